@@ -50,6 +50,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public int HeartbeatIntervalMs { get; set; } = 41_250;
     /// <summary>Do not answer heartbeats (the client should declare the connection a zombie).</summary>
     public bool WithholdAcks { get; set; }
+    /// <summary>Answer Identify with READY; when false, Identify goes unanswered.</summary>
+    public bool AnswerIdentify { get; set; } = true;
     /// <summary>Answer Identify by closing with this code (e.g. 4004).</summary>
     public int? CloseOnIdentifyWith { get; set; }
     /// <summary>Answer Resume by closing with this code.</summary>
@@ -228,26 +230,29 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             if (bytes.Length > 4096) violation = $"payload of {bytes.Length} bytes (close 4002)";
             else if (inWindow > 120) violation = $"{inWindow} payloads within 60 s (close 4008)";
             if (violation is not null) _violations.Add(violation);
-            Release(_payloadWaiters, w => w.Done(_received), w => w.Signal);
         }
+
+        // Answer first, then let waiting tests see the payload: what a test sends next goes out after the answer.
         if (violation is not null)
         {
             await connection.CloseAsync(violation.Contains("4002", StringComparison.Ordinal) ? 4002 : 4008, violation);
-            return;
         }
-
-        switch (op)
+        else
         {
-            case 1:
-                if (!WithholdAcks) await connection.SendTextAsync("{\"op\":11}");
-                break;
-            case 2:
-                await OnIdentifyAsync(connection);
-                break;
-            case 6:
-                await OnResumeAsync(connection, data);
-                break;
+            switch (op)
+            {
+                case 1:
+                    if (!WithholdAcks) await connection.SendTextAsync("{\"op\":11}");
+                    break;
+                case 2:
+                    if (AnswerIdentify) await OnIdentifyAsync(connection);
+                    break;
+                case 6:
+                    await OnResumeAsync(connection, data);
+                    break;
+            }
         }
+        lock (_gate) { Release(_payloadWaiters, w => w.Done(_received), w => w.Signal); }
     }
 
     private async Task OnIdentifyAsync(FakeGatewayConnection connection)
