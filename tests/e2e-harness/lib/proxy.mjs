@@ -54,8 +54,9 @@ export class Recorder {
     return this.nextId++
   }
 
+  // Entries recorded after request number `since`; requests carry `id`, the rest `request_id`.
   static since(list, since) {
-    return since ? list.filter((item) => item.request_id > since) : [...list]
+    return since ? list.filter((item) => (item.request_id ?? item.id) > since) : [...list]
   }
 
   clear() {
