@@ -28,9 +28,13 @@ public sealed class TwinControlClient : IDisposable
     public Task<TwinChannel> CreateChannelAsync(string name, string? guildId = null, CancellationToken cancellationToken = default) =>
         PostAsync<TwinChannel>("/channels", new { name, guild_id = guildId }, cancellationToken);
 
+    /// <summary>How many gateway sessions have identified right now.</summary>
+    public async Task<int> GetGatewaySessionCountAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync<JsonElement>("/gateway/sessions", cancellationToken)).GetProperty("identified").GetInt32();
+
     /// <summary>Waits until this many gateway sessions have identified (a bot that is connected and ready).</summary>
-    public Task WaitForGatewaySessionsAsync(int minCount, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
-        GetAsync<JsonElement>($"/gateway/sessions?min_count={minCount}&wait_ms={Millis(wait)}", cancellationToken);
+    public async Task<int> WaitForGatewaySessionsAsync(int minCount, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
+        (await GetAsync<JsonElement>($"/gateway/sessions?min_count={minCount}&wait_ms={Millis(wait)}", cancellationToken)).GetProperty("identified").GetInt32();
 
     public Task<IReadOnlyList<RegisteredCommand>> WaitForCommandsAsync(int minCount, string? guildId = null, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
