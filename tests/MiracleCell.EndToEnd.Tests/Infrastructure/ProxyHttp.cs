@@ -6,7 +6,7 @@ namespace MiracleCell.EndToEnd.Tests.Infrastructure;
 /// <summary>An HttpClient aimed at the harness's validating proxy, dressed as a bot would be.</summary>
 public static class ProxyHttp
 {
-    public const string UserAgent = "DiscordBot (https://github.com/miraclecell/miraclecell, 1.0)";
+    public const string UserAgent = "DiscordBot (https://miraclecell.invalid, 1.0)";
 
     public static HttpClient Create(HarnessEndpoints endpoints, bool asBot = true)
     {
