@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text;
+using MiracleCell.EndToEnd.Tests.Infrastructure;
+
+namespace MiracleCell.EndToEnd.Tests.Bot;
+
+/// <summary>
+/// Runs the real bot (<c>dotnet MiracleCell.Bot.dll</c>) against the harness: REST through the validating
+/// proxy, gateway straight to the twin, commands registered in the twin's guild.
+/// </summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private BotProcess(Process process)
+    {
+        _process = process;
+    }
+
+    /// <summary>Everything the bot wrote to stdout and stderr so far, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the bot and waits until it has identified on the gateway and registered at least
+    /// <paramref name="expectedCommands"/> in the twin's guild.
+    /// </summary>
+    /// <param name="extraEnvironment">More configuration, e.g. a storage path: <c>["Storage__Path"] = "..."</c>.</param>
+    public static async Task<BotProcess> StartAsync(
+        DigitalTwinFixture twin,
+        IReadOnlyCollection<string> expectedCommands,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null,
+        TimeSpan? startTimeout = null)
+    {
+        var layout = twin.Prerequisites.Layout!;
+        var sessionsBefore = await twin.Control.GetGatewaySessionCountAsync();
+        var startInfo = new ProcessStartInfo(FindDotnet())
+        {
+            WorkingDirectory = layout.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(LocateBotAssembly(layout));
+        var endpoints = twin.Endpoints;
+        startInfo.Environment["Discord__Token"] = endpoints.BotToken;
+        startInfo.Environment["Discord__ApiBaseUrl"] = endpoints.Api.ToString();
+        startInfo.Environment["Discord__GatewayUrl"] = endpoints.Gateway.ToString();
+        startInfo.Environment["Discord__DevGuildId"] = endpoints.GuildId;
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
+        var bot = new BotProcess(process);
+        process.OutputDataReceived += (_, e) => bot.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var wait = startTimeout ?? TimeSpan.FromSeconds(30);
+        try
+        {
+            using var stopWaiting = new CancellationTokenSource();
+            var ready = WaitUntilReadyAsync(twin, expectedCommands, sessionsBefore, wait, stopWaiting.Token);
+            var exited = process.WaitForExitAsync(stopWaiting.Token);
+            if (await Task.WhenAny(ready, exited) == exited)
+            {
+                await stopWaiting.CancelAsync();
+                await ready.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} before it was ready.");
+            }
+
+            await ready;
+            await stopWaiting.CancelAsync();
+            return bot;
+        }
+        catch (Exception exception)
+        {
+            var log = bot.Log;
+            await bot.DisposeAsync();
+            throw new InvalidOperationException($"The bot did not become ready: {exception.Message}\nBot output:\n{log}", exception);
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessionsBefore, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var commands = await twin.Control.WaitForCommandsAsync(expectedCommands.Count, twin.Endpoints.GuildId, wait, cancellationToken);
+        var missing = expectedCommands.Except(commands.Select(command => command.Name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"The bot registered {string.Join(", ", commands.Select(c => c.Name))} but not {string.Join(", ", missing)}.");
+        }
+
+        await twin.Control.WaitForGatewaySessionsAsync(sessionsBefore + 1, wait, cancellationToken);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static string FindDotnet() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : E2EPrerequisites.FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")
+              ?? throw new InvalidOperationException("dotnet is not on PATH.");
+
+    /// <summary>The copy next to the tests (this project references the bot), else the bot's own build output.</summary>
+    private static string LocateBotAssembly(RepositoryLayout layout)
+    {
+        var besideTests = Path.Combine(AppContext.BaseDirectory, "MiracleCell.Bot.dll");
+        if (File.Exists(besideTests) && File.Exists(Path.ChangeExtension(besideTests, ".runtimeconfig.json")))
+        {
+            return besideTests;
+        }
+
+        var built = Directory.Exists(Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin"))
+            ? Directory.EnumerateFiles(Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin"), "MiracleCell.Bot.dll", SearchOption.AllDirectories)
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .FirstOrDefault()
+            : null;
+        return built ?? throw new InvalidOperationException("MiracleCell.Bot.dll was not found; build src/MiracleCell.Bot first.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM lets the generic host stop gracefully (close the gateway, flush storage).
+            if (OperatingSystem.IsWindows() || !await TrySendSigTermAsync(_process.Id))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(ExitTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<bool> TrySendSigTermAsync(int pid)
+    {
+        var kill = E2EPrerequisites.FindOnPath("kill");
+        if (kill is null)
+        {
+            return false;
+        }
+
+        var startInfo = new ProcessStartInfo(kill) { UseShellExecute = false };
+        startInfo.ArgumentList.Add("-TERM");
+        startInfo.ArgumentList.Add(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var signal = Process.Start(startInfo);
+        if (signal is null)
+        {
+            return false;
+        }
+
+        await signal.WaitForExitAsync();
+        return signal.ExitCode == 0;
+    }
+}
