@@ -32,7 +32,7 @@ var games = new long[gameCount];
 var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3])).ToArray();
 for (var g = 0; g < gameCount; g++)
 {
-    var created = await store.CreateGameAsync(new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), DateTimeOffset.UtcNow, questions));
+    var created = await store.CreateGameAsync(new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), TimeProvider.System.GetUtcNow(), questions));
     games[g] = created.GameId;
     if (mode == "crash") Console.WriteLine($"GAME {created.GameId}");
 }
@@ -47,7 +47,7 @@ AnswerRecord Answer(long n) => new(
     Choice: AnswerChoice.A,
     IsCorrect: n % 3 != 0,
     Points: n % 3 != 0 ? 100 + (int)(n % 51) : 0,
-    AnsweredAt: DateTimeOffset.UtcNow);
+    AnsweredAt: TimeProvider.System.GetUtcNow());
 
 long next = -1;
 var limit = mode == "crash" ? long.MaxValue : count;
