@@ -125,6 +125,19 @@ public sealed class TriviaGameTests
     }
 
     [Fact]
+    public void A_timer_armed_after_its_deadline_fires_at_once_and_a_disposed_one_never_fires()
+    {
+        var fired = 0;
+        using var late = TriviaTimer.ArmAt(_clock.Time, _clock.Now.AddSeconds(-1), () => fired++);
+        var cancelled = TriviaTimer.ArmAt(_clock.Time, _clock.Now.AddSeconds(5), () => fired += 10);
+        cancelled.Dispose();
+
+        _clock.Advance(10);
+
+        Assert.Equal(1, fired);
+    }
+
+    [Fact]
     public void The_first_question_runs_its_full_time_even_when_its_only_player_answered()
     {
         var game = Game(_clock);
