@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace MiracleCell.Storage;
+
+/// <summary>Settings under <c>Storage</c> in configuration.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder for the database file; created on first start. A relative path is taken from the current directory.</summary>
+    public string DataFolder { get; set; } = Path.Combine("data", "state");
+
+    public string DatabaseFileName { get; set; } = "miraclecell.db";
+
+    /// <summary>How long a connection waits for a lock held by another before giving up.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>The most answers committed in one transaction by the group-commit writer.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataFolder, DatabaseFileName));
+}
+
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        {
+            failures.Add("Storage:DataFolder is empty: set it to the folder where the score database should live, e.g. \"data/state\".");
+        }
+        else if (options.DataFolder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            failures.Add($"Storage:DataFolder \"{options.DataFolder}\" contains characters that are not allowed in a path.");
+        }
+        if (string.IsNullOrWhiteSpace(options.DatabaseFileName)
+            || options.DatabaseFileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
+            || options.DatabaseFileName is "." or "..")
+        {
+            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" must be a plain file name such as \"miraclecell.db\" (put folders in Storage:DataFolder).");
+        }
+        if (options.BusyTimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add($"Storage:BusyTimeoutSeconds must be between 1 and 300 (got {options.BusyTimeoutSeconds}).");
+        }
+        if (options.MaxBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"Storage:MaxBatchSize must be between 1 and 10000 (got {options.MaxBatchSize}).");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

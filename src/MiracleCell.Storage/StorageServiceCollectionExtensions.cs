@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MiracleCell.Storage.Sqlite;
+
+namespace MiracleCell.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite trivia store as <see cref="ITriviaStore"/>, bound to the <c>Storage</c> section and
+    /// validated at start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// </summary>
+    public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteTriviaStore>();
+        services.TryAddSingleton<ITriviaStore>(sp => sp.GetRequiredService<SqliteTriviaStore>());
+        return services;
+    }
+}
