@@ -45,7 +45,7 @@ public sealed class CastCommand(FilmCatalog catalog) : IAutocompleteCommand, IPa
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
         var text = new FilmText(catalog.Pack, locale);
-        var title = catalog.Pack.Film.Titles.Display[locale];
+        var title = Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]);
         ReplyDocument document;
         if (state == Everyone)
         {
@@ -63,7 +63,7 @@ public sealed class CastCommand(FilmCatalog catalog) : IAutocompleteCommand, IPa
             var roles = actor.Roles.Count == 0
                 ? [new ReplyItem($"*{Strings.RoleNotGiven[locale]}*", Sources: actor.Sources)]
                 : actor.Roles.Select(r => RoleItem(r, text)).ToList();
-            document = new ReplyDocument(actor.Name, [], [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
+            document = new ReplyDocument(Markdown.Escape(actor.Name), [], [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
         }
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }

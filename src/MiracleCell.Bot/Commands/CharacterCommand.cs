@@ -69,7 +69,7 @@ public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand
             Spoiler: r.Spoiler > SpoilerLevel.None,
             Sources: r.Sources))]));
 
-        var document = new ReplyDocument(character.Name, [new ReplyItem(Markdown.Escape(character.Summary[locale]), Sources: character.Sources, Bullet: false)], sections, Color);
+        var document = new ReplyDocument(Markdown.Escape(character.Name), [new ReplyItem(Markdown.Escape(character.Summary[locale]), Sources: character.Sources, Bullet: false)], sections, Color);
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
 }

@@ -46,7 +46,7 @@ public sealed class FilmCommand(FilmCatalog catalog) : IApplicationCommand, IPag
         };
 
         var document = new ReplyDocument(
-            $"{film.Titles.Display[locale]} ({film.Year.ToString(CultureInfo.InvariantCulture)})",
+            $"{Markdown.Escape(film.Titles.Display[locale])} ({film.Year.ToString(CultureInfo.InvariantCulture)})",
             [text.Item(film.Premise, bullet: false)],
             sections,
             Color,

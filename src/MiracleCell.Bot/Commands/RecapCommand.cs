@@ -55,7 +55,7 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
         var part = catalog.Pack.Recap.FirstOrDefault(p => p.Id == partId)
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
         var document = new ReplyDocument(
-            Strings.PartHeading(part.Order, catalog.Pack.Recap.Count, part.Title[locale])[locale],
+            Strings.PartHeading(part.Order, catalog.Pack.Recap.Count, Markdown.Escape(part.Title[locale]))[locale],
             [],
             [new ReplySection(Strings.WhatHappens[locale], [.. part.Beats.Select(b => text.Item(b, showSpoilers))])],
             Color,
@@ -71,7 +71,7 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
             $"**{p.Order.ToString(CultureInfo.InvariantCulture)}. {Markdown.Escape(p.Title[locale])}** · `{p.Id}` · {Strings.SpoilerLevelName(p.Spoiler)[locale]}",
             Bullet: false));
         return new ReplyDocument(
-            Strings.RecapOf(catalog.Pack.Film.Titles.Display[locale])[locale],
+            Strings.RecapOf(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale],
             [text.Item(catalog.Pack.Film.Premise, bullet: false)],
             [new ReplySection(Strings.Parts[locale], [.. parts])],
             Color,

@@ -88,6 +88,12 @@ public sealed partial class ConsoleSession(InteractionRouter router, Locale loca
         var definition = _interactions.Find(name);
         if (definition?.Options is not { } options) return [];
 
+        var start = typed.LastIndexOf(' ') + 1;
+        var partial = typed[start..];
+        var unused = options.Where(o => !typed.Contains($" {o.Name}:", StringComparison.Ordinal)).ToList();
+        if (partial.Length > 0 && !partial.Contains(':', StringComparison.Ordinal) && unused.Any(o => o.Name.StartsWith(partial, StringComparison.Ordinal)))
+            return [.. unused.Where(o => o.Name.StartsWith(partial, StringComparison.Ordinal)).Select(o => $"{typed[..start]}{o.Name}:")];
+
         var value = CurrentValue().Match(typed);
         if (value.Success && options.FirstOrDefault(o => o.Name == value.Groups["key"].Value) is { Autocomplete: true } option)
         {
@@ -96,10 +102,7 @@ public sealed partial class ConsoleSession(InteractionRouter router, Locale loca
             var head = typed[..value.Groups["key"].Index];
             return [.. (result.Response.Data?.Choices ?? []).Select(c => $"{head}{option.Name}:{c.Value.GetString()} ")];
         }
-        var start = typed.LastIndexOf(' ') + 1;
-        var partial = typed[start..];
-        return [.. options.Where(o => o.Name.StartsWith(partial, StringComparison.Ordinal) && !typed.Contains($" {o.Name}:", StringComparison.Ordinal))
-            .Select(o => $"{typed[..start]}{o.Name}:")];
+        return partial.Length == 0 ? [.. unused.Select(o => $"{typed}{o.Name}:")] : [];
     }
 
     private Interaction Press(string line)

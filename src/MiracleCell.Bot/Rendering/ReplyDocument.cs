@@ -4,11 +4,11 @@ namespace MiracleCell.Bot.Rendering;
 /// A reply before it is laid out into Discord's limits: a title, a description and sections of items.
 /// <see cref="ReplyRenderer"/> packs it into embeds and fields, and into pages when it outgrows one message.
 /// </summary>
-/// <param name="Title">Plain text: escaped by the renderer, never a spoiler (embed titles render no spoiler tags reliably).</param>
+/// <param name="SafeTitle">Markdown-safe (escape pack and user text in it); never a spoiler: titles are always visible.</param>
 /// <param name="Description">Items shown in the first embed's description.</param>
 /// <param name="Footnote">Safe markdown appended after the sections (hints); not a spoiler.</param>
 public sealed record ReplyDocument(
-    string Title,
+    string SafeTitle,
     IReadOnlyList<ReplyItem> Description,
     IReadOnlyList<ReplySection> Sections,
     int Color,
@@ -16,8 +16,8 @@ public sealed record ReplyDocument(
     string? Content = null,
     string? Footnote = null);
 
-/// <param name="Name">Plain text; escaped by the renderer.</param>
-public sealed record ReplySection(string Name, IReadOnlyList<ReplyItem> Items, bool Inline = false);
+/// <param name="SafeName">Markdown-safe field name; never a spoiler.</param>
+public sealed record ReplySection(string SafeName, IReadOnlyList<ReplyItem> Items, bool Inline = false);
 
 /// <summary>
 /// One beat, fact or line: rendered as <c>• ||text|| [1,2] note</c>. Each spoiler item gets its own tag,

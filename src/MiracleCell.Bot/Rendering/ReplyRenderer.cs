@@ -28,7 +28,7 @@ public static class ReplyRenderer
         foreach (var section in document.Sections)
         {
             var lines = section.Items.SelectMany(item => RenderItem(item, keys, MessageLimits.FieldValue)).ToList();
-            if (lines.Count > 0) layout.AddSection(Markdown.Escape(section.Name), lines, section.Inline);
+            if (lines.Count > 0) layout.AddSection(section.SafeName, lines, section.Inline);
         }
         if (document.Footnote is { } footnote)
             layout.AddSection("ℹ️", RenderItem(new ReplyItem(footnote, Bullet: false), keys, MessageLimits.FieldValue).ToList(), inline: false);
@@ -92,7 +92,7 @@ public static class ReplyRenderer
 
     private sealed class Layout(ReplyDocument document, Locale locale, int budget)
     {
-        private readonly string _title = Fit(Markdown.Escape(document.Title), MessageLimits.EmbedTitle);
+        private readonly string _title = Fit(document.SafeTitle, MessageLimits.EmbedTitle);
 
         public List<Page> Pages { get; } = [];
 
