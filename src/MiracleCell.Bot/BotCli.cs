@@ -1,0 +1,138 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MiracleCell.Bot.Console;
+using MiracleCell.Bot.Hosting;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Core.Films;
+using MiracleCell.Core.Text;
+
+namespace MiracleCell.Bot;
+
+/// <summary>
+/// The command line: <c>run</c> (default, the Discord bot), <c>console</c>, <c>ask</c> and <c>check-content</c>.
+/// Takes its streams and pack source as arguments so tests run it in-process.
+/// </summary>
+public static class BotCli
+{
+    public const string Usage = """
+        Usage:
+          MiracleCell.Bot [run]                                 run the Discord bot (settings: appsettings.json, environment)
+          MiracleCell.Bot console [--locale id] [--content DIR] type commands as in Discord and see the replies
+          MiracleCell.Bot ask "<line>" [--locale id] [--json] [--content DIR]
+                                                                one command; reply on stdout (exit 0), input errors on stderr (exit 2)
+          MiracleCell.Bot check-content [DIR]                   validate a content pack (exit 0 valid, 1 invalid)
+        """;
+
+    /// <param name="loadPack">Supplies the pack for console and ask (given the --content folder, if any); null to load from disk.</param>
+    /// <param name="readLine">Reads console input; null to read <paramref name="input"/> line by line.</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextReader input, TextWriter output, TextWriter error,
+        Func<string?, FilmPack?>? loadPack = null, Func<ConsoleSession, Func<string?>>? readLine = null,
+        CancellationToken cancellationToken = default)
+    {
+        var mode = args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) ? "run" : args[0];
+        var rest = args.Length == 0 || mode != args[0] ? args : args[1..];
+        loadPack ??= folder => BotHost.LoadForConsole(folder, error);
+        try
+        {
+            switch (mode)
+            {
+                case "run":
+                    return await BotHost.RunAsync(rest, error, cancellationToken);
+                case "check-content":
+                    return CheckContent(rest, output, error);
+                case "console":
+                case "ask":
+                    var parsed = ConsoleArguments.Parse(rest, expectLine: mode == "ask");
+                    var pack = loadPack(parsed.ContentFolder);
+                    if (pack is null) return ConsoleSession.ExitFailed;
+                    using (var services = BuildServices(pack, error))
+                    {
+                        var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(), parsed.Locale);
+                        if (mode == "ask") return await session.AskAsync(parsed.Line!, parsed.Json, output, error, cancellationToken);
+                        var read = readLine?.Invoke(session) ?? input.ReadLine;
+                        await session.RunAsync(read, output, cancellationToken);
+                        return ConsoleSession.ExitOk;
+                    }
+                case "help" or "-h" or "--help":
+                    await output.WriteLineAsync(Usage);
+                    return 0;
+                default:
+                    await error.WriteLineAsync($"Unknown mode '{mode}'.\n{Usage}");
+                    return ConsoleSession.ExitUsage;
+            }
+        }
+        catch (ConsoleInputException problem)
+        {
+            await error.WriteLineAsync($"{problem.Message}\n{Usage}");
+            return ConsoleSession.ExitUsage;
+        }
+    }
+
+    /// <summary>The same registrations the bot host makes, with handler errors logged to <paramref name="error"/>.</summary>
+    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)));
+        services.AddMiracleCellCommands(pack);
+        return services.BuildServiceProvider();
+    }
+
+    private static int CheckContent(string[] args, TextWriter output, TextWriter error)
+    {
+        var folder = ContentFolder.Resolve(args.Length > 0 ? args[0] : BotOptions.DefaultContentFolder);
+        var result = ContentFolder.Load(folder);
+        if (!result.IsValid)
+        {
+            error.WriteLine($"{folder}: {result.Problems.Count} problem(s)");
+            ContentFolder.WriteProblems(result, error);
+            return 1;
+        }
+        var pack = result.Pack!;
+        output.WriteLine($"{folder}: valid");
+        output.WriteLine($"  film:          {pack.Film.Titles.Display.En} ({pack.Film.Year})");
+        output.WriteLine($"  sources:       {pack.Film.Sources.Count}");
+        output.WriteLine($"  characters:    {pack.Characters.Count} ({pack.Characters.Sum(c => c.Aliases.Count)} aliases, {pack.Characters.Sum(c => c.Facts.Count)} facts, {pack.Characters.Sum(c => c.Relationships.Count)} relationships)");
+        output.WriteLine($"  cast:          {pack.Cast.Count} ({pack.Cast.Count(a => a.Roles.Count == 0)} without a role in the sources)");
+        output.WriteLine($"  recap parts:   {pack.Recap.Count} ({pack.Recap.Sum(p => p.Beats.Count)} beats, {pack.Recap.Sum(p => p.Beats.Count(b => b.Disputed))} disputed)");
+        output.WriteLine($"  trivia:        {pack.Trivia.Count} questions");
+        output.WriteLine($"  film facts:    {pack.Film.Facts.Count}; remakes: {pack.Film.Remakes.Count}");
+        return 0;
+    }
+
+    private sealed record ConsoleArguments(Locale Locale, bool Json, string? ContentFolder, string? Line)
+    {
+        public static ConsoleArguments Parse(string[] args, bool expectLine)
+        {
+            var locale = Locale.English;
+            var json = false;
+            string? folder = null;
+            string? line = null;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--locale" when i + 1 < args.Length:
+                        var code = args[++i];
+                        if (code is not ("en" or "id") && !code.StartsWith("en-", StringComparison.Ordinal))
+                            throw new ConsoleInputException($"--locale must be en or id, not '{code}'.");
+                        locale = Locales.FromCode(code);
+                        break;
+                    case "--json" when expectLine:
+                        json = true;
+                        break;
+                    case "--content" when i + 1 < args.Length:
+                        folder = args[++i];
+                        break;
+                    case var text when expectLine && line is null && !text.StartsWith("--", StringComparison.Ordinal):
+                        line = text;
+                        break;
+                    default:
+                        throw new ConsoleInputException($"Unexpected argument '{args[i]}'.");
+                }
+            }
+            if (expectLine && line is null) throw new ConsoleInputException("ask needs the line to run, e.g. ask \"/recap part:ending\".");
+            return new ConsoleArguments(locale, json, folder, line);
+        }
+    }
+}

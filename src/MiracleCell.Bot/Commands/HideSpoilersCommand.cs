@@ -1,0 +1,52 @@
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Commands;
+
+/// <summary>
+/// Message command "Hide spoilers": re-posts the target message's text spoiler-tagged. The reply asks the
+/// transport to delete the original (<see cref="DeleteTargetMessage"/>) only when the invoker wrote it or may
+/// manage messages, so nobody can use the bot to delete other people's messages.
+/// </summary>
+public sealed class HideSpoilersCommand : IApplicationCommand
+{
+    private const ulong ManageMessages = 1UL << 13;
+
+    public static ApplicationCommand Command { get; } = new()
+    {
+        Type = ApplicationCommandType.Message,
+        Name = "Hide spoilers",
+        NameLocalizations = Define.Id("Sembunyikan spoiler"),
+        Description = "",
+        Contexts = [InteractionContextType.Guild],
+        IntegrationTypes = Define.GuildInstall,
+    };
+
+    public ApplicationCommand Definition => Command;
+
+    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+
+    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var interaction = context.Interaction;
+        var targetId = interaction.Data?.TargetId;
+        Message? target = null;
+        if (targetId is { } id) interaction.Data?.Resolved?.Messages?.TryGetValue(id.ToString(), out target);
+        if (target is null || string.IsNullOrWhiteSpace(target.Content))
+            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.Unusable, Strings.MessageHasNoText)));
+
+        var header = $"**{Strings.HidSpoilers(SpoilerRepost.Mention(interaction.Invoker), SpoilerRepost.Mention(target.Author))[context.Locale]}**";
+        var reply = SpoilerRepost.Build(header, target.Content, context.Locale);
+        return ValueTask.FromResult(MayDelete(interaction, target)
+            ? CommandResult.Reply(reply, new DeleteTargetMessage(target.ChannelId, target.Id))
+            : CommandResult.Reply(reply));
+    }
+
+    private static bool MayDelete(Interaction interaction, Message target)
+    {
+        if (interaction.Invoker is { } invoker && target.Author?.Id == invoker.Id) return true;
+        return ulong.TryParse(interaction.Member?.Permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+            && (bits & ManageMessages) != 0;
+    }
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MiracleCell.Bot.Hosting;
+
+/// <summary>The <c>Bot</c> configuration section (appsettings.json, or <c>Bot__ContentFolder</c> in the environment).</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+    public const string DefaultContentFolder = "data/films/miracle-in-cell-no-7";
+
+    /// <summary>The content pack folder. A relative path is looked for from the current directory and the app's directory upwards.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:ContentFolder must name the content pack folder, e.g. data/films/miracle-in-cell-no-7.")]
+    public string ContentFolder { get; set; } = DefaultContentFolder;
+}

@@ -1,0 +1,51 @@
+using MiracleCell.Core.Films;
+using MiracleCell.Core.Films.Loading;
+
+namespace MiracleCell.Bot.Hosting;
+
+/// <summary>Finds and loads the content pack, whether the bot runs from the repository root or from its build output.</summary>
+public static class ContentFolder
+{
+    /// <summary>
+    /// An absolute path as given; a relative one resolved against the current directory and each of its
+    /// parents, then the app's directory and each of its parents; the first that exists wins. When none
+    /// exists, the path under the current directory, so the error names where it was expected.
+    /// </summary>
+    public static string Resolve(string configured, string currentDirectory, string baseDirectory)
+    {
+        if (Path.IsPathRooted(configured)) return configured;
+        foreach (var start in new[] { currentDirectory, baseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, configured);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return Path.GetFullPath(configured, currentDirectory);
+    }
+
+    public static string Resolve(string configured) => Resolve(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>Loads the pack, turning a missing folder or a loader crash into problems instead of exceptions.</summary>
+    public static ContentLoadResult Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+            return new ContentLoadResult(null, [new ContentProblem(folder, 0, "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding film.yaml.")]);
+        try
+        {
+            return ContentPackLoader.Load(folder);
+        }
+        catch (Exception exception) when (exception is NotImplementedException or IOException or UnauthorizedAccessException)
+        {
+            return new ContentLoadResult(null, [new ContentProblem(folder, 0, $"The pack could not be read: {exception.Message}")]);
+        }
+    }
+
+    /// <summary>Writes every problem as <c>file:line: message</c>.</summary>
+    public static void WriteProblems(ContentLoadResult result, TextWriter writer)
+    {
+        foreach (var problem in result.Problems) writer.WriteLine(problem.ToString());
+        if (result.Problems.Count == 0 && result.Pack is null) writer.WriteLine("The loader returned no pack and no problems.");
+    }
+}

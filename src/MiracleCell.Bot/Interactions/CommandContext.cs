@@ -1,0 +1,22 @@
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Interactions;
+
+/// <summary>An application command interaction with its options read against the command's definition.</summary>
+public sealed record CommandContext(Interaction Interaction, CommandOptions Options)
+{
+    public Locale Locale => Locales.FromCode(Interaction.Locale);
+}
+
+/// <summary>An autocomplete request: which option is focused and what the user has typed so far.</summary>
+public sealed record AutocompleteContext(Interaction Interaction, string FocusedOption, string Typed, CommandOptions Options)
+{
+    public Locale Locale => Locales.FromCode(Interaction.Locale);
+}
+
+/// <summary>A component interaction; <see cref="Arguments"/> are the <c>custom_id</c> parts after the prefix.</summary>
+public sealed record ComponentContext(Interaction Interaction, string CustomId, IReadOnlyList<string> Arguments)
+{
+    public Locale Locale => Locales.FromCode(Interaction.Locale);
+}

@@ -1,0 +1,36 @@
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Interactions;
+
+/// <summary>One command: its definition as registered with Discord, how it is acknowledged, and its handler.</summary>
+public interface IApplicationCommand
+{
+    /// <summary>What is sent to Discord's bulk-overwrite endpoint; its name routes interactions here.</summary>
+    ApplicationCommand Definition { get; }
+
+    /// <summary>Immediate when the handler only reads memory; Deferred when it touches I/O.</summary>
+    AcknowledgementMode Acknowledgement { get; }
+
+    /// <summary>Whether a deferred acknowledgement must already be ephemeral for these options.</summary>
+    bool RepliesEphemerally(CommandOptions options) => false;
+
+    /// <summary>Builds the reply; never sends it. Expected failures are returned (or thrown as <see cref="UserErrorException"/>).</summary>
+    ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>A command with options marked <c>autocomplete</c>.</summary>
+public interface IAutocompleteCommand : IApplicationCommand
+{
+    /// <summary>At most 25 choices, best first, for the focused option.</summary>
+    IReadOnlyList<ApplicationCommandOptionChoice> Autocomplete(AutocompleteContext context);
+}
+
+/// <summary>Handles button presses whose <c>custom_id</c> starts with <see cref="Prefix"/> followed by <c>:</c>.</summary>
+public interface IComponentHandler
+{
+    string Prefix { get; }
+
+    AcknowledgementMode Acknowledgement { get; }
+
+    ValueTask<CommandResult> HandleAsync(ComponentContext context, CancellationToken cancellationToken);
+}

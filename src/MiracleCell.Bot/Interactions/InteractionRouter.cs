@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging;
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Interactions;
+
+/// <summary>
+/// The one entry point for every transport (Discord gateway, console): finds the handler for an interaction,
+/// runs it, and turns every outcome — reply, user error, exception — into a callback body.
+/// </summary>
+public sealed class InteractionRouter
+{
+    public const int MaxAutocompleteChoices = 25;
+
+    private readonly Dictionary<(ApplicationCommandType, string), IApplicationCommand> _commands = [];
+    private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
+    private readonly ILogger<InteractionRouter> _logger;
+
+    public InteractionRouter(IEnumerable<IApplicationCommand> commands, IEnumerable<IComponentHandler> components, ILogger<InteractionRouter> logger)
+    {
+        _logger = logger;
+        foreach (var command in commands)
+        {
+            var key = (command.Definition.Type, command.Definition.Name);
+            if (!_commands.TryAdd(key, command))
+                throw new InvalidOperationException($"Two commands are named '{command.Definition.Name}'.");
+        }
+        foreach (var handler in components)
+        {
+            if (handler.Prefix.Contains(':', StringComparison.Ordinal) || !_components.TryAdd(handler.Prefix, handler))
+                throw new InvalidOperationException($"Component prefix '{handler.Prefix}' is duplicated or contains ':'.");
+        }
+        Commands = [.. _commands.Values];
+    }
+
+    public IReadOnlyList<IApplicationCommand> Commands { get; }
+
+    /// <summary>Every definition, ready for <c>PUT /applications/{app}/commands</c>.</summary>
+    public IReadOnlyList<ApplicationCommand> Definitions => [.. Commands.Select(c => c.Definition)];
+
+    public IApplicationCommand? FindCommand(string name, ApplicationCommandType type = ApplicationCommandType.ChatInput) =>
+        _commands.GetValueOrDefault((type, name));
+
+    /// <summary>
+    /// Decides, without running any handler, how to acknowledge: call this first, send the defer if asked,
+    /// then call <see cref="HandleAsync"/>. Unknown commands and malformed options plan Immediate (their reply is an error).
+    /// </summary>
+    public AcknowledgementPlan PlanAcknowledgement(Interaction interaction)
+    {
+        switch (interaction.Type)
+        {
+            case InteractionType.ApplicationCommand when FindCommand(interaction) is { Acknowledgement: AcknowledgementMode.Deferred } command:
+                try
+                {
+                    var options = new CommandOptions(command.Definition, interaction.Data?.Options);
+                    return new AcknowledgementPlan(AcknowledgementMode.Deferred, command.RepliesEphemerally(options));
+                }
+                catch (UserErrorException)
+                {
+                    return new AcknowledgementPlan(AcknowledgementMode.Deferred, Ephemeral: true);
+                }
+            case InteractionType.MessageComponent when FindComponent(interaction) is { Handler.Acknowledgement: AcknowledgementMode.Deferred }:
+                return new AcknowledgementPlan(AcknowledgementMode.Deferred);
+            default:
+                return AcknowledgementPlan.Immediate;
+        }
+    }
+
+    /// <summary>
+    /// Runs the handler and returns the callback body. Never throws for a handler's failure (only for
+    /// cancellation): user errors and exceptions come back as ephemeral replies with the matching outcome.
+    /// </summary>
+    public async Task<InteractionResult> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var locale = Locales.FromCode(interaction.Locale);
+        try
+        {
+            return interaction.Type switch
+            {
+                InteractionType.Ping => new InteractionResult(InteractionOutcome.Replied, new InteractionResponse { Type = InteractionCallbackType.Pong }, []),
+                InteractionType.ApplicationCommand => await RunCommandAsync(interaction, locale, cancellationToken),
+                InteractionType.ApplicationCommandAutocomplete => RunAutocomplete(interaction),
+                InteractionType.MessageComponent => await RunComponentAsync(interaction, locale, cancellationToken),
+                _ => ErrorResult(new UserError(UserErrorKind.UnknownCommand, Strings.UnsupportedInteraction), locale),
+            };
+        }
+        catch (UserErrorException error)
+        {
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete
+                ? Choices(InteractionOutcome.UserError, [], error.Error)
+                : ErrorResult(error.Error, locale);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "Interaction {InteractionId} ({Type} {Name}) failed", interaction.Id, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
+            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete) return Choices(InteractionOutcome.Failed, [], null);
+            return new InteractionResult(InteractionOutcome.Failed, MessageResponse(Replies.Error(Strings.SomethingWentWrong[locale])), []);
+        }
+    }
+
+    private async Task<InteractionResult> RunCommandAsync(Interaction interaction, Locale locale, CancellationToken cancellationToken)
+    {
+        var command = FindCommand(interaction) ?? throw UnknownCommand(interaction);
+        var context = new CommandContext(interaction, new CommandOptions(command.Definition, interaction.Data?.Options));
+        var result = await command.HandleAsync(context, cancellationToken);
+        return FromResult(result, locale);
+    }
+
+    private InteractionResult RunAutocomplete(Interaction interaction)
+    {
+        if (FindCommand(interaction) is not IAutocompleteCommand command) throw UnknownCommand(interaction);
+        var options = new CommandOptions(command.Definition, interaction.Data?.Options);
+        var focused = options.Focused;
+        if (focused is null) return Choices(InteractionOutcome.Replied, [], null);
+        var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.ToString() ?? "";
+        var choices = command.Autocomplete(new AutocompleteContext(interaction, focused.Name, typed, options));
+        return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
+    }
+
+    private async Task<InteractionResult> RunComponentAsync(Interaction interaction, Locale locale, CancellationToken cancellationToken)
+    {
+        var found = FindComponent(interaction);
+        if (found is null)
+            return ErrorResult(new UserError(UserErrorKind.UnknownCommand, Strings.UnknownButton), locale);
+        var (handler, parts) = found.Value;
+        var result = await handler.HandleAsync(new ComponentContext(interaction, interaction.Data!.CustomId!, parts), cancellationToken);
+        return FromResult(result, locale);
+    }
+
+    private IApplicationCommand? FindCommand(Interaction interaction) =>
+        interaction.Data?.Name is { } name ? FindCommand(name, interaction.Data.Type ?? ApplicationCommandType.ChatInput) : null;
+
+    private (IComponentHandler Handler, string[] Arguments)? FindComponent(Interaction interaction)
+    {
+        if (interaction.Data?.CustomId is not { } customId) return null;
+        var parts = customId.Split(':');
+        return _components.TryGetValue(parts[0], out var handler) ? (handler, parts[1..]) : null;
+    }
+
+    private static UserErrorException UnknownCommand(Interaction interaction) =>
+        new(new UserError(UserErrorKind.UnknownCommand, Strings.UnknownCommand(interaction.Data?.Name ?? "")));
+
+    private static InteractionResult FromResult(CommandResult result, Locale locale)
+    {
+        if (result.Error is { } error) return ErrorResult(error, locale);
+        var message = result.Message ?? throw new InvalidOperationException("A handler returned neither a message nor an error.");
+        var response = result.UpdatesMessage
+            ? new InteractionResponse { Type = InteractionCallbackType.UpdateMessage, Data = InteractionCallbackData.FromMessage(message with { Flags = null }) }
+            : MessageResponse(message);
+        return new InteractionResult(InteractionOutcome.Replied, response, result.Actions);
+    }
+
+    private static InteractionResult ErrorResult(UserError error, Locale locale) =>
+        new(InteractionOutcome.UserError, MessageResponse(Replies.Error(error.Message[locale])), [], error);
+
+    private static InteractionResponse MessageResponse(MessagePayload message) => new()
+    {
+        Type = InteractionCallbackType.ChannelMessageWithSource,
+        Data = InteractionCallbackData.FromMessage(message with { AllowedMentions = message.AllowedMentions ?? AllowedMentions.None }),
+    };
+
+    private static InteractionResult Choices(InteractionOutcome outcome, IReadOnlyList<ApplicationCommandOptionChoice> choices, UserError? error) =>
+        new(outcome, new InteractionResponse
+        {
+            Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
+            Data = new InteractionCallbackData { Choices = choices },
+        }, [], error);
+}

@@ -1,0 +1,29 @@
+using MiracleCell.Core.Text;
+
+namespace MiracleCell.Bot.Interactions;
+
+public enum UserErrorKind
+{
+    /// <summary>The command is not one this bot knows (a stale registration or a typo on the console).</summary>
+    UnknownCommand,
+    /// <summary>An option is missing, of the wrong type or out of range.</summary>
+    BadOption,
+    /// <summary>A name (character, actor, part) matches nothing.</summary>
+    NotFound,
+    /// <summary>The user or the bot lacks a permission.</summary>
+    MissingPermission,
+    /// <summary>The input is well-formed but cannot be acted on (e.g. a message with no text).</summary>
+    Unusable,
+}
+
+/// <summary>A failure the user can fix, with a message in every language that says what to do.</summary>
+public sealed record UserError(UserErrorKind Kind, LocalizedText Message);
+
+/// <summary>
+/// Lets option accessors and helpers deep in a handler report a <see cref="UserError"/>; the router turns it
+/// into the same ephemeral reply as a returned error.
+/// </summary>
+public sealed class UserErrorException(UserError error) : Exception(error.Message.En)
+{
+    public UserError Error { get; } = error;
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using MiracleCell.Core.Films;
+using MiracleCell.Core.Text;
+
+namespace MiracleCell.Bot.Rendering;
+
+/// <summary>
+/// Every text the bot itself writes, in English and Indonesian. Values that come from users or packs are
+/// passed in already escaped where they end up in markdown.
+/// </summary>
+public static class Strings
+{
+    private static LocalizedText T(string en, string id) => new(en, id);
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Errors the router and options report.
+    public static LocalizedText SomethingWentWrong { get; } = T(
+        "Something went wrong on my side. Please try again in a moment; if it keeps happening, tell the server admins.",
+        "Terjadi kesalahan di pihak saya. Silakan coba lagi sebentar lagi; jika terus terjadi, beri tahu admin server.");
+
+    public static LocalizedText UnsupportedInteraction { get; } = T(
+        "I can't handle this kind of interaction. Type /help to see what I can do.",
+        "Saya tidak bisa menangani interaksi jenis ini. Ketik /help untuk melihat apa yang bisa saya lakukan.");
+
+    public static LocalizedText UnknownButton { get; } = T(
+        "That button no longer works. Run the command again to get a fresh one.",
+        "Tombol itu sudah tidak berlaku. Jalankan perintahnya lagi untuk mendapatkan yang baru.");
+
+    public static LocalizedText UnknownCommand(string name) => T(
+        $"There is no command `/{Markdown.Escape(name)}` here. Type /help to see the commands.",
+        $"Tidak ada perintah `/{Markdown.Escape(name)}` di sini. Ketik /help untuk melihat daftar perintah.");
+
+    public static LocalizedText OptionRequired(string command, string option) => T(
+        $"`/{command}` needs `{option}`. Type it as `/{command} {option}:…`.",
+        $"`/{command}` memerlukan `{option}`. Ketik sebagai `/{command} {option}:…`.");
+
+    public static LocalizedText OptionMustBeText(string command, string option) => T(
+        $"`{option}` of `/{command}` must be text.",
+        $"`{option}` pada `/{command}` harus berupa teks.");
+
+    public static LocalizedText OptionMustBeBoolean(string option) => T(
+        $"`{option}` must be true or false.",
+        $"`{option}` harus true atau false.");
+
+    public static LocalizedText OptionMustBeWholeNumber(string option) => T(
+        $"`{option}` must be a whole number.",
+        $"`{option}` harus bilangan bulat.");
+
+    public static LocalizedText OptionOutOfRange(string option, double? min, double? max) => T(
+        $"`{option}` must be between {min?.ToString(CultureInfo.InvariantCulture) ?? "…"} and {max?.ToString(CultureInfo.InvariantCulture) ?? "…"}.",
+        $"`{option}` harus di antara {min?.ToString(CultureInfo.InvariantCulture) ?? "…"} dan {max?.ToString(CultureInfo.InvariantCulture) ?? "…"}.");
+
+    public static LocalizedText OptionTooLong(string option, int max, int actual) => T(
+        $"`{option}` can be at most {N(max)} characters (yours has {N(actual)}). Shorten it and try again.",
+        $"`{option}` paling banyak {N(max)} karakter (punya Anda {N(actual)}). Persingkat lalu coba lagi.");
+
+    public static LocalizedText OptionTooShort(string option, int min) => T(
+        $"`{option}` must have at least {N(min)} characters.",
+        $"`{option}` minimal {N(min)} karakter.");
+
+    public static LocalizedText UnknownPart(string typed, IEnumerable<string> validIds) => T(
+        $"There is no part called “{Markdown.Escape(typed)}”. `part` must be one of: {string.Join(", ", validIds.Select(Code))}.",
+        $"Tidak ada bagian bernama “{Markdown.Escape(typed)}”. `part` harus salah satu dari: {string.Join(", ", validIds.Select(Code))}.");
+
+    public static LocalizedText UnknownCharacter(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
+        ? T($"I don't know a character called “{Markdown.Escape(typed)}”. Did you mean {List(suggestions, "or")}? Start typing in `name` to pick from the list.",
+            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Maksud Anda {List(suggestions, "atau")}? Mulai mengetik di `name` untuk memilih dari daftar.")
+        : T($"I don't know a character called “{Markdown.Escape(typed)}”. Type /cast to see who is in the film.",
+            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Ketik /cast untuk melihat siapa saja di film ini.");
+
+    public static LocalizedText UnknownActor(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
+        ? T($"No one called “{Markdown.Escape(typed)}” is in the cast. Did you mean {List(suggestions, "or")}?",
+            $"Tidak ada pemeran bernama “{Markdown.Escape(typed)}”. Maksud Anda {List(suggestions, "atau")}?")
+        : T($"No one called “{Markdown.Escape(typed)}” is in the cast. Type /cast without `actor` for the whole list.",
+            $"Tidak ada pemeran bernama “{Markdown.Escape(typed)}”. Ketik /cast tanpa `actor` untuk daftar lengkap.");
+
+    public static LocalizedText MessageHasNoText { get; } = T(
+        "That message has no text to hide. Only a message's text can be re-posted behind a spoiler tag.",
+        "Pesan itu tidak berisi teks untuk disembunyikan. Hanya teks pesan yang bisa diposting ulang di balik tag spoiler.");
+
+    // Shared labels.
+    public static LocalizedText Sources { get; } = T("Sources", "Sumber");
+    public static LocalizedText Continued { get; } = T("(continued)", "(lanjutan)");
+    public static LocalizedText Previous { get; } = T("◀ Previous", "◀ Sebelumnya");
+    public static LocalizedText Next { get; } = T("Next ▶", "Berikutnya ▶");
+    public static LocalizedText PageOf(int page, int count) => T($"Page {N(page)} of {N(count)}", $"Halaman {N(page)} dari {N(count)}");
+    public static LocalizedText Trimmed { get; } = T("(trimmed: too long for one message)", "(dipotong: terlalu panjang untuk satu pesan)");
+
+    public static LocalizedText SourcesDisagree(string namedSources) => T(
+        $"*sources disagree: {namedSources}*",
+        $"*sumber berbeda pendapat: {namedSources}*");
+
+    public static LocalizedText SpoilerLevelName(SpoilerLevel level) => level switch
+    {
+        SpoilerLevel.None => T("spoiler-free", "bebas spoiler"),
+        SpoilerLevel.Mild => T("mild spoilers", "spoiler ringan"),
+        _ => T("major spoilers", "spoiler berat"),
+    };
+
+    // /film
+    public static LocalizedText OriginalTitle { get; } = T("Original title", "Judul asli");
+    public static LocalizedText Released { get; } = T("Released", "Rilis");
+    public static LocalizedText Runtime { get; } = T("Runtime", "Durasi");
+    public static LocalizedText Minutes(int minutes) => T($"{N(minutes)} min", $"{N(minutes)} menit");
+    public static LocalizedText Director { get; } = T("Director", "Sutradara");
+    public static LocalizedText Country { get; } = T("Country", "Negara");
+    public static LocalizedText Genres { get; } = T("Genres", "Genre");
+    public static LocalizedText AboutTheFilm { get; } = T("About the film", "Tentang film");
+    public static LocalizedText Remakes { get; } = T("Remakes", "Versi adaptasi");
+    public static LocalizedText DirectedBy(string director) => T($"dir. {director}", $"sutradara {director}");
+    public static LocalizedText FilmHint { get; } = T(
+        "More: /recap for the story by part, /character for a character, /cast for who plays whom.",
+        "Selengkapnya: /recap untuk cerita per bagian, /character untuk seorang tokoh, /cast untuk daftar pemeran.");
+
+    // /recap
+    public static LocalizedText RecapOf(string title) => T($"Recap: {title}", $"Ringkasan: {title}");
+    public static LocalizedText Premise { get; } = T("Premise", "Premis");
+    public static LocalizedText Parts { get; } = T("Parts", "Bagian");
+    public static LocalizedText PartHeading(int order, int count, string title) => T($"Part {N(order)} of {N(count)}: {title}", $"Bagian {N(order)} dari {N(count)}: {title}");
+    public static LocalizedText WhatHappens { get; } = T("What happens", "Yang terjadi");
+    public static LocalizedText RecapHint { get; } = T(
+        "Pick a part with `/recap part:<id>`. Spoilers stay hidden behind tags you click to reveal; add `spoilers:true` to read them untagged in a reply only you can see.",
+        "Pilih bagian dengan `/recap part:<id>`. Spoiler tetap tersembunyi di balik tag yang bisa diklik; tambahkan `spoilers:true` untuk membacanya tanpa tag dalam balasan yang hanya terlihat oleh Anda.");
+    public static LocalizedText SpoilersShownPrivately { get; } = T(
+        "Spoilers shown untagged: only you can see this reply.",
+        "Spoiler ditampilkan tanpa tag: hanya Anda yang bisa melihat balasan ini.");
+
+    // /character
+    public static LocalizedText Role { get; } = T("Role", "Peran");
+    public static LocalizedText AlsoKnownAs { get; } = T("Also spelled", "Ejaan lain");
+    public static LocalizedText PlayedBy { get; } = T("Played by", "Diperankan oleh");
+    public static LocalizedText NoActorInSources { get; } = T("not given by the sources", "tidak disebutkan oleh sumber");
+    public static LocalizedText Facts { get; } = T("Facts", "Fakta");
+    public static LocalizedText Relationships { get; } = T("Relationships", "Hubungan");
+
+    // /cast
+    public static LocalizedText CastOf(string title) => T($"Cast: {title}", $"Pemeran: {title}");
+    public static LocalizedText RoleNotGiven { get; } = T("role not given by the sources", "peran tidak disebutkan oleh sumber");
+    public static LocalizedText Roles { get; } = T("Roles", "Peran");
+    public static LocalizedText CastHint { get; } = T(
+        "`/character name:<name>` tells you more about a character.",
+        "`/character name:<nama>` menjelaskan lebih banyak tentang seorang tokoh.");
+
+    // /spoiler and "Hide spoilers"
+    public static LocalizedText SharedSpoiler(string userMention) => T($"{userMention} shared a spoiler", $"{userMention} membagikan spoiler");
+    public static LocalizedText Topic(string safeTopic) => T($"(topic: {safeTopic})", $"(topik: {safeTopic})");
+    public static LocalizedText HidSpoilers(string invokerMention, string authorMention) => T(
+        $"{invokerMention} hid spoilers in a message from {authorMention}:",
+        $"{invokerMention} menyembunyikan spoiler dalam pesan dari {authorMention}:");
+
+    // /help
+    public static LocalizedText HelpTitle { get; } = T("MiracleCell: how to use me", "MiracleCell: cara menggunakan saya");
+    public static LocalizedText HelpIntro(string film) => T(
+        $"I answer questions about **{film}** for your movie club: recaps by part, characters, cast and more. Anything past the premise is hidden behind spoiler tags until you click it.",
+        $"Saya menjawab pertanyaan tentang **{film}** untuk klub film Anda: ringkasan per bagian, tokoh, pemeran, dan lainnya. Semua yang melewati premis disembunyikan di balik tag spoiler sampai Anda mengkliknya.");
+    public static LocalizedText Commands { get; } = T("Commands", "Perintah");
+    public static LocalizedText HideSpoilersHelp { get; } = T(
+        "Right-click a message → Apps → Hide spoilers: re-posts its text behind a spoiler tag (and removes the original where I may).",
+        "Klik kanan pesan → Apps → Hide spoilers: memposting ulang teksnya di balik tag spoiler (dan menghapus aslinya bila saya diizinkan).");
+
+    private static string Code(string id) => $"`{id}`";
+
+    private static string List(IReadOnlyList<string> items, string or) => items.Count switch
+    {
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + $" {or} " + items[^1],
+    };
+}
