@@ -13,6 +13,7 @@ namespace MiracleCell.Core.Films.Loading;
 internal sealed class MappingReader
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _keys = new(StringComparer.Ordinal);
 
     private MappingReader(PackFile file, YamlMappingNode node, string owner)
     {
@@ -45,6 +46,7 @@ internal sealed class MappingReader
             if (Array.IndexOf(keys, key) >= 0)
             {
                 reader._values[key] = value;
+                reader._keys[key] = keyNode;
                 continue;
             }
             var closest = EditDistance.Closest(key, keys);
@@ -220,7 +222,10 @@ internal sealed class MappingReader
         return id;
     }
 
-    public void Report(string key, string message) => File.Report(_values.TryGetValue(key, out var node) ? node : Node, message);
+    /// <summary>Reports a problem on the line of <paramref name="key"/>, or of the mapping when the key is absent.</summary>
+    public void Report(string key, string message) => File.Report(_keys.TryGetValue(key, out var node) ? node : Node, message);
+
+    public int LineOf(string key) => NodeText.LineOf(_keys.TryGetValue(key, out var node) ? node : Node);
 
     private void WrongType(string key, YamlNode node, string expected) =>
         File.Report(node, $"{Owner}: '{key}' should be {expected}, but is {NodeText.Describe(node)}");

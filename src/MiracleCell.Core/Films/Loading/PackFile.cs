@@ -23,15 +23,24 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
         }
 
         var stream = new YamlStream();
-        try
+        using (var reader = new StreamReader(path))
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            Report((int)Math.Min(ex.Start.Line, int.MaxValue), $"YAML syntax error: {PlainMessage(ex)}; check the indentation, quotes and the ':' after each key on or just before this line");
-            return null;
+            var scanner = new Scanner(reader);
+            try
+            {
+                stream.Load(new Parser(scanner));
+            }
+            catch (YamlException ex)
+            {
+                Report((int)Math.Min(ex.Start.Line, int.MaxValue), $"YAML syntax error: {PlainMessage(ex)}; {SyntaxHint}");
+                return null;
+            }
+            catch (InvalidOperationException)
+            {
+                // The scanner gives up without a YamlException on some malformed input (an unclosed '{', for one).
+                Report((int)Math.Min(scanner.CurrentPosition.Line, int.MaxValue), $"YAML syntax error: the file cannot be read from here on (an unclosed {{ or [ or quote before this line is the usual cause); {SyntaxHint}");
+                return null;
+            }
         }
 
         if (stream.Documents.Count == 0)
@@ -47,6 +56,8 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
         Report(root, $"the file should hold a mapping of keys (e.g. '{TopKeyHint}: ...'), but holds {NodeText.Describe(root)}");
         return null;
     }
+
+    private const string SyntaxHint = "check the indentation, quotes and the ':' after each key on or just before this line";
 
     private string TopKeyHint => Name switch
     {

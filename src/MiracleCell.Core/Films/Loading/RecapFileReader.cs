@@ -46,11 +46,14 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
         for (var i = 0; i < nodes.Count; i++)
         {
             var owner = $"{part.Owner} beat {i + 1}";
-            if (SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true) is not { } beat) continue;
-            if (isFirstPart && beat.Spoiler != SpoilerLevel.None)
-                file.Report(nodes[i], $"{owner} is spoiler: {Word(beat.Spoiler)}, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
-            if (!isFirstPart && beat.Spoiler == SpoilerLevel.None)
-                file.Report(nodes[i], $"{owner} is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
+            var beat = SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true, (beat, reader) =>
+            {
+                if (isFirstPart && beat.Spoiler != SpoilerLevel.None)
+                    reader.Report("spoiler", $"{owner} is spoiler: {Word(beat.Spoiler)}, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
+                if (!isFirstPart && beat.Spoiler == SpoilerLevel.None)
+                    reader.Report("spoiler", $"{owner} is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
+            });
+            if (beat is null) continue;
             beats.Add(beat);
         }
         return beats;

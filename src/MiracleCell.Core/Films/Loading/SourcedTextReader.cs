@@ -20,7 +20,9 @@ internal static class SourcedTextReader
         return items;
     }
 
-    public static SourcedText? Read(PackFile file, YamlNode node, string owner, PackReferences references, bool spoilerRequired)
+    /// <param name="check">Further rules for this kind of item, given the item and its reader to report against.</param>
+    public static SourcedText? Read(PackFile file, YamlNode node, string owner, PackReferences references, bool spoilerRequired,
+        Action<SourcedText, MappingReader>? check = null)
     {
         if (MappingReader.Open(file, node, owner, "text", "sources", "spoiler", "disputed") is not { } reader) return null;
         var text = reader.Localized("text", limit: TextLimit.FieldValue);
@@ -29,6 +31,8 @@ internal static class SourcedTextReader
         var disputed = reader.Bool("disputed", false);
         if (disputed && sources.Count < 2)
             reader.Report("sources", $"{owner} is marked disputed but lists {sources.Count} source(s): list each source that disagrees");
-        return new SourcedText(text ?? Missing, sources, spoiler, disputed);
+        var item = new SourcedText(text ?? Missing, sources, spoiler, disputed);
+        check?.Invoke(item, reader);
+        return item;
     }
 }
