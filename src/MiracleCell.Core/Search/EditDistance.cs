@@ -9,7 +9,10 @@ internal static class EditDistance
     /// <summary>The longest input measured; longer inputs are measured on their first this-many characters.</summary>
     public const int MaxLength = 128;
 
-    public static int Compute(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static int Compute(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Compute(a, b, int.MaxValue);
+
+    /// <summary>The distance, or any value above <paramref name="maxDistance"/> as soon as it must exceed it.</summary>
+    public static int Compute(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxDistance)
     {
         if (a.Length > MaxLength) a = a[..MaxLength];
         if (b.Length > MaxLength) b = b[..MaxLength];
@@ -21,9 +24,12 @@ internal static class EditDistance
         Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
 
+        if (Math.Abs(a.Length - b.Length) > maxDistance) return maxDistance + 1;
+        var previousRowMinimum = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -31,7 +37,11 @@ internal static class EditDistance
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                     best = Math.Min(best, beforePrevious[j - 2] + 1);
                 current[j] = best;
+                rowMinimum = Math.Min(rowMinimum, best);
             }
+            // Later rows can only build on this row or, through a swap, on the previous one plus one.
+            if (Math.Min(rowMinimum, previousRowMinimum + 1) > maxDistance) return maxDistance + 1;
+            previousRowMinimum = rowMinimum;
             var recycled = beforePrevious;
             beforePrevious = previous;
             previous = current;
