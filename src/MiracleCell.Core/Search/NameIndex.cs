@@ -25,11 +25,11 @@ public sealed class NameIndex<T>
         var entries = new List<Entry>();
         foreach (var (item, display, names) in items)
         {
-            var keys = new List<Key>();
+            var keys = new List<NameKey>();
             foreach (var name in names.Prepend(display))
             {
-                var (text, wordStarts) = NameNormalizer.NormalizeWords(name);
-                if (text.Length > 0 && !keys.Exists(k => k.Text == text)) keys.Add(new Key(text, wordStarts));
+                var key = NameKey.Create(name);
+                if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
             }
             entries.Add(new Entry(item, display, [.. keys]));
         }
@@ -41,7 +41,7 @@ public sealed class NameIndex<T>
     /// <summary>The one item the query names, or null when no item is a confident, clear match.</summary>
     public NameMatch<T>? Resolve(string query)
     {
-        var best = Suggest(query, 2);
+        var best = Suggest(query, 2, ConfidentScore - ClearLead);
         if (best.Count == 0 || string.IsNullOrWhiteSpace(query)) return null;
         // Two items answering to the same name is as ambiguous as two close guesses.
         if (best[0].IsExact) return best.Count == 1 || !best[1].IsExact ? best[0] : null;
@@ -53,7 +53,10 @@ public sealed class NameIndex<T>
     /// The closest items, best first (ties in list order), at most <paramref name="max"/> (capped at
     /// <see cref="MaxSuggestions"/>); an empty query lists items in order.
     /// </summary>
-    public IReadOnlyList<NameMatch<T>> Suggest(string? query, int max = MaxSuggestions)
+    public IReadOnlyList<NameMatch<T>> Suggest(string? query, int max = MaxSuggestions) => Suggest(query, max, SuggestScore);
+
+    // Scores below `floor` are not worth computing exactly: they are dropped.
+    private List<NameMatch<T>> Suggest(string? query, int max, double floor)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         max = Math.Min(max, MaxSuggestions);
@@ -70,8 +73,9 @@ public sealed class NameIndex<T>
             : (rented = ArrayPool<double>.Shared.Rent(_entries.Length)).AsSpan(0, _entries.Length);
         try
         {
-            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(normalized, _entries[i]);
-            return Best(scores, max);
+            var mask = NameKey.LetterMask(normalized);
+            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(normalized, mask, _entries[i], floor);
+            return Best(scores, max, floor);
         }
         finally
         {
@@ -79,12 +83,12 @@ public sealed class NameIndex<T>
         }
     }
 
-    private static double Score(ReadOnlySpan<char> query, Entry entry)
+    private static double Score(ReadOnlySpan<char> query, ulong queryMask, Entry entry, double floor)
     {
-        var best = 0.0;
+        var best = floor;
         foreach (var key in entry.Keys)
         {
-            best = NameSimilarity.Score(query, key.Text, key.WordStarts, best);
+            best = NameSimilarity.Score(query, queryMask, key, best);
             if (best >= 1.0) break;
         }
         return best;
@@ -92,13 +96,13 @@ public sealed class NameIndex<T>
 
     // The top `max` scores above the suggestion threshold by insertion into a small sorted window:
     // strictly greater scores move ahead, so equal scores keep list order.
-    private List<NameMatch<T>> Best(ReadOnlySpan<double> scores, int max)
+    private List<NameMatch<T>> Best(ReadOnlySpan<double> scores, int max, double floor)
     {
         Span<int> top = stackalloc int[max];
         var count = 0;
         for (var i = 0; i < scores.Length; i++)
         {
-            if (scores[i] < SuggestScore) continue;
+            if (scores[i] <= floor) continue;
             if (count == max && scores[i] <= scores[top[count - 1]]) continue;
             var at = count < max ? count++ : count - 1;
             while (at > 0 && scores[top[at - 1]] < scores[i])
@@ -125,7 +129,5 @@ public sealed class NameIndex<T>
         return matches;
     }
 
-    private sealed record Entry(T Item, string Display, Key[] Keys);
-
-    private sealed record Key(string Text, int[] WordStarts);
+    private sealed record Entry(T Item, string Display, NameKey[] Keys);
 }

@@ -14,46 +14,51 @@ public static class NameSimilarity
     private const double WordTypoWeight = 0.9;
     private const double InsideBase = 0.55;
 
-    /// <summary>Scores normalized text (see <see cref="NameNormalizer"/>) against a normalized key.</summary>
-    public static double Score(string query, string key) =>
-        Score(query, key, NameNormalizer.NormalizeWords(key).WordStarts, 0);
-
-    /// <param name="wordStarts">Where each word of <paramref name="key"/> starts.</param>
-    /// <param name="toBeat">A score already reached: work that cannot beat it is skipped, and it is returned instead.</param>
-    internal static double Score(ReadOnlySpan<char> query, string key, ReadOnlySpan<int> wordStarts, double toBeat)
+    /// <summary>Scores a name against another; both are normalized first (see <see cref="NameNormalizer"/>).</summary>
+    public static double Score(string query, string name)
     {
-        if (query.Length == 0 || key.Length == 0) return toBeat;
-        var keySpan = key.AsSpan();
-        if (keySpan.SequenceEqual(query)) return 1.0;
+        ArgumentNullException.ThrowIfNull(query);
+        var normalized = NameNormalizer.Normalize(query);
+        return Score(normalized, NameKey.LetterMask(normalized), NameKey.Create(name), 0);
+    }
+
+    /// <param name="query">The normalized query.</param>
+    /// <param name="queryMask">Its <see cref="NameKey.LetterMask"/>.</param>
+    /// <param name="toBeat">A score already reached: work that cannot beat it is skipped, and it is returned instead.</param>
+    internal static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey key, double toBeat)
+    {
+        var text = key.Text.AsSpan();
+        if (query.Length == 0 || text.Length == 0) return toBeat;
+        if (text.SequenceEqual(query)) return 1.0;
 
         var best = toBeat;
-        if (keySpan.StartsWith(query))
-            return Math.Max(best, PrefixBase + 0.1 * query.Length / key.Length);
+        if (text.StartsWith(query))
+            return Math.Max(best, PrefixBase + 0.1 * query.Length / text.Length);
 
-        foreach (var start in wordStarts)
+        var starts = key.WordStarts;
+        for (var i = 1; i < starts.Length; i++)
         {
-            if (start > 0 && keySpan[start..].StartsWith(query))
-                best = Math.Max(best, WordPrefixBase + 0.1 * query.Length / (key.Length - start));
+            if (text[starts[i]..].StartsWith(query))
+                best = Math.Max(best, WordPrefixBase + 0.1 * query.Length / (text.Length - starts[i]));
         }
 
-        best = Math.Max(best, Typos(query, keySpan, TypoWeight, best));
-        foreach (var start in wordStarts)
-        {
-            if (start > 0) best = Math.Max(best, Typos(query, keySpan[start..], WordTypoWeight, best));
-        }
+        best = Math.Max(best, Typos(query, queryMask, text, key.FullMask, TypoWeight, best));
+        for (var i = 1; i < starts.Length; i++)
+            best = Math.Max(best, Typos(query, queryMask, text[starts[i]..], key.SuffixMasks[i], WordTypoWeight, best));
 
-        if (best < InsideBase + 0.2 && keySpan.Contains(query, StringComparison.Ordinal))
-            best = Math.Max(best, InsideBase + 0.2 * query.Length / key.Length);
+        if (best < InsideBase + 0.2 && text.Contains(query, StringComparison.Ordinal))
+            best = Math.Max(best, InsideBase + 0.2 * query.Length / text.Length);
         return best;
     }
 
     // (1 - distance / longer length) * weight, computed only when it could beat `toBeat`.
-    private static double Typos(ReadOnlySpan<char> query, ReadOnlySpan<char> key, double weight, double toBeat)
+    private static double Typos(ReadOnlySpan<char> query, ulong queryMask, ReadOnlySpan<char> key, ulong keyMask, double weight, double toBeat)
     {
         var longer = Math.Max(query.Length, key.Length);
         // The largest distance that still scores above toBeat.
         var allowed = (int)Math.Ceiling(longer * (1 - toBeat / weight)) - 1;
         if (allowed < 0 || Math.Abs(query.Length - key.Length) > allowed) return 0;
+        if (NameKey.MinimumDistance(queryMask, keyMask) > allowed) return 0;
         var distance = EditDistance.Compute(query, key, allowed);
         return distance > allowed ? 0 : (1.0 - (double)distance / longer) * weight;
     }
