@@ -12,7 +12,7 @@ public sealed class NameIndex<T>
     public const int MaxSuggestions = 25;
 
     internal const double ConfidentScore = 0.75;
-    internal const double SuggestScore = 0.4;
+    internal const double SuggestScore = 0.5;
     private const double ClearLead = 0.05;
     private const int StackScoreLimit = 256;
 

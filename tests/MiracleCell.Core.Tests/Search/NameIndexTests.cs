@@ -45,6 +45,12 @@ public sealed class NameIndexTests
         }
     }
 
+    [Fact]
+    public void Suggest_offers_nothing_for_a_name_unlike_any_other()
+    {
+        Assert.Empty(_catalog.Characters.Suggest("batman"));
+    }
+
     [Theory]
     [InlineData("batman")]
     [InlineData("xyz")]
@@ -73,11 +79,10 @@ public sealed class NameIndexTests
     [Fact]
     public void Suggest_offers_the_closest_names_for_a_near_miss()
     {
-        var suggestions = _catalog.Characters.Suggest("Chun-sik");
+        var suggestions = _catalog.Characters.Suggest("Kang Bong-sik");
 
-        Assert.Contains(suggestions, m => m.Item.Id == "shin-bong-sik");
-        Assert.Contains(suggestions, m => m.Item.Id == "choi-chun-ho");
-        Assert.DoesNotContain(suggestions, m => m.Item.Id == "police-commissioner");
+        Assert.Null(_catalog.Characters.Resolve("Kang Bong-sik"));
+        Assert.Equal("shin-bong-sik", Assert.Single(suggestions).Item.Id);
     }
 
     [Theory]
