@@ -1,49 +1,133 @@
+using System.Buffers;
+
 namespace MiracleCell.Core.Search;
 
 /// <summary>
 /// Finds an item by any of its names, ignoring case, accents, spaces and hyphens, and tolerating typos.
-/// Built once per pack; lookups allocate little.
+/// Built once per pack with every key normalized up front; a lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>
 {
-    private readonly List<Entry> _entries = [];
+    /// <summary>The most suggestions returned: Discord shows at most 25 autocomplete choices.</summary>
+    public const int MaxSuggestions = 25;
 
-    /// <param name="items">Each item with its display name and every other name it answers to.</param>
+    internal const double ConfidentScore = 0.75;
+    internal const double SuggestScore = 0.5;
+    private const double ClearLead = 0.05;
+    private const int StackScoreLimit = 256;
+
+    private readonly Entry[] _entries;
+
+    /// <param name="items">Each item with its display name and every other name it answers to, in the order to list them.</param>
     public NameIndex(IEnumerable<(T Item, string Display, IEnumerable<string> Names)> items)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        var entries = new List<Entry>();
         foreach (var (item, display, names) in items)
         {
-            var keys = names.Prepend(display).Select(NameNormalizer.Normalize).Where(k => k.Length > 0).Distinct().ToArray();
-            _entries.Add(new Entry(item, display, keys));
+            var keys = new List<NameKey>();
+            foreach (var name in names.Prepend(display))
+            {
+                var key = NameKey.Create(name);
+                if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+            }
+            entries.Add(new Entry(item, display, [.. keys]));
+        }
+        _entries = [.. entries];
+    }
+
+    public int Count => _entries.Length;
+
+    /// <summary>The one item the query names, or null when no item is a confident, clear match.</summary>
+    public NameMatch<T>? Resolve(string query)
+    {
+        var best = Suggest(query, 2, ConfidentScore - ClearLead);
+        if (best.Count == 0 || string.IsNullOrWhiteSpace(query)) return null;
+        // Two items answering to the same name is as ambiguous as two close guesses.
+        if (best[0].IsExact) return best.Count == 1 || !best[1].IsExact ? best[0] : null;
+        var clear = best.Count == 1 || best[0].Score - best[1].Score >= ClearLead;
+        return best[0].Score >= ConfidentScore && clear ? best[0] : null;
+    }
+
+    /// <summary>
+    /// The closest items, best first (ties in list order), at most <paramref name="max"/> (capped at
+    /// <see cref="MaxSuggestions"/>); an empty query lists items in order.
+    /// </summary>
+    public IReadOnlyList<NameMatch<T>> Suggest(string? query, int max = MaxSuggestions) => Suggest(query, max, SuggestScore);
+
+    // Scores below `floor` are not worth computing exactly: they are dropped.
+    private List<NameMatch<T>> Suggest(string? query, int max, double floor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        max = Math.Min(max, MaxSuggestions);
+        if (max == 0) return [];
+
+        Span<char> buffer = stackalloc char[NameNormalizer.MaxQueryLength];
+        var length = query is null ? 0 : NameNormalizer.Normalize(query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2)), buffer);
+        var normalized = buffer[..length];
+        if (normalized.IsEmpty) return InOrder(max);
+
+        double[]? rented = null;
+        var scores = _entries.Length <= StackScoreLimit
+            ? stackalloc double[_entries.Length]
+            : (rented = ArrayPool<double>.Shared.Rent(_entries.Length)).AsSpan(0, _entries.Length);
+        try
+        {
+            var mask = NameKey.LetterMask(normalized);
+            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(normalized, mask, _entries[i], floor);
+            return Best(scores, max, floor);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<double>.Shared.Return(rented);
         }
     }
 
-    /// <summary>The one item the query names, or null when no item is a confident match.</summary>
-    public NameMatch<T>? Resolve(string query)
+    private static double Score(ReadOnlySpan<char> query, ulong queryMask, Entry entry, double floor)
     {
-        var best = Suggest(query, 2);
-        if (best.Count == 0) return null;
-        if (best[0].IsExact) return best[0];
-        return best[0].Score >= ConfidentScore && (best.Count == 1 || best[0].Score - best[1].Score >= 0.05) ? best[0] : null;
+        var best = floor;
+        foreach (var key in entry.Keys)
+        {
+            best = NameSimilarity.Score(query, queryMask, key, best);
+            if (best >= 1.0) break;
+        }
+        return best;
     }
 
-    /// <summary>The best matches, best first, at most <paramref name="max"/>; an empty query lists items in order.</summary>
-    public IReadOnlyList<NameMatch<T>> Suggest(string query, int max = 25)
+    // The top `max` scores above the suggestion threshold by insertion into a small sorted window:
+    // strictly greater scores move ahead, so equal scores keep list order.
+    private List<NameMatch<T>> Best(ReadOnlySpan<double> scores, int max, double floor)
     {
-        var normalized = NameNormalizer.Normalize(query);
-        if (normalized.Length == 0)
-            return _entries.Take(max).Select(e => new NameMatch<T>(e.Item, e.Display, 0)).ToList();
+        Span<int> top = stackalloc int[max];
+        var count = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] <= floor) continue;
+            if (count == max && scores[i] <= scores[top[count - 1]]) continue;
+            var at = count < max ? count++ : count - 1;
+            while (at > 0 && scores[top[at - 1]] < scores[i])
+            {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+        }
 
-        return _entries
-            .Select(e => new NameMatch<T>(e.Item, e.Display, e.Keys.Max(k => NameSimilarity.Score(normalized, k))))
-            .Where(m => m.Score >= SuggestScore)
-            .OrderByDescending(m => m.Score)
-            .Take(max)
-            .ToList();
+        var matches = new List<NameMatch<T>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = _entries[top[i]];
+            matches.Add(new NameMatch<T>(entry.Item, entry.Display, scores[top[i]]));
+        }
+        return matches;
     }
 
-    internal const double ConfidentScore = 0.75;
-    internal const double SuggestScore = 0.4;
+    private List<NameMatch<T>> InOrder(int max)
+    {
+        var matches = new List<NameMatch<T>>(Math.Min(max, _entries.Length));
+        for (var i = 0; i < _entries.Length && i < max; i++) matches.Add(new NameMatch<T>(_entries[i].Item, _entries[i].Display, 0));
+        return matches;
+    }
 
-    private sealed record Entry(T Item, string Display, string[] Keys);
+    private sealed record Entry(T Item, string Display, NameKey[] Keys);
 }

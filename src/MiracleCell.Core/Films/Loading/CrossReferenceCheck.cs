@@ -1,0 +1,37 @@
+using MiracleCell.Core.Search;
+
+namespace MiracleCell.Core.Films.Loading;
+
+/// <summary>After every file is read: each cited source and named character must be declared.</summary>
+internal static class CrossReferenceCheck
+{
+    private const int KnownIdsShown = 8;
+
+    /// <param name="sourcesRead">film.yaml could be read; otherwise every source would look unknown.</param>
+    /// <param name="charactersRead">characters.yaml could be read.</param>
+    public static void Run(PackReferences references, bool sourcesRead, bool charactersRead)
+    {
+        if (sourcesRead)
+            Check(references.Sources, references.DeclaredSources, "film.yaml declares no such source");
+        if (charactersRead)
+            Check(references.Characters, references.DeclaredCharacters, "characters.yaml declares no such character");
+    }
+
+    private static void Check(List<IdReference> mentions, IdRegistry declared, string notDeclared)
+    {
+        foreach (var mention in mentions)
+        {
+            if (declared.Contains(mention.Id)) continue;
+            var closest = EditDistance.Closest(mention.Id, declared.Ids);
+            var hint = closest is null ? "" : $": did you mean '{closest}'?";
+            mention.File.Report(mention.Line, $"{mention.Owner} lists '{mention.Id}' in {mention.Key}, but {notDeclared}{hint} (known: {Known(declared)})");
+        }
+    }
+
+    private static string Known(IdRegistry declared)
+    {
+        if (declared.IsEmpty) return "none";
+        var shown = string.Join(", ", declared.Ids.Take(KnownIdsShown));
+        return declared.Ids.Count > KnownIdsShown ? shown + ", ..." : shown;
+    }
+}
