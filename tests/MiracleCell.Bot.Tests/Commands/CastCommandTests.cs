@@ -13,8 +13,8 @@ public sealed class CastCommandTests
         var lines = reply.Embeds![0].Fields![0].Value.Split('\n');
 
         Assert.Equal(5, lines.Length);
-        Assert.StartsWith("• **Ryu Seung\\-ryong**: Lee Yong\\-gu", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("• **Jo Jae\\-yoon**: *role not given by the sources*", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("• **Ryu Seung-ryong**: Lee Yong-gu", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("• **Jo Jae-yoon**: *role not given by the sources*", lines[4], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class CastCommandTests
         using var bot = new TestBot();
         var reply = await bot.Reply("/cast actor:park shin hye", Locale.Indonesian);
 
-        Assert.Equal("Park Shin\\-hye", reply.Embeds![0].Title);
-        Assert.Contains("Ye\\-seung (saat dewasa)", reply.Embeds[0].Fields![0].Value, StringComparison.Ordinal);
+        Assert.Equal("Park Shin-hye", reply.Embeds![0].Title);
+        Assert.Contains("Ye-seung (saat dewasa)", reply.Embeds[0].Fields![0].Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class CharacterCommandTests
         using var bot = new TestBot();
         var reply = await bot.Reply($"/character name:{typed}");
 
-        Assert.Equal("Lee Yong\\-gu", reply.Embeds![0].Title);
+        Assert.Equal("Lee Yong-gu", reply.Embeds![0].Title);
     }
 
     [Fact]
@@ -27,13 +27,13 @@ public sealed class CharacterCommandTests
         var embed = reply.Embeds![0];
         var fields = embed.Fields!.ToDictionary(f => f.Name, f => f.Value);
 
-        Assert.Contains("mind of a six\\-year\\-old", embed.Description, StringComparison.Ordinal);
+        Assert.Contains("mind of a six-year-old", embed.Description, StringComparison.Ordinal);
         Assert.Equal("the father", fields["Role"]);
-        Assert.Contains("Ryu Seung\\-ryong", fields["Played by"], StringComparison.Ordinal);
+        Assert.Contains("Ryu Seung-ryong", fields["Played by"], StringComparison.Ordinal);
         Assert.Equal(2, TestBot.Spoilers(fields["Facts"]).Count);
-        Assert.Contains("daughter: **Ye\\-seung**", fields["Relationships"], StringComparison.Ordinal);
+        Assert.Contains("daughter: **Ye-seung**", fields["Relationships"], StringComparison.Ordinal);
         Assert.DoesNotContain("||daughter", fields["Relationships"], StringComparison.Ordinal);
-        Assert.Contains("||cellmate who becomes a friend: **So Yang\\-ho**||", fields["Relationships"], StringComparison.Ordinal);
+        Assert.Contains("||cellmate who becomes a friend: **So Yang-ho**||", fields["Relationships"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class CharacterCommandTests
         var reply = await bot.Reply("/character name:\"Ye Seong\"", Locale.Indonesian);
         var playedBy = reply.Embeds![0].Fields!.Single(f => f.Name == "Diperankan oleh").Value;
 
-        Assert.Contains("Kal So\\-won (saat kecil)", playedBy, StringComparison.Ordinal);
-        Assert.Contains("Park Shin\\-hye (saat dewasa)", playedBy, StringComparison.Ordinal);
+        Assert.Contains("Kal So-won (saat kecil)", playedBy, StringComparison.Ordinal);
+        Assert.Contains("Park Shin-hye (saat dewasa)", playedBy, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CharacterCommandTests
 
         Assert.Equal(UserErrorKind.NotFound, result.Error!.Kind);
         Assert.Equal(MessageFlags.Ephemeral, result.Response.Data!.Flags);
-        Assert.Contains("Did you mean **So Yang\\-ho**", result.Response.Data.Content, StringComparison.Ordinal);
+        Assert.Contains("Did you mean **So Yang-ho**", result.Response.Data.Content, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RecapCommandTests
         var spoilers = TestBot.Spoilers(TestBot.MarkdownText(reply));
 
         Assert.Equal(2, spoilers.Count);
-        Assert.Equal("Yong\\-gu is sentenced to death.", spoilers[0]);
+        Assert.Equal("Yong-gu is sentenced to death.", spoilers[0]);
         Assert.DoesNotContain("||", reply.Embeds![0].Title, StringComparison.Ordinal);
         Assert.DoesNotContain("sentenced", reply.Embeds[0].Footer!.Text, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class RecapCommandTests
         var value = reply.Embeds![0].Fields![0].Value;
         var disputedLine = value.Split('\n')[0];
 
-        Assert.Contains("sources disagree: Film\\-site synopsis; Fan blog review", disputedLine, StringComparison.Ordinal);
+        Assert.Contains("sources disagree: Film-site synopsis; Fan blog review", disputedLine, StringComparison.Ordinal);
         Assert.EndsWith("*", disputedLine, StringComparison.Ordinal);
         Assert.DoesNotContain("disagree", TestBot.Spoilers(disputedLine)[0], StringComparison.Ordinal);
     }

@@ -25,7 +25,7 @@ public sealed class ConsoleSessionTests
         Assert.Equal("", error);
         Assert.Contains("┌── Part 4 of 4: The ending", output, StringComparison.Ordinal);
         Assert.Contains("│ ▸ What happens", output, StringComparison.Ordinal);
-        Assert.Contains("• ||Yong\\-gu is sentenced to death.|| [1]", output, StringComparison.Ordinal);
+        Assert.Contains("• ||Yong-gu is sentenced to death.|| [1]", output, StringComparison.Ordinal);
         Assert.Contains("└── Sources: [1] Fan blog review", output, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,7 @@ public sealed class ConsoleSessionTests
         var text = output.ToString();
 
         Assert.Equal(0, exit);
-        Assert.Contains("┌── So Yang\\-ho", text, StringComparison.Ordinal);
+        Assert.Contains("┌── So Yang-ho", text, StringComparison.Ordinal);
         Assert.Contains("[Page 1 of", text, StringComparison.Ordinal);
         Assert.Contains("(updates the message)", text, StringComparison.Ordinal);
         Assert.Contains("error: Expected name:value but found 'part'", text, StringComparison.Ordinal);

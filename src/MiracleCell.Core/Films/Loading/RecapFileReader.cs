@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace MiracleCell.Core.Films.Loading;
 
 /// <summary>
-/// Reads recap.yaml. Parts keep their file order (<see cref="RecapPart.Order"/> is the index); the first
+/// Reads recap.yaml. Parts keep their file order (<see cref="RecapPart.Order"/> is the 1-based position); the first
 /// part is the spoiler-free premise and every later beat is at least mild, so that anything past the
 /// premise is shown behind a spoiler tag.
 /// </summary>
@@ -32,7 +32,7 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
             var aliases = part.StringList("aliases", required: false, TextLimit.ChoiceName);
             var beats = ReadBeats(part, isFirstPart: i == 0);
             var spoiler = beats.Count == 0 ? SpoilerLevel.None : beats.Max(b => b.Spoiler);
-            parts.Add(new RecapPart(id ?? "", parts.Count, title ?? Missing, aliases, spoiler, beats));
+            parts.Add(new RecapPart(id ?? "", parts.Count + 1, title ?? Missing, aliases, spoiler, beats));
         }
         return parts;
     }
