@@ -36,7 +36,7 @@ internal static class TransportBenchmark
         var floorFigures = await MeasureInProcessAsync("floor", async fake =>
         {
             var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TransportFakeDiscord.Token);
-            await client.Ready;
+            await client.Ready.WaitAsync(CallbackTimeout);
             return client;
         });
         var botFigures = await MeasureInProcessAsync("bot", async fake =>
@@ -76,6 +76,7 @@ internal static class TransportBenchmark
         await using var fake = await TransportFakeDiscord.StartAsync();
         await using var client = await connect(fake);
 
+        Console.Error.WriteLine($"{name}: connected, warming up");
         for (var i = 0; i < Warmup; i++) await RoundTripAsync(fake);
         var latencies = new double[LatencySamples];
         for (var i = 0; i < LatencySamples; i++) latencies[i] = await RoundTripAsync(fake);

@@ -74,7 +74,7 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
         _waiting[id] = arrived;
         var sequence = Interlocked.Increment(ref _sequence);
         var frame = Encoding.UTF8.GetBytes(
-            $$$$"""{"op":0,"t":"INTERACTION_CREATE","s":{{{{sequence}}}},"d":{"id":"{{{{id}}}}","application_id":"{{{{ApplicationId}}}}","type":2,"token":"tok-{{{{id}}}}","version":1,"guild_id":"{{{{GuildId}}}}","channel_id":"1000000000000003","locale":"en-US","app_permissions":"0","member":{"permissions":"0","user":{"id":"1000000000000004","username":"alice"}}},"data":{"id":"1000000000000005","name":"film","type":1} } } }""");
+            "{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":" + sequence + ",\"d\":{\"id\":\"" + id + "\",\"application_id\":\"" + ApplicationId + "\",\"type\":2,\"token\":\"tok-" + id + "\",\"version\":1,\"guild_id\":\"" + GuildId + "\",\"channel_id\":\"1000000000000003\",\"locale\":\"en-US\",\"app_permissions\":\"0\",\"member\":{\"permissions\":\"0\",\"user\":{\"id\":\"1000000000000004\",\"username\":\"alice\"}},\"data\":{\"id\":\"1000000000000005\",\"name\":\"film\",\"type\":1}}}");
         await _sendLock.WaitAsync();
         try
         {
@@ -112,7 +112,7 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
         }
         Interlocked.Increment(ref _connections);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await SendAsync(socket, """{"op":10,"d":{"heartbeat_interval":45000} }""");
+        await SendAsync(socket, """{"op":10,"d":{"heartbeat_interval":45000}}""");
         var buffer = new byte[16 * 1024];
         while (socket.State == WebSocketState.Open)
         {
@@ -133,7 +133,7 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
                     break;
                 case 2:
                     _socket = socket;
-                    await SendAsync(socket, $$$$"""{"op":0,"t":"READY","s":1,"d":{"v":10,"session_id":"bench-session","resume_gateway_url":"{{{{GatewayUrl}}}}","application":{"id":"{{{{ApplicationId}}}}","flags":0},"user":{"id":"{{{{ApplicationId}}}}","username":"MiracleCell","bot":true},"guilds":[]} } }""");
+                    await SendAsync(socket, "{\"op\":0,\"t\":\"READY\",\"s\":1,\"d\":{\"v\":10,\"session_id\":\"bench-session\",\"resume_gateway_url\":\"" + GatewayUrl + "\",\"application\":{\"id\":\"" + ApplicationId + "\",\"flags\":0},\"user\":{\"id\":\"" + ApplicationId + "\",\"username\":\"MiracleCell\",\"bot\":true},\"guilds\":[]}}");
                     _ready.TrySetResult(Stopwatch.GetTimestamp());
                     break;
             }
