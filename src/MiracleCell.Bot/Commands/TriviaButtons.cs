@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
@@ -9,7 +10,7 @@ namespace MiracleCell.Bot.Commands;
 /// The A–D buttons under a trivia question. Acknowledged at once, ephemerally, after the answer is durable
 /// (a group-committed SQLite write: milliseconds); the message edits that follow happen in the background.
 /// </summary>
-public sealed class TriviaAnswerButtons(TriviaCoordinator coordinator) : IComponentHandler
+public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentHandler
 {
     public string Prefix => AnswerButtonId.Prefix;
 
@@ -25,7 +26,7 @@ public sealed class TriviaAnswerButtons(TriviaCoordinator coordinator) : ICompon
             return Fail(Strings.TriviaButtonOutdated);
         }
 
-        var result = await coordinator.AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button), cancellationToken);
+        var result = await services.GetRequiredService<TriviaCoordinator>().AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button), cancellationToken);
         return result.Status switch
         {
             TriviaClickStatus.LockedIn => CommandResult.Reply(TriviaMessages.Ephemeral(Strings.LockedIn(result.Choice!.Value.Letter())[locale])),

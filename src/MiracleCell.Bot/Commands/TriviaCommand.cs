@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
@@ -15,7 +16,8 @@ namespace MiracleCell.Bot.Commands;
 /// Reset is the separate <c>/trivia-reset</c>: Discord applies <c>default_member_permissions</c> to a whole top-level
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
-public sealed class TriviaCommand(TriviaCoordinator coordinator, ITriviaStore store) : IApplicationCommand
+/// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
+public sealed class TriviaCommand(IServiceProvider services) : IApplicationCommand
 {
     public const string Name = "trivia";
 
@@ -47,6 +49,10 @@ public sealed class TriviaCommand(TriviaCoordinator coordinator, ITriviaStore st
 
     public ApplicationCommand Definition => Command;
 
+    private TriviaCoordinator Coordinator => services.GetRequiredService<TriviaCoordinator>();
+
+    private ITriviaStore Store => services.GetRequiredService<ITriviaStore>();
+
     public AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
 
     public bool RepliesEphemerally(CommandOptions options) => !options.Has("leaderboard") && !options.Has("stats");
@@ -68,7 +74,7 @@ public sealed class TriviaCommand(TriviaCoordinator coordinator, ITriviaStore st
                     (int)(options.GetInteger("seconds") ?? TriviaSettings.DefaultAnswerSeconds),
                     options.GetString("difficulty") is { } d ? ParseDifficulty(d) : null,
                     OneOf(options, "spoilers", "allow", "avoid") == "avoid" ? SpoilerPolicy.Avoid : SpoilerPolicy.Allow);
-                var started = await coordinator.StartGameAsync(new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale), cancellationToken);
+                var started = await Coordinator.StartGameAsync(new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale), cancellationToken);
                 return started.Status switch
                 {
                     TriviaStartStatus.Started => Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
@@ -76,7 +82,7 @@ public sealed class TriviaCommand(TriviaCoordinator coordinator, ITriviaStore st
                     _ => Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
             case "stop":
-                var stopped = await coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value, TriviaPermissions.CanManageServer(interaction), cancellationToken);
+                var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value, TriviaPermissions.CanManageServer(interaction), cancellationToken);
                 return stopped.Status switch
                 {
                     TriviaStopStatus.Stopped => Private(Strings.YouStoppedTrivia[locale]),
@@ -85,11 +91,11 @@ public sealed class TriviaCommand(TriviaCoordinator coordinator, ITriviaStore st
                 };
             case "leaderboard":
                 var period = OneOf(options, "period", "all-time", "this-month") == "this-month" ? LeaderboardPeriod.ThisMonth : LeaderboardPeriod.AllTime;
-                var board = await store.GetLeaderboardAsync(guild.Value, period, user.Id.Value, cancellationToken);
+                var board = await Store.GetLeaderboardAsync(guild.Value, period, user.Id.Value, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Leaderboard(board, locale));
             case "stats":
                 var who = options.GetString("user") is { } typed ? ParseUser(typed, "user") : user.Id.Value;
-                var stats = await store.GetStatsAsync(guild.Value, who, cancellationToken);
+                var stats = await Store.GetStatsAsync(guild.Value, who, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Stats(who, stats, locale));
             default:
                 return Fail(UserErrorKind.UnknownCommand, Strings.UnknownCommand($"{Name} {sub.Name}"));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
@@ -68,7 +69,7 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
 /// The reset confirmation buttons. Only the member who asked may press them, only before they expire, only in
 /// the server they were made for, and only while that member still has Manage Server.
 /// </summary>
-public sealed class TriviaResetButtons(ITriviaStore store, TimeProvider time) : IComponentHandler
+public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider time) : IComponentHandler
 {
     public string Prefix => ResetButtonId.Prefix;
 
@@ -86,6 +87,7 @@ public sealed class TriviaResetButtons(ITriviaStore store, TimeProvider time) : 
         if (time.GetUtcNow() >= button.ExpiresAt) return CommandResult.Update(Done(Strings.ResetExpired[locale]));
         if (!TriviaPermissions.CanManageServer(interaction)) return Fail(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
 
+        var store = services.GetRequiredService<ITriviaStore>();
         string text;
         if (button.TargetUserId is { } target)
         {

@@ -15,7 +15,7 @@ namespace MiracleCell.Bot.Trivia;
 /// editing messages) runs in the background, never on a button click's path.
 /// As a hosted service it first closes games a previous process left running and tells their channels.
 /// </summary>
-public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
+public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ITriviaStore _store;
     private readonly ITriviaMessenger _messenger;
@@ -31,6 +31,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     private readonly PendingWork _background = new();
     private readonly CancellationTokenSource _shutdown = new();
     private bool _recovered;
+    private bool _disposed;
 
     public TriviaCoordinator(
         ITriviaStore store, ITriviaMessenger messenger, FilmCatalog catalog, QuestionSelector selector,
@@ -66,6 +67,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed) return;
         await _shutdown.CancelAsync();
         foreach (var run in _byId.Values)
         {
@@ -75,10 +77,22 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         await _background.WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        foreach (var run in _byId.Values) run.CancelTimers();
-        if (!_shutdown.IsCancellationRequested) await _shutdown.CancelAsync();
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var run in _byId.Values)
+        {
+            run.Ended = true;
+            run.CancelTimers();
+        }
+        _shutdown.Cancel();
         _shutdown.Dispose();
     }
 

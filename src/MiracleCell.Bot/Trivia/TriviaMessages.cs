@@ -82,7 +82,7 @@ public static class TriviaMessages
         if (result.Standings.Count == 0) lines.Add(Strings.NobodyPlayed[locale]);
         else if (!result.HasEnoughPlayers) lines.Add(Strings.TooFewForWinner[locale]);
         else if (result.WinnerId is { } winner) lines.Add(Strings.WinnerIs(Mention(winner))[locale]);
-        else lines.Add(Strings.SharedTop(string.Join(", ", result.Leaders.Select(Mention)))[locale]);
+        else lines.Add(Strings.SharedTop(Lines(result.Leaders.Take(StandingsShown).Select(Mention), result.Leaders.Count, StandingsShown, locale).Replace("\n", ", ", StringComparison.Ordinal))[locale]);
 
         var fields = result.Standings.Count == 0 ? null : new[] { Field(Strings.FinalTable[locale], StandingsText(result.Standings, FinalTableShown, locale)) };
         return Message(new Embed
