@@ -38,6 +38,7 @@ public static class BotHost
         builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMiracleCellCommands(loaded.Pack);
         AddDiscordTransport(builder);
+        Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);
 
         using var host = builder.Build();
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
