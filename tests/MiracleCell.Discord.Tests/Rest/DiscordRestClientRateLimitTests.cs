@@ -21,14 +21,14 @@ public sealed class DiscordRestClientRateLimitTests
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
         host.Fake.Enqueue("POST", "/channels/10/messages", FakeResponse.WithBucket("messages", limit: 5, remaining: 0, resetAfterSeconds: 4));
-        await host.Client.CreateMessageAsync(new Snowflake(10), Text, CancellationToken.None);
+        await host.Client.CreateMessageAsync(new Snowflake(10), Text, CancellationToken.None).Within();
 
         var held = host.Client.CreateMessageAsync(new Snowflake(10), Text, CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(4));
-        await host.Client.CreateMessageAsync(new Snowflake(11), Text, CancellationToken.None);
+        await host.Client.CreateMessageAsync(new Snowflake(11), Text, CancellationToken.None).Within();
         Assert.False(held.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(4));
-        await held;
+        await held.Within();
 
         Assert.Equal(
             ["/api/v10/channels/10/messages", "/api/v10/channels/11/messages", "/api/v10/channels/10/messages"],
@@ -42,14 +42,14 @@ public sealed class DiscordRestClientRateLimitTests
         await using var host = await StartAsync(clock);
         host.Fake.Enqueue("DELETE", "/channels/10/messages/1", FakeResponse.WithBucket("shared", limit: 5, remaining: 3, resetAfterSeconds: 4));
         host.Fake.Enqueue("PATCH", "/channels/10/messages/2", FakeResponse.WithBucket("shared", limit: 5, remaining: 0, resetAfterSeconds: 4));
-        await host.Client.DeleteMessageAsync(new Snowflake(10), new Snowflake(1), CancellationToken.None);
-        await host.Client.EditMessageAsync(new Snowflake(10), new Snowflake(2), Text, CancellationToken.None);
+        await host.Client.DeleteMessageAsync(new Snowflake(10), new Snowflake(1), CancellationToken.None).Within();
+        await host.Client.EditMessageAsync(new Snowflake(10), new Snowflake(2), Text, CancellationToken.None).Within();
 
         var held = host.Client.DeleteMessageAsync(new Snowflake(10), new Snowflake(3), CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(4));
         Assert.Equal(2, host.Fake.Requests.Count);
         clock.Advance(TimeSpan.FromSeconds(4));
-        await held;
+        await held.Within();
 
         Assert.Equal("/api/v10/channels/10/messages/3", host.Fake.Requests[^1].Path);
     }
@@ -68,7 +68,7 @@ public sealed class DiscordRestClientRateLimitTests
         Assert.Single(host.Fake.Requests);
         Assert.DoesNotContain(clock.CreatedTimers, due => due == TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromSeconds(3));
-        await call;
+        await call.Within();
 
         Assert.Equal(2, host.Fake.Requests.Count);
     }
@@ -86,7 +86,7 @@ public sealed class DiscordRestClientRateLimitTests
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(3), count: 2);
         Assert.Single(host.Fake.Requests);
         clock.Advance(TimeSpan.FromSeconds(3));
-        await Task.WhenAll(first, other);
+        await Task.WhenAll(first, other).Within();
 
         Assert.Equal(3, host.Fake.Requests.Count);
         Assert.Contains(host.Fake.Requests.Skip(1), r => r.Path.EndsWith("/guilds/1/commands", StringComparison.Ordinal));
@@ -102,10 +102,10 @@ public sealed class DiscordRestClientRateLimitTests
 
         var limited = host.Client.GetGuildCommandsAsync(AppId, new Snowflake(1), CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(3));
-        await host.Client.GetGuildCommandsAsync(AppId, new Snowflake(2), CancellationToken.None);
+        await host.Client.GetGuildCommandsAsync(AppId, new Snowflake(2), CancellationToken.None).Within();
         Assert.False(limited.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(3));
-        await limited;
+        await limited.Within();
 
         Assert.Equal(
             ["/guilds/1/commands", "/guilds/2/commands", "/guilds/1/commands"],
@@ -124,14 +124,22 @@ public sealed class DiscordRestClientRateLimitTests
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(50, host.Fake.Requests.Count);
 
-        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None);
-        await host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken, Text, CancellationToken.None);
+        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None).Within();
+        await host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken, Text, CancellationToken.None).Within();
         // The 51st message is parked on the one-second timer, so only the exempt routes got past the full gate.
         Assert.Equal(52, host.Fake.Requests.Count);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await Task.WhenAll(burst);
+        await Task.WhenAll(burst).Within();
         Assert.Equal(53, host.Fake.Requests.Count);
         Assert.Contains("/channels/", host.Fake.Requests[^1].Path, StringComparison.Ordinal);
     }
+}
+
+internal static class BoundedWait
+{
+    /// <summary>Fails the test instead of hanging it when a request never completes.</summary>
+    public static Task Within(this Task task) => task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(TimeSpan.FromSeconds(10));
 }

@@ -51,7 +51,8 @@ public sealed record FakeResponse
             headers["X-RateLimit-Bucket"] = bucket ?? "fake-429-bucket";
             headers["X-RateLimit-Limit"] = "5";
             headers["X-RateLimit-Remaining"] = "0";
-            headers["X-RateLimit-Reset-After"] = bodySeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            // When the two disagree, the bucket headers follow the shorter wait: only the 429 itself asks for the longer one.
+            headers["X-RateLimit-Reset-After"] = Math.Min(headerSeconds, bodySeconds).ToString("0.###", CultureInfo.InvariantCulture);
         }
 
         var body = string.Create(CultureInfo.InvariantCulture,
