@@ -42,6 +42,13 @@ public static class DiscordRestServiceCollectionExtensions
 
     private static IHttpClientBuilder AddDiscordRestCore(this IServiceCollection services)
     {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(DiscordRestRegistered)))
+        {
+            // A second call (say, from the gateway and from the bot) must not stack a second rate limiter in the chain.
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddSingleton<DiscordRestRegistered>();
         services.AddOptions<DiscordRestOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -71,3 +78,6 @@ public static class DiscordRestServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }
+
+/// <summary>Marks that the REST client's HttpClient pipeline has been built.</summary>
+internal sealed class DiscordRestRegistered;

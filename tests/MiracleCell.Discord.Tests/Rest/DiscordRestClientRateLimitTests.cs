@@ -36,6 +36,25 @@ public sealed class DiscordRestClientRateLimitTests
     }
 
     [Fact]
+    public async Task Before_a_bucket_is_known_its_first_answer_is_awaited_before_the_next_request_goes()
+    {
+        var clock = new ObservableClock();
+        await using var host = await StartAsync(clock);
+        host.Fake.Enqueue("POST", "/channels/20/messages", FakeResponse.WithBucket("messages", limit: 1, remaining: 0, resetAfterSeconds: 4));
+
+        var first = host.Client.CreateMessageAsync(new Snowflake(20), Text, CancellationToken.None);
+        var second = host.Client.CreateMessageAsync(new Snowflake(20), Text, CancellationToken.None);
+        var answered = await Task.WhenAny(first, second).Within();
+        var parked = answered == first ? second : first;
+        await clock.WaitForTimersAsync(TimeSpan.FromSeconds(4));
+        Assert.Single(host.Fake.Requests);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        await parked.Within();
+
+        Assert.Equal(2, host.Fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task Routes_discord_puts_in_one_bucket_share_its_limit_within_the_same_channel()
     {
         var clock = new ObservableClock();
