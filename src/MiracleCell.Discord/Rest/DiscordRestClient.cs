@@ -11,7 +11,7 @@ namespace MiracleCell.Discord.Rest;
 /// <summary>
 /// Discord's REST API v10 over an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>. Below it, the rate limiter
 /// waits for buckets and the global limit and repeats 429s; around each call, <see cref="DiscordRestPipelines"/> retries
-/// what is safe to repeat. Register it with <see cref="DiscordRestServiceCollectionExtensions.AddDiscordRest(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{DiscordOptions}, Action{DiscordRestOptions}?)"/>.
+/// what is safe to repeat. Create it through <c>services.AddDiscordRest(...)</c> and inject <see cref="IDiscordRestClient"/>.
 /// </summary>
 public sealed class DiscordRestClient : IDiscordRestClient
 {

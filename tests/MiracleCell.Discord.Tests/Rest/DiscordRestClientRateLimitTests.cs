@@ -113,6 +113,22 @@ public sealed class DiscordRestClientRateLimitTests
     }
 
     [Fact]
+    public async Task A_callback_that_gets_a_global_429_waits_before_its_retry_although_it_skips_the_global_gate()
+    {
+        var clock = new ObservableClock();
+        await using var host = await StartAsync(clock);
+        host.Fake.Enqueue("POST", "/callback", FakeResponse.RateLimited(headerSeconds: 2, bodySeconds: 2, global: true));
+
+        var call = host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None);
+        await clock.WaitForTimersAsync(TimeSpan.FromSeconds(2));
+        Assert.Single(host.Fake.Requests);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await call.Within();
+
+        Assert.Equal(2, host.Fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_bucket_429_does_not_hold_other_buckets()
     {
         var clock = new ObservableClock();

@@ -82,16 +82,16 @@ internal sealed class DiscordRateLimiter
         return bucket;
     }
 
-    /// <summary>A 429: stop the bucket, or everything bound by the global limit, for <paramref name="wait"/>.</summary>
+    /// <summary>
+    /// A 429: stop the bucket and, for a global 429, everything bound by the global limit, for <paramref name="wait"/>.
+    /// The bucket is stopped either way so that a route exempt from the global gate still waits before its own retry.
+    /// </summary>
     public void OnRateLimited(RateLimitBucket bucket, TimeSpan wait, bool global)
     {
+        bucket.Block(wait);
         if (global)
         {
             _global.Block(wait);
-        }
-        else
-        {
-            bucket.Block(wait);
         }
     }
 

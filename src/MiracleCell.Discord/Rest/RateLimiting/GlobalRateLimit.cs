@@ -45,19 +45,6 @@ internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond)
         }
     }
 
-    public TimeSpan BlockedFor
-    {
-        get
-        {
-            lock (_gate)
-            {
-                if (_blockedUntil == long.MinValue) return TimeSpan.Zero;
-                var wait = time.GetElapsedTime(time.GetTimestamp(), _blockedUntil);
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-        }
-    }
-
     /// <summary>A global 429: every request bound by the global limit waits until this is over.</summary>
     public void Block(TimeSpan wait)
     {

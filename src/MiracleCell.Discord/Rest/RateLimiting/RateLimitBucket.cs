@@ -64,7 +64,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
         }
     }
 
-    /// <summary>Wait before the next request: remaining 0 until now + <paramref name="resetAfter"/>.</summary>
+    /// <summary>How long the next request must wait, or null when it may go now.</summary>
     public TimeSpan? WaitBeforeNext
     {
         get
