@@ -29,11 +29,26 @@ internal sealed class DiscordRateLimitHandler(
         {
             HttpResponseMessage response;
             RateLimitBucket bucket;
+            RateLimitAnswer? rateLimit = null;
             var started = time.GetTimestamp();
             using (var lease = await limiter.AcquireAsync(route, cancellationToken))
             {
                 response = await base.SendAsync(request, cancellationToken);
                 bucket = limiter.Observe(route, lease, response);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    try
+                    {
+                        // Block before letting the next queued request into the bucket.
+                        rateLimit = await ReadRateLimitAsync(response, cancellationToken);
+                        limiter.OnRateLimited(bucket, rateLimit.Wait, rateLimit.Global);
+                    }
+                    catch
+                    {
+                        response.Dispose();
+                        throw;
+                    }
+                }
             }
 
             logger.LogDebug(
@@ -41,13 +56,11 @@ internal sealed class DiscordRateLimitHandler(
                 route.Method.Method, route.Template, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds,
                 bucket.Hash ?? "unnamed", bucket.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
 
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            if (rateLimit is null)
             {
                 return response;
             }
 
-            var rateLimit = await ReadRateLimitAsync(response, cancellationToken);
-            limiter.OnRateLimited(bucket, rateLimit.Wait, rateLimit.Global);
             var giveUp = rateLimitedTimes >= options.Value.MaxRateLimitRetries || rateLimit.Wait > options.Value.MaxRateLimitWait;
             logger.LogWarning(
                 "Discord rate-limited {Method} {Route} (scope {Scope}, global {Global}, bucket {Bucket}); {Action} after {WaitMs:F0} ms",

@@ -48,7 +48,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
 
                     if (_kind == BucketState.Unlimited || _remaining > 0)
                     {
-                        _remaining--;
+                        if (_kind == BucketState.Limited) _remaining--;
                         _entry.Release();
                         return new BucketLease(this, holdsEntry: false);
                     }
