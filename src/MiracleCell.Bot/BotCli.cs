@@ -46,9 +46,10 @@ public static class BotCli
                     var parsed = ConsoleArguments.Parse(rest, expectLine: mode == "ask");
                     var pack = loadPack(parsed.ContentFolder);
                     if (pack is null) return ConsoleSession.ExitFailed;
-                    using (var services = BuildServices(pack, error))
+                    await using (var services = BuildServices(pack, error))
                     {
-                        var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(), parsed.Locale);
+                        var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(), parsed.Locale,
+                            services.GetService<Console.ConsoleTriviaMessenger>(), services.GetService<Trivia.TriviaCoordinator>());
                         if (mode == "ask") return await session.AskAsync(parsed.Line!, parsed.Json, output, error, cancellationToken);
                         var read = readLine?.Invoke(session) ?? input.ReadLine;
                         await session.RunAsync(read, output, cancellationToken);
@@ -75,6 +76,7 @@ public static class BotCli
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)));
         services.AddMiracleCellCommands(pack);
+        services.AddConsoleTrivia();
         return services.BuildServiceProvider();
     }
 

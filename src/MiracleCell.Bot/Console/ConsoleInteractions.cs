@@ -33,7 +33,19 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
         router.Definitions.FirstOrDefault(d => d.Name == commandName)
         ?? router.Definitions.FirstOrDefault(d => string.Equals(d.Name, commandName, StringComparison.OrdinalIgnoreCase));
 
-    public ConsoleLine Parse(string line) => ConsoleLineParser.Parse(line, OptionNames);
+    public ConsoleLine Parse(string line)
+    {
+        // `/trivia start questions:5`: the word after a command with subcommands names the subcommand.
+        var words = line.TrimStart().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2 && words[0].StartsWith('/') && Find(words[0][1..]) is { } definition
+            && (definition.Options ?? []).FirstOrDefault(o => o.Type == ApplicationCommandOptionType.SubCommand && o.Name == words[1]) is { } sub)
+        {
+            var rest = $"{words[0]} {(words.Length > 2 ? words[2] : "")}";
+            IReadOnlyCollection<string> subOptions = [.. (sub.Options ?? []).Select(o => o.Name)];
+            return ConsoleLineParser.Parse(rest, _ => subOptions) with { Subcommand = sub.Name };
+        }
+        return ConsoleLineParser.Parse(line, OptionNames);
+    }
 
     public Interaction FromLine(ConsoleLine line)
     {
@@ -49,6 +61,7 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
             });
         }
         if (definition.Type == ApplicationCommandType.Message) return MessageCommand(definition, line);
+        if ((definition.Options ?? []).Any(o => o.Type == ApplicationCommandOptionType.SubCommand)) return SubcommandLine(definition, line);
 
         var declared = definition.Options ?? [];
         foreach (var option in line.Options)
@@ -71,6 +84,29 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
             Name = definition.Name,
             Type = definition.Type,
             Options = options.Count > 0 ? options : null,
+        });
+    }
+
+    private Interaction SubcommandLine(ApplicationCommand definition, ConsoleLine line)
+    {
+        var subcommands = definition.Options!.Where(o => o.Type == ApplicationCommandOptionType.SubCommand).ToList();
+        var sub = subcommands.FirstOrDefault(o => o.Name == line.Subcommand)
+            ?? throw new ConsoleInputException($"/{definition.Name} needs a subcommand: {string.Join(", ", subcommands.Select(o => o.Name))} (e.g. /{definition.Name} {subcommands[0].Name}).");
+        var declared = sub.Options ?? [];
+        foreach (var option in line.Options)
+        {
+            if (declared.All(d => d.Name != option.Name))
+            {
+                var takes = declared.Count == 0 ? "no options" : "options " + string.Join(", ", declared.Select(d => d.Name));
+                throw new ConsoleInputException($"/{definition.Name} {sub.Name} has no option '{option.Name}'; it takes {takes}.");
+            }
+        }
+        var options = line.Options.Select(o => Typed(declared.First(d => d.Name == o.Name), o.Value, focused: false)).ToList();
+        return Build(InteractionType.ApplicationCommand, new InteractionData
+        {
+            Name = definition.Name,
+            Type = definition.Type,
+            Options = [new InteractionDataOption { Name = sub.Name, Type = ApplicationCommandOptionType.SubCommand, Options = options.Count > 0 ? options : null }],
         });
     }
 

@@ -4,7 +4,11 @@ namespace MiracleCell.Bot.Console;
 
 /// <summary>One console line as typed: <c>/character name:"so yang-ho"</c>, <c>/recap part:trial spoilers:true</c>, <c>/cast actor:park?</c>.</summary>
 /// <param name="Autocomplete">The line ended with an unquoted <c>?</c>: ask for suggestions for the last option instead of running.</param>
-public sealed record ConsoleLine(string CommandName, IReadOnlyList<ConsoleOption> Options, bool Autocomplete);
+public sealed record ConsoleLine(string CommandName, IReadOnlyList<ConsoleOption> Options, bool Autocomplete)
+{
+    /// <summary>The subcommand typed after the command name (<c>/trivia start questions:5</c>), if the command has subcommands.</summary>
+    public string? Subcommand { get; init; }
+}
 
 public sealed record ConsoleOption(string Name, string Value);
 

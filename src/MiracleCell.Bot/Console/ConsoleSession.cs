@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Console;
 /// The console transport: lines in, the same interactions Discord sends through the same router, and the
 /// replies printed as Discord would show them.
 /// </summary>
-public sealed partial class ConsoleSession(InteractionRouter router, Locale locale)
+public sealed partial class ConsoleSession(InteractionRouter router, Locale locale, ConsoleTriviaMessenger? trivia = null, Trivia.TriviaCoordinator? coordinator = null)
 {
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
@@ -54,6 +54,12 @@ public sealed partial class ConsoleSession(InteractionRouter router, Locale loca
     public async Task RunAsync(Func<string?> readLine, TextWriter output, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync("MiracleCell console. Type a command as in Discord (/help), end a line with ? for suggestions, `press <n>` to press a button, `exit` to quit.");
+        if (trivia is not null)
+        {
+            trivia.Attach(output);
+            if (coordinator is not null) await coordinator.StartAsync(cancellationToken);
+            await output.WriteLineAsync("Trivia: `/trivia start` plays a night here; type a, b, c or d to answer the open question.");
+        }
         while (!cancellationToken.IsCancellationRequested)
         {
             var line = readLine()?.Trim();
@@ -61,7 +67,9 @@ public sealed partial class ConsoleSession(InteractionRouter router, Locale loca
             if (line.Length == 0) continue;
             try
             {
-                var interaction = line.StartsWith("press", StringComparison.OrdinalIgnoreCase) ? Press(line) : _interactions.FromLine(_interactions.Parse(line));
+                var interaction = line.StartsWith("press", StringComparison.OrdinalIgnoreCase) ? Press(line)
+                    : IsAnswerLetter(line) ? Answer(line)
+                    : _interactions.FromLine(_interactions.Parse(line));
                 var result = await router.HandleAsync(interaction, cancellationToken);
                 ReplyPrinter.Print(result.Response, output);
                 foreach (var action in result.Actions) await output.WriteLineAsync($"(then: {Describe(action)})");
@@ -116,6 +124,17 @@ public sealed partial class ConsoleSession(InteractionRouter router, Locale loca
             throw new ConsoleInputException(buttons.Count == 0 ? "The last reply has no buttons." : $"Press a button by number (1–{buttons.Count}) or by its label.");
         if (button.Disabled == true) throw new ConsoleInputException($"[{button.Label}] is disabled.");
         return _interactions.ButtonPress(button.CustomId, _lastMessage!);
+    }
+
+    private static bool IsAnswerLetter(string line) => line.Length == 1 && char.ToUpperInvariant(line[0]) is >= 'A' and <= 'D';
+
+    // Typing a–d clicks that button of the open trivia question, as the console user.
+    private Interaction Answer(string line)
+    {
+        var question = trivia?.OpenQuestion ?? throw new ConsoleInputException("No trivia question is open. Start a night with /trivia start.");
+        var suffix = ":" + char.ToUpperInvariant(line[0]);
+        var button = ConsoleTriviaMessenger.Buttons(question).First(b => b.CustomId!.EndsWith(suffix, StringComparison.Ordinal));
+        return _interactions.ButtonPress(button.CustomId!, question);
     }
 
     private static string Describe(FollowUpAction action) => action switch

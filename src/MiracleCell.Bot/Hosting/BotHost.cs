@@ -44,6 +44,7 @@ public static class BotHost
         builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMiracleCellCommands(loaded.Pack);
         AddDiscordTransport(builder);
+        Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);
 
         using var host = builder.Build();
         problems.AddRange(Checks().FindProblems(host.Services, builder.Configuration));

@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Rendering;
 /// Every text the bot itself writes, in English and Indonesian. Values that come from users or packs are
 /// passed in already escaped where they end up in markdown.
 /// </summary>
-public static class Strings
+public static partial class Strings
 {
     private static LocalizedText T(string en, string id) => new(en, id);
 

@@ -49,11 +49,11 @@ public sealed class DiscordGatewayClientSessionTests
     public async Task Without_a_configured_gateway_url_the_client_connects_where_GET_gateway_bot_says()
     {
         await using var harness = await GatewayClientHarness.CreateAsync(o => o.GatewayUrl = null);
-        harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new Rest.GatewayBotInfo
+        harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new MiracleCell.Discord.Rest.GatewayBotInfo
         {
             Url = new Uri(harness.Gateway.GatewayUrl.GetLeftPart(UriPartial.Authority) + "/gateway"),
             Shards = 1,
-            SessionStartLimit = new Rest.SessionStartLimit { Total = 1000, Remaining = 999, ResetAfter = 1000, MaxConcurrency = 1 },
+            SessionStartLimit = new MiracleCell.Discord.Rest.SessionStartLimit { Total = 1000, Remaining = 999, ResetAfter = 1000, MaxConcurrency = 1 },
         });
 
         await harness.StartReadyAsync();
@@ -67,7 +67,7 @@ public sealed class DiscordGatewayClientSessionTests
     {
         await using var harness = await GatewayClientHarness.CreateAsync(o => o.GatewayUrl = null);
         harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new Rest.DiscordApiException(System.Net.HttpStatusCode.Unauthorized, 0, "401: Unauthorized", [], "GET", "/gateway/bot"));
+            .ThrowsAsync(new MiracleCell.Discord.Rest.DiscordApiException(System.Net.HttpStatusCode.Unauthorized, 0, "401: Unauthorized", [], "GET", "/gateway/bot"));
         harness.Start();
 
         var error = await harness.WaitForExitAsync();

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Bot.Trivia;
+using MiracleCell.Core.Trivia;
+
+namespace MiracleCell.Bot.Commands;
+
+/// <summary>
+/// The A–D buttons under a trivia question. Acknowledged at once, ephemerally, after the answer is durable
+/// (a group-committed SQLite write: milliseconds); the message edits that follow happen in the background.
+/// </summary>
+public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentHandler
+{
+    public string Prefix => AnswerButtonId.Prefix;
+
+    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+
+    public async ValueTask<CommandResult> HandleAsync(ComponentContext context, CancellationToken cancellationToken)
+    {
+        var interaction = context.Interaction;
+        var locale = context.Locale;
+        if (!AnswerButtonId.TryParse(context.Arguments, out var button)
+            || interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
+        {
+            return Fail(Strings.TriviaButtonOutdated);
+        }
+
+        var result = await services.GetRequiredService<TriviaCoordinator>().AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button), cancellationToken);
+        return result.Status switch
+        {
+            TriviaClickStatus.LockedIn => CommandResult.Reply(TriviaMessages.Ephemeral(Strings.LockedIn(result.Choice!.Value.Letter())[locale])),
+            TriviaClickStatus.AlreadyLockedIn => Fail(Strings.AlreadyLockedIn(result.Choice?.Letter())),
+            TriviaClickStatus.QuestionClosed => Fail(Strings.QuestionClosed),
+            TriviaClickStatus.QuestionNotOpenYet => Fail(Strings.QuestionNotOpenYet),
+            TriviaClickStatus.GameOver => Fail(Strings.TriviaGameOver),
+            TriviaClickStatus.NotSaved => Fail(Strings.AnswerNotSaved),
+            _ => Fail(Strings.TriviaButtonOutdated),
+        };
+    }
+
+    private static CommandResult Fail(Core.Text.LocalizedText message) => CommandResult.Fail(new UserError(UserErrorKind.Unusable, message));
+}

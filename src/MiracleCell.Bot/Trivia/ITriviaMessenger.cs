@@ -1,0 +1,30 @@
+using MiracleCell.Discord.Models;
+using MiracleCell.Discord.Rest;
+
+namespace MiracleCell.Bot.Trivia;
+
+/// <summary>
+/// Where a trivia night's channel messages go: Discord channel messages sent with the bot token (never interaction
+/// follow-ups, whose tokens die after 15 minutes), or the console.
+/// </summary>
+public interface ITriviaMessenger
+{
+    /// <summary>Posts a message to a channel and returns its id once it has been posted.</summary>
+    Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message the bot posted earlier.</summary>
+    Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken);
+}
+
+/// <summary>The Discord messenger: <c>POST</c>/<c>PATCH /channels/{id}/messages</c> through <see cref="IDiscordRestClient"/>.</summary>
+public sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaMessenger
+{
+    public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
+    {
+        var posted = await rest.CreateMessageAsync(new Snowflake(channelId), message, cancellationToken);
+        return posted.Id.Value;
+    }
+
+    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        rest.EditMessageAsync(new Snowflake(channelId), new Snowflake(messageId), message, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using MiracleCell.Core.Text;
+using MiracleCell.Core.Trivia;
+
+namespace MiracleCell.Bot.Trivia;
+
+/// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel messages.</summary>
+public sealed record TriviaStartRequest(ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale);
+
+public enum TriviaStartStatus
+{
+    Started,
+    /// <summary>A game is running in the channel; <see cref="TriviaStartResult.RunningStartedBy"/> started it.</summary>
+    ChannelBusy,
+    /// <summary>Fewer questions match the settings than were asked for; <see cref="TriviaStartResult.Available"/> match.</summary>
+    NotEnoughQuestions,
+}
+
+public sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0, int Available = 0);
+
+/// <summary>A click on an answer button, already parsed from its custom_id.</summary>
+/// <param name="InteractionId">The interaction's id: the idempotency key of the stored answer.</param>
+public sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId, AnswerButtonId Button);
+
+public enum TriviaClickStatus
+{
+    /// <summary>Recorded and durable (or a redelivery of the click that was).</summary>
+    LockedIn,
+    AlreadyLockedIn,
+    QuestionClosed,
+    QuestionNotOpenYet,
+    GameOver,
+    /// <summary>No running game matches the button here: stale (from before a restart), forged, or from another server or channel.</summary>
+    UnknownGame,
+    /// <summary>The store failed; nothing was acknowledged.</summary>
+    NotSaved,
+}
+
+/// <param name="Choice">The player's locked-in answer when known.</param>
+public sealed record TriviaClickResult(TriviaClickStatus Status, AnswerChoice? Choice = null);
+
+public enum TriviaStopStatus
+{
+    Stopped,
+    NoGame,
+    /// <summary>Only the starter or someone with Manage Server may stop; <see cref="TriviaStopResult.StartedBy"/> is the starter.</summary>
+    NotAllowed,
+}
+
+public sealed record TriviaStopResult(TriviaStopStatus Status, ulong StartedBy = 0, GameResult? Result = null);

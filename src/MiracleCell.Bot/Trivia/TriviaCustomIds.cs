@@ -1,0 +1,56 @@
+using System.Globalization;
+using MiracleCell.Core.Trivia;
+
+namespace MiracleCell.Bot.Trivia;
+
+/// <summary>An answer button: <c>trivia:{gameId}:{questionIndex}:{letter}</c>.</summary>
+public readonly record struct AnswerButtonId(long GameId, int QuestionIndex, AnswerChoice Choice)
+{
+    public const string Prefix = "trivia";
+
+    public override string ToString() =>
+        $"{Prefix}:{GameId.ToString(CultureInfo.InvariantCulture)}:{QuestionIndex.ToString(CultureInfo.InvariantCulture)}:{Choice.Letter()}";
+
+    /// <summary>Reads the parts after the prefix; false for anything that is not exactly a game id, a question index and one of A–D.</summary>
+    public static bool TryParse(IReadOnlyList<string> arguments, out AnswerButtonId id)
+    {
+        id = default;
+        if (arguments is not [var game, var question, var letter]) return false;
+        if (!long.TryParse(game, NumberStyles.None, CultureInfo.InvariantCulture, out var gameId) || gameId <= 0) return false;
+        if (!int.TryParse(question, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= TriviaSettings.MaxQuestionCount) return false;
+        if (letter is not ("A" or "B" or "C" or "D") || !AnswerChoices.TryParse(letter, out var choice)) return false;
+        id = new AnswerButtonId(gameId, index, choice);
+        return true;
+    }
+}
+
+/// <summary>
+/// A reset confirmation button: <c>trivia-reset:{guild}:{target or 0 for everyone}:{requester}:{expires, unix s}:{yes|no}</c>.
+/// It only describes the request; the handler checks the clicker, the expiry and the permission again.
+/// </summary>
+public readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId, DateTimeOffset ExpiresAt, bool Confirm)
+{
+    public const string Prefix = "trivia-reset";
+
+    public override string ToString() => string.Join(':',
+        Prefix, N(GuildId), N(TargetUserId ?? 0), N(RequesterId),
+        ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Confirm ? "yes" : "no");
+
+    public static bool TryParse(IReadOnlyList<string> arguments, out ResetButtonId id)
+    {
+        id = default;
+        if (arguments is not [var guild, var target, var requester, var expires, var action]) return false;
+        if (!Snowflake(guild, out var guildId) || guildId == 0) return false;
+        if (!Snowflake(target, out var targetId)) return false;
+        if (!Snowflake(requester, out var requesterId) || requesterId == 0) return false;
+        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()) return false;
+        if (action is not ("yes" or "no")) return false;
+        id = new ResetButtonId(guildId, targetId == 0 ? null : targetId, requesterId, DateTimeOffset.FromUnixTimeSeconds(seconds), action == "yes");
+        return true;
+    }
+
+    private static bool Snowflake(string text, out ulong value) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && text.Length <= 20;
+
+    private static string N(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+}
