@@ -169,7 +169,7 @@ internal static class TransportBenchmark
     private static ProcessStartInfo BotProcess(TransportFakeDiscord fake)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiracleCell.Bot.dll"));
+        info.ArgumentList.Add(BotAssembly());
         foreach (var (key, value) in BotSettings(fake)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
@@ -185,6 +185,18 @@ internal static class TransportBenchmark
         ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
         ["Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark"),
     };
+
+    /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>
+    private static string BotAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "MiracleCell.Bot", "bin", configuration, "net10.0", "MiracleCell.Bot.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException($"Build src/MiracleCell.Bot in {configuration} first: its MiracleCell.Bot.dll was not found.");
+    }
 
     private static string Dotnet() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

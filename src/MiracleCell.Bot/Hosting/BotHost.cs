@@ -57,6 +57,8 @@ public static class BotHost
 
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
+        // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await host.RunAsync(cancellationToken);
         return host.Services.GetRequiredService<BotExitCode>().Code;
     }
@@ -64,9 +66,10 @@ public static class BotHost
     /// <summary>Every configuration section the bot reads, checked together before anything connects.</summary>
     private static ConfigurationCheck Checks() => new ConfigurationCheck()
         .Add<DiscordOptions>(DiscordOptions.SectionName)
-        //REST-PENDING .Add<DiscordRestOptions>($"{DiscordOptions.SectionName}:{DiscordRestOptions.SectionName}")
+        .Add<DiscordRestOptions>($"{DiscordOptions.SectionName}:{DiscordRestOptions.SectionName}")
         .Add<BotOptions>(BotOptions.SectionName)
-        .Add<StorageOptions>(StorageOptions.SectionName);
+        .Add<StorageOptions>(StorageOptions.SectionName)
+        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName);
 
     /// <summary>
     /// One line per entry on the console (so a fatal problem is one line), a JSON-lines file when

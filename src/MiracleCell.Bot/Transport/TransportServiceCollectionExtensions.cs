@@ -21,7 +21,7 @@ public static class TransportServiceCollectionExtensions
     public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        //REST-PENDING services.AddDiscordRest(configuration.GetSection(DiscordOptions.SectionName));
+        services.AddDiscordRest(configuration.GetSection(DiscordOptions.SectionName));
         services.AddDiscordGateway();
 
         // The bot runs the gateway itself so that a fatal refusal ends the process with exit code 78.
