@@ -59,8 +59,9 @@ public static class BotHost
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
         // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var exitCode = host.Services.GetRequiredService<BotExitCode>();
         await host.RunAsync(cancellationToken);
-        return host.Services.GetRequiredService<BotExitCode>().Code;
+        return exitCode.Code;
     }
 
     /// <summary>Every configuration section the bot reads, checked together before anything connects.</summary>
