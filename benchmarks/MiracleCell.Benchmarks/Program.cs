@@ -2,6 +2,12 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
+// `-- transport`: the Discord transport against a loopback fake (not a BenchmarkDotNet run).
+if (args is ["transport", ..])
+{
+    return await MiracleCell.Benchmarks.TransportBenchmark.RunAsync(args[1..]);
+}
+
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.
 var config = DefaultConfig.Instance;
 if (args.Contains("--quick"))
@@ -10,3 +16,4 @@ if (args.Contains("--quick"))
     args = [.. args.Where(a => a != "--quick")];
 }
 BenchmarkSwitcher.FromAssembly(typeof(MiracleCell.Benchmarks.PackLoadBenchmarks).Assembly).Run(args, config);
+return 0;

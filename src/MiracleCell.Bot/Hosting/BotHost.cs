@@ -3,14 +3,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Logging;
+using MiracleCell.Bot.Transport;
 using MiracleCell.Core.Films;
+using MiracleCell.Discord;
+using MiracleCell.Discord.Rest;
+using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Hosting;
 
 /// <summary>The long-running bot: a generic host with the pack loaded and the commands registered.</summary>
 public static class BotHost
 {
-    /// <summary>Builds and runs the host; returns non-zero without starting when the pack is invalid.</summary>
+    /// <summary>
+    /// Builds and runs the host. Returns <see cref="ExitCodes.Configuration"/> without connecting when any setting or
+    /// the pack is wrong (after printing every problem), and also when Discord refuses the bot for good.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -19,20 +27,18 @@ public static class BotHost
             // appsettings.json is copied next to the binary; read it there whatever the current directory is.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        var options = builder.Configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
-        if (string.IsNullOrWhiteSpace(options.ContentFolder))
+        ConfigureLogging(builder);
+        var problems = new List<string>();
+        var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
+        var folder = string.IsNullOrWhiteSpace(configuredFolder) ? "" : ContentFolder.Resolve(configuredFolder);
+        // An empty Bot:ContentFolder is reported by the options check below, with every other problem.
+        var loaded = folder.Length == 0 ? new ContentLoadResult(null, []) : ContentFolder.Load(folder);
+        if (!loaded.IsValid && folder.Length > 0)
         {
-            await error.WriteLineAsync("Bot:ContentFolder is empty. Set it to the content pack folder, e.g. data/films/miracle-in-cell-no-7.");
-            return 1;
-        }
-
-        var folder = ContentFolder.Resolve(options.ContentFolder);
-        var loaded = ContentFolder.Load(folder);
-        if (!loaded.IsValid)
-        {
-            await error.WriteLineAsync($"Refusing to start: the content pack in {folder} is invalid.");
-            ContentFolder.WriteProblems(loaded, error);
-            return 1;
+            problems.Add($"Bot:ContentFolder: the content pack in {folder} is invalid (run 'MiracleCell.Bot check-content {folder}'):");
+            using var lines = new StringWriter();
+            ContentFolder.WriteProblems(loaded, lines);
+            problems.AddRange(lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => "  " + line));
         }
 
         builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -41,22 +47,54 @@ public static class BotHost
         Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);
 
         using var host = builder.Build();
+        problems.AddRange(Checks().FindProblems(host.Services, builder.Configuration));
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync($"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
+            foreach (var problem in problems) await error.WriteLineAsync(problem);
+            return ExitCodes.Configuration;
+        }
+
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
+        // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var exitCode = host.Services.GetRequiredService<BotExitCode>();
         await host.RunAsync(cancellationToken);
-        return 0;
+        return exitCode.Code;
+    }
+
+    /// <summary>Every configuration section the bot reads, checked together before anything connects.</summary>
+    private static ConfigurationCheck Checks() => new ConfigurationCheck()
+        .Add<DiscordOptions>(DiscordOptions.SectionName)
+        .Add<DiscordRestOptions>($"{DiscordOptions.SectionName}:{DiscordRestOptions.SectionName}")
+        .Add<BotOptions>(BotOptions.SectionName)
+        .Add<StorageOptions>(StorageOptions.SectionName)
+        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName);
+
+    /// <summary>
+    /// One line per entry on the console (so a fatal problem is one line), a JSON-lines file when
+    /// <c>Logging:File:Path</c> is set, and no HttpClient request lines (their URLs carry interaction tokens).
+    /// </summary>
+    private static void ConfigureLogging(HostApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        if (builder.Configuration["Logging:File:Path"] is { Length: > 0 } path)
+            builder.Logging.Services.AddSingleton<ILoggerProvider>(provider => new FileLoggerProvider(path, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>
-    /// DISCORD TRANSPORT GOES HERE: register the gateway client and a hosted service that, for each
-    /// INTERACTION_CREATE, calls <see cref="InteractionRouter.PlanAcknowledgement"/> (defer if asked), then
-    /// <see cref="InteractionRouter.HandleAsync"/>, sends the response, and acts on its follow-up actions;
-    /// and one that registers <see cref="InteractionRouter.Definitions"/> at start.
+    /// The Discord side: REST, gateway, the <see cref="InteractionResponder"/> that answers each interaction through
+    /// <see cref="InteractionRouter"/>, and the <see cref="CommandRegistrar"/> for <see cref="InteractionRouter.Definitions"/>.
     /// </summary>
-    private static void AddDiscordTransport(HostApplicationBuilder builder)
-    {
-        _ = builder;
-    }
+    private static void AddDiscordTransport(HostApplicationBuilder builder) =>
+        builder.Services.AddDiscordTransport(builder.Configuration);
 
     /// <summary>Loads a pack for the console modes; null after printing every problem.</summary>
     public static FilmPack? LoadForConsole(string? contentFolder, TextWriter error)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MiracleCell.Bot.Transport;
 
 namespace MiracleCell.Bot.Hosting;
 
@@ -11,4 +12,7 @@ public sealed class BotOptions
     /// <summary>The content pack folder. A relative path is looked for from the current directory and the app's directory upwards.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:ContentFolder must name the content pack folder, e.g. data/films/miracle-in-cell-no-7.")]
     public string ContentFolder { get; set; } = DefaultContentFolder;
+
+    /// <summary>When to write the command definitions to Discord: IfChanged (default), Always or Never.</summary>
+    public CommandRegistrationMode RegisterCommands { get; set; } = CommandRegistrationMode.IfChanged;
 }

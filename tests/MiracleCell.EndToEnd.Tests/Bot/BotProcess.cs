@@ -13,12 +13,18 @@ public sealed class BotProcess : IAsyncDisposable
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
+    private readonly int _sessionsBefore;
     private readonly StringBuilder _log = new();
 
-    private BotProcess(Process process)
+    private BotProcess(Process process, int sessionsBefore, string dataFolder)
     {
         _process = process;
+        _sessionsBefore = sessionsBefore;
+        DataFolder = dataFolder;
     }
+
+    /// <summary>The bot's Storage:DataFolder, removed when the bot is disposed.</summary>
+    public string DataFolder { get; }
 
     /// <summary>Everything the bot wrote to stdout and stderr so far, for failure messages.</summary>
     public string Log
@@ -43,33 +49,9 @@ public sealed class BotProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? extraEnvironment = null,
         TimeSpan? startTimeout = null)
     {
-        var layout = twin.Prerequisites.Layout!;
-        var sessionsBefore = await twin.Control.GetGatewaySessionCountAsync();
-        var startInfo = new ProcessStartInfo(FindDotnet())
-        {
-            WorkingDirectory = layout.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(LocateBotAssembly(layout));
-        var endpoints = twin.Endpoints;
-        startInfo.Environment["Discord__Token"] = endpoints.BotToken;
-        startInfo.Environment["Discord__ApiBaseUrl"] = endpoints.Api.ToString();
-        startInfo.Environment["Discord__GatewayUrl"] = endpoints.Gateway.ToString();
-        startInfo.Environment["Discord__DevGuildId"] = endpoints.GuildId;
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
-        var bot = new BotProcess(process);
-        process.OutputDataReceived += (_, e) => bot.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var bot = await LaunchAsync(twin, extraEnvironment);
+        var process = bot._process;
+        var sessionsBefore = bot._sessionsBefore;
 
         var wait = startTimeout ?? TimeSpan.FromSeconds(30);
         try
@@ -94,6 +76,64 @@ public sealed class BotProcess : IAsyncDisposable
             await bot.DisposeAsync();
             throw new InvalidOperationException($"The bot did not become ready: {exception.Message}\nBot output:\n{log}", exception);
         }
+    }
+
+    /// <summary>Starts the bot without waiting for anything (e.g. to watch it refuse a wrong token).</summary>
+    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var layout = twin.Prerequisites.Layout!;
+        var sessionsBefore = await twin.Control.GetGatewaySessionCountAsync();
+        var startInfo = new ProcessStartInfo(FindDotnet())
+        {
+            WorkingDirectory = layout.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(LocateBotAssembly(layout));
+        var endpoints = twin.Endpoints;
+        startInfo.Environment["Discord__Token"] = endpoints.BotToken;
+        startInfo.Environment["Discord__ApiBaseUrl"] = endpoints.Api.ToString();
+        startInfo.Environment["Discord__GatewayUrl"] = endpoints.Gateway.ToString();
+        startInfo.Environment["Discord__DevGuildId"] = endpoints.GuildId;
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // A fresh data folder per run: the command registration record must not leak from an earlier twin.
+        var dataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-e2e-" + Guid.NewGuid().ToString("N"));
+        startInfo.Environment["Storage__DataFolder"] = dataFolder;
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
+        var bot = new BotProcess(process, sessionsBefore, dataFolder);
+        process.OutputDataReceived += (_, e) => bot.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return bot;
+    }
+
+    /// <summary>Waits for the bot to end by itself; its exit code, or null when it was still running after <paramref name="wait"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stops the bot with SIGTERM (as a service manager would) and waits until it has exited; returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        await StopProcessAsync();
+        return _process.ExitCode;
     }
 
     private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessionsBefore, TimeSpan wait, CancellationToken cancellationToken)
@@ -127,17 +167,16 @@ public sealed class BotProcess : IAsyncDisposable
             : E2EPrerequisites.FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")
               ?? throw new InvalidOperationException("dotnet is not on PATH.");
 
-    /// <summary>The copy next to the tests (this project references the bot), else the bot's own build output.</summary>
+    /// <summary>
+    /// The bot's own build output (built with this project, which references it), newest first. Not the copy next to
+    /// the tests: this project uses the ASP.NET Core framework, so that copy lacks assemblies the bot needs on its own.
+    /// </summary>
     private static string LocateBotAssembly(RepositoryLayout layout)
     {
-        var besideTests = Path.Combine(AppContext.BaseDirectory, "MiracleCell.Bot.dll");
-        if (File.Exists(besideTests) && File.Exists(Path.ChangeExtension(besideTests, ".runtimeconfig.json")))
-        {
-            return besideTests;
-        }
-
-        var built = Directory.Exists(Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin"))
-            ? Directory.EnumerateFiles(Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin"), "MiracleCell.Bot.dll", SearchOption.AllDirectories)
+        var bin = Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin");
+        var built = Directory.Exists(bin)
+            ? Directory.EnumerateFiles(bin, "MiracleCell.Bot.dll", SearchOption.AllDirectories)
+                .Where(path => File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")))
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .FirstOrDefault()
             : null;
@@ -145,6 +184,16 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync()
+    {
+        await StopProcessAsync();
+        _process.Dispose();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+
+    private async Task StopProcessAsync()
     {
         if (!_process.HasExited)
         {
@@ -165,8 +214,6 @@ public sealed class BotProcess : IAsyncDisposable
                 await _process.WaitForExitAsync(CancellationToken.None);
             }
         }
-
-        _process.Dispose();
     }
 
     private static async Task<bool> TrySendSigTermAsync(int pid)

@@ -36,6 +36,18 @@ public sealed class TwinControlClient : IDisposable
     public async Task<int> WaitForGatewaySessionsAsync(int minCount, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
         (await GetAsync<JsonElement>($"/gateway/sessions?min_count={minCount}&wait_ms={Millis(wait)}", cancellationToken)).GetProperty("identified").GetInt32();
 
+    /// <summary>Every WebSocket the twin's gateway has accepted since it started, identified or not.</summary>
+    public async Task<int> GetGatewayConnectionCountAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync<JsonElement>("/gateway/sessions", cancellationToken)).GetProperty("connections").GetInt32();
+
+    /// <summary>A message written by a user (gateway clients get MESSAGE_CREATE).</summary>
+    public Task<TwinMessage> PostUserMessageAsync(string userId, string channelId, string content, CancellationToken cancellationToken = default) =>
+        PostAsync<TwinMessage>("/messages", new { user_id = userId, channel_id = channelId, content }, cancellationToken);
+
+    /// <summary>A message command (right-click a message, Apps) on <paramref name="messageId"/>.</summary>
+    public Task<InteractionHandle> SendMessageCommandAsync(string userId, string channelId, string name, string messageId, CancellationToken cancellationToken = default) =>
+        PostAsync<InteractionHandle>("/interactions/message-command", new { user_id = userId, channel_id = channelId, name, message_id = messageId }, cancellationToken);
+
     public Task<IReadOnlyList<RegisteredCommand>> WaitForCommandsAsync(int minCount, string? guildId = null, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
         var guildQuery = guildId is null ? "" : $"&guild_id={guildId}";

@@ -124,7 +124,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
       (ctx) => {
         const minCount = intParam(ctx.url, 'min_count', 0)
         return waitFor(
-          () => (twin.identifiedSessions >= minCount ? { identified: twin.identifiedSessions } : undefined),
+          () => (twin.identifiedSessions >= minCount ? { identified: twin.identifiedSessions, connections: twin.gatewayConnections } : undefined),
           waitMs(ctx.url),
           `${minCount} identified gateway session(s)`,
         )
@@ -154,6 +154,38 @@ export function createControlServer({ twin, recorder, endpoints }) {
         const name = requireString(ctx.body, 'name', 'the command name, e.g. "film"')
         requireIdentifiedSession(twin)
         return discord.simulateSlashCommand({ userId, channelId, name, options: ctx.body.options, guildId: ctx.body.guild_id })
+      },
+    ],
+    [
+      'POST',
+      /^\/messages$/,
+      async (ctx) => {
+        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const content = requireString(ctx.body, 'content', 'the message text')
+        return discord.simulateUserMessage({ userId, channelId, content })
+      },
+    ],
+    [
+      'POST',
+      /^\/interactions\/message-command$/,
+      async (ctx) => {
+        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const name = requireString(ctx.body, 'name', 'the message command name, e.g. "Hide spoilers"')
+        const messageId = requireString(ctx.body, 'message_id', 'the message the command targets')
+        requireIdentifiedSession(twin)
+        const messages = await discord.channel(channelId).getMessages()
+        const target = messages.find((message) => message.id === messageId)
+        if (!target) {
+          throw new ControlError(404, `No message ${messageId} in channel ${channelId}; post one with POST /messages.`)
+        }
+        const id = (await commandId(twin, name, ctx.body.guild_id)) ?? '0'
+        return discord.simulateInteraction({
+          type: APPLICATION_COMMAND,
+          userId,
+          channelId,
+          guildId: ctx.body.guild_id,
+          data: { id, name, type: 3, target_id: messageId, resolved: { messages: { [messageId]: target } } },
+        })
       },
     ],
     [

@@ -7,7 +7,9 @@
 const MESSAGE_CONTENT_LIMIT = 2000
 const MESSAGE_REQUEST_SCHEMAS = ['MessageCreateRequest', 'MessageEditRequestPartial', 'BaseCreateMessageCreateRequest']
 
-// Documented: command and option names are lowercase letters/digits/-_' (1-32).
+// Documented: slash command (type 1) and option names are lowercase letters/digits/-_' (1-32);
+// user (2) and message (3) command names "may be mixed case and can include spaces".
+const CONTEXT_MENU_COMMAND_TYPES = [2, 3]
 const COMMAND_NAME_PATTERN = "^[-_'\\p{Ll}\\p{Lm}\\p{Lo}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$"
 
 // Documented: default_member_permissions is a permission bit set serialised as a string
@@ -38,7 +40,12 @@ export function applyDocsOverlay(spec) {
       continue
     }
     const nameProperty = schema.properties.name
-    if (nameProperty && nameProperty.maxLength === 32 && !nameProperty.pattern) {
+    const isCommand = !name.endsWith('Option') && schema.properties.type
+    if (nameProperty && nameProperty.maxLength === 32 && !nameProperty.pattern && isCommand && !schema.if) {
+      schema.if = { required: ['type'], properties: { type: { enum: CONTEXT_MENU_COMMAND_TYPES } } }
+      schema.else = { properties: { name: { pattern: COMMAND_NAME_PATTERN } } }
+      applied.push(`${name}.name pattern unless a user or message command`)
+    } else if (nameProperty && nameProperty.maxLength === 32 && !nameProperty.pattern) {
       nameProperty.pattern = COMMAND_NAME_PATTERN
       applied.push(`${name}.name pattern`)
     }

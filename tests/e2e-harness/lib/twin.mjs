@@ -44,6 +44,11 @@ export class Twin {
 
   async start() {
     await withLoopbackListen(() => this.discord.start())
+    // Every WebSocket the gateway accepts, identified or not (a bot refused with 4004 must connect only once).
+    this.gatewayConnections = 0
+    this.gateway.wss.on('connection', () => {
+      this.gatewayConnections += 1
+    })
     const address = this.server.httpServer.address()
     if (address.address !== LOOPBACK) {
       throw new Error(`The twin is listening on ${address.address}, expected ${LOOPBACK}`)

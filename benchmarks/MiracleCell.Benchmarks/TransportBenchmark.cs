@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MiracleCell.Bot.Hosting;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Transport;
+
+namespace MiracleCell.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/MiracleCell.Benchmarks -- transport</c>: the bot's Discord transport
+/// against a loopback fake, beside a bare echo client (the floor). Bounded loops, loopback only.
+/// </summary>
+internal static class TransportBenchmark
+{
+    private const int Warmup = 500;
+    private const int LatencySamples = 3000;
+    private const int ThroughputInteractions = 20_000;
+    private const int MaxInFlight = 200;
+    private static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["floor", var gateway, var api])
+        {
+            // Child-process mode: the floor client alone, for its memory and start-up figures.
+            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), TransportFakeDiscord.Token);
+            await Console.In.ReadToEndAsync();
+            return 0;
+        }
+
+        Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
+        var floorFigures = await MeasureInProcessAsync("floor", async fake =>
+        {
+            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TransportFakeDiscord.Token);
+            await client.Ready.WaitAsync(CallbackTimeout);
+            return client;
+        });
+        var botFigures = await MeasureInProcessAsync("bot", async fake =>
+        {
+            var host = BuildBotHost(fake);
+            await host.StartAsync();
+            await fake.CommandsRegistered.WaitAsync(CallbackTimeout);
+            return new HostLifetime(host);
+        });
+        var floorProcess = await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false);
+        var botProcess = await MeasureProcessAsync("bot", fake => BotProcess(fake), waitForCommands: true);
+
+        Console.WriteLine();
+        Console.WriteLine("| figure | floor (echo client) | MiracleCell bot | bot − floor |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Row("frame → callback p50 (µs)", floorFigures.P50, botFigures.P50);
+        Row("frame → callback p99 (µs)", floorFigures.P99, botFigures.P99);
+        Row("interactions/s (2 cores)", floorFigures.PerSecond, botFigures.PerSecond);
+        Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction, botFigures.BytesPerInteraction);
+        Row("process start → READY (ms)", floorProcess.StartToReadyMs, botProcess.StartToReadyMs);
+        Row("process start → commands registered (ms)", double.NaN, botProcess.StartToCommandsMs);
+        Row("resident memory after start (MB)", floorProcess.ResidentMb, botProcess.ResidentMb);
+        return 0;
+    }
+
+    private static void Row(string name, double floor, double bot) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Format(floor)} | {Format(bot)} | {Format(bot - floor)} |"));
+
+    private static string Format(double value) => double.IsNaN(value) ? "–" : value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
+
+    private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
+
+    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, double ResidentMb);
+
+    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<TransportFakeDiscord, Task<IAsyncDisposable>> connect)
+    {
+        await using var fake = await TransportFakeDiscord.StartAsync();
+        await using var client = await connect(fake);
+
+        Console.Error.WriteLine($"{name}: connected, warming up");
+        for (var i = 0; i < Warmup; i++) await RoundTripAsync(fake);
+        var latencies = new double[LatencySamples];
+        for (var i = 0; i < LatencySamples; i++) latencies[i] = await RoundTripAsync(fake);
+        Array.Sort(latencies);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        using var inFlight = new SemaphoreSlim(MaxInFlight);
+        var arrivals = new List<Task>(ThroughputInteractions);
+        for (var i = 0; i < ThroughputInteractions; i++)
+        {
+            await inFlight.WaitAsync();
+            var (_, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
+            arrivals.Add(arrived.ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
+        }
+        await Task.WhenAll(arrivals).WaitAsync(CallbackTimeout);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        var figures = new InProcessFigures(
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            ThroughputInteractions / clock.Elapsed.TotalSeconds, (double)allocated / ThroughputInteractions);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} in-process: p50 {figures.P50:0} µs, p99 {figures.P99:0} µs, {figures.PerSecond:0}/s, {figures.BytesPerInteraction:0} B/interaction"));
+        return figures;
+    }
+
+    private static async Task<double> RoundTripAsync(TransportFakeDiscord fake)
+    {
+        var (sent, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
+        var at = await arrived.WaitAsync(CallbackTimeout);
+        return Stopwatch.GetElapsedTime(sent, at).TotalMicroseconds;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<TransportFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
+    {
+        await using var fake = await TransportFakeDiscord.StartAsync();
+        var startInfo = describe(fake);
+        startInfo.RedirectStandardInput = true;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var ready = await fake.Ready.WaitAsync(CallbackTimeout);
+            var commands = waitForCommands ? await fake.CommandsRegistered.WaitAsync(CallbackTimeout) : 0;
+            // Let start-up work (JIT, first GCs) settle before reading the resident set.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var figures = new ProcessFigures(
+                Stopwatch.GetElapsedTime(started, ready).TotalMilliseconds,
+                waitForCommands ? Stopwatch.GetElapsedTime(started, commands).TotalMilliseconds : double.NaN,
+                ResidentMegabytes(process.Id));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} process: start → READY {figures.StartToReadyMs:0} ms, RSS {figures.ResidentMb:0.0} MB, gateway connections {fake.Connections}"));
+            return figures;
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(1))) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static double ResidentMegabytes(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kilobytes = double.Parse(status["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kilobytes / 1024;
+    }
+
+    private static ProcessStartInfo FloorProcess(TransportFakeDiscord fake)
+    {
+        var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiracleCell.Benchmarks.dll"));
+        info.ArgumentList.Add("transport");
+        info.ArgumentList.Add("floor");
+        info.ArgumentList.Add(fake.GatewayUrl.ToString());
+        info.ArgumentList.Add(fake.ApiUrl.ToString());
+        return info;
+    }
+
+    private static ProcessStartInfo BotProcess(TransportFakeDiscord fake)
+    {
+        var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
+        info.ArgumentList.Add(BotAssembly());
+        foreach (var (key, value) in BotSettings(fake)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return info;
+    }
+
+    private static Dictionary<string, string?> BotSettings(TransportFakeDiscord fake) => new()
+    {
+        ["Discord:Token"] = TransportFakeDiscord.Token,
+        ["Discord:ApiBaseUrl"] = fake.ApiUrl.ToString(),
+        ["Discord:GatewayUrl"] = fake.GatewayUrl.ToString(),
+        ["Discord:DevGuildId"] = TransportFakeDiscord.GuildId.ToString(),
+        ["Bot:ContentFolder"] = ContentFolder.Resolve(BotOptions.DefaultContentFolder),
+        ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
+        ["Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark"),
+    };
+
+    /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>
+    private static string BotAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "MiracleCell.Bot", "bin", configuration, "net10.0", "MiracleCell.Bot.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException($"Build src/MiracleCell.Bot in {configuration} first: its MiracleCell.Bot.dll was not found.");
+    }
+
+    private static string Dotnet() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>The bot's own registrations (router + transport) in this process, logging warnings and above only.</summary>
+    private static IHost BuildBotHost(TransportFakeDiscord fake)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(BotSettings(fake));
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        var loaded = ContentFolder.Load(ContentFolder.Resolve(BotOptions.DefaultContentFolder));
+        if (!loaded.IsValid) throw new InvalidOperationException("The content pack did not load; run check-content.");
+        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName));
+        builder.Services.AddMiracleCellCommands(loaded.Pack);
+        builder.Services.AddDiscordTransport(builder.Configuration);
+        return builder.Build();
+    }
+
+    private sealed class HostLifetime(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Gateway;
+using MiracleCell.Discord.Models;
+using MiracleCell.Discord.Rest;
+
+namespace MiracleCell.Bot.Transport;
+
+/// <summary>
+/// The one place that answers Discord for every interaction: drops interactions whose 3 s window has already passed,
+/// replies at once when the work is in memory and defers first when it is not (or when an immediate handler runs
+/// late), sends exactly one callback, delivers deferred results, turns failures into an ephemeral message, and
+/// carries out the router's follow-up actions.
+/// </summary>
+public sealed class InteractionResponder : IGatewayEventSink
+{
+    private readonly InteractionRouter _router;
+    private readonly IDiscordRestClient _rest;
+    private readonly TimeProvider _time;
+    private readonly InteractionTimings _timings;
+    private readonly ILogger<InteractionResponder> _logger;
+    private readonly RecentInteractionIds _recent;
+
+    public InteractionResponder(InteractionRouter router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings, ILogger<InteractionResponder> logger)
+    {
+        _router = router;
+        _rest = rest;
+        _time = time;
+        _timings = timings;
+        _logger = logger;
+        _recent = new RecentInteractionIds(time, timings.RememberIdsFor);
+    }
+
+    public async Task OnInteractionCreateAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var age = _time.GetUtcNow() - interaction.Id.CreatedAt;
+        if (age > _timings.StaleAfter)
+        {
+            _logger.LogWarning(
+                "Dropped interaction {InteractionId} ({Type} {Name}): it arrived {AgeMs:0} ms after it was created, past Discord's 3 s window",
+                interaction.Id, interaction.Type, NameOf(interaction), age.TotalMilliseconds);
+            return;
+        }
+        if (!_recent.TryAdd(interaction.Id))
+        {
+            _logger.LogInformation("Ignored a second delivery of interaction {InteractionId}", interaction.Id);
+            return;
+        }
+
+        var exchange = new InteractionExchange(interaction, _rest, _logger);
+        try
+        {
+            var plan = _router.PlanAcknowledgement(interaction);
+            InteractionResult result;
+            if (plan.Mode == AcknowledgementMode.Deferred)
+            {
+                await exchange.DeferAsync(plan.Ephemeral, cancellationToken);
+                result = await _router.HandleAsync(interaction, cancellationToken);
+            }
+            else
+            {
+                result = await HandleWithSafetyNetAsync(exchange, age, cancellationToken);
+            }
+
+            await DeliverAsync(exchange, result, cancellationToken);
+            await RunActionsAsync(interaction, result.Actions, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception exception)
+        {
+            await ReportFailureAsync(exchange, exception, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs an immediate handler; if it has not finished by <see cref="InteractionTimings.SafetyNetAfter"/> (counted
+    /// from the interaction's creation), defers so the 3 s window is not missed, and the result becomes an edit.
+    /// </summary>
+    private async Task<InteractionResult> HandleWithSafetyNetAsync(InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    {
+        var handling = _router.HandleAsync(exchange.Interaction, cancellationToken);
+        if (handling.IsCompleted || !CanDefer(exchange.Interaction)) return await handling;
+
+        var remaining = _timings.SafetyNetAfter - (age > TimeSpan.Zero ? age : TimeSpan.Zero);
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var late = remaining > TimeSpan.Zero ? Task.Delay(remaining, _time, stopWaiting.Token) : Task.CompletedTask;
+        if (await Task.WhenAny(handling, late) == late && !handling.IsCompleted)
+        {
+            _logger.LogWarning(
+                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; deferring it",
+                exchange.Interaction.Id, NameOf(exchange.Interaction), _timings.SafetyNetAfter.TotalMilliseconds);
+            await exchange.DeferAsync(ephemeral: false, cancellationToken);
+        }
+        await stopWaiting.CancelAsync();
+        return await handling;
+    }
+
+    private async Task DeliverAsync(InteractionExchange exchange, InteractionResult result, CancellationToken cancellationToken)
+    {
+        switch (exchange.State)
+        {
+            case AcknowledgementState.None:
+                await exchange.RespondAsync(result.Response, cancellationToken);
+                return;
+            case AcknowledgementState.DeferredMessage:
+                await DeliverAfterDeferredMessageAsync(exchange, ToMessage(result.Response), cancellationToken);
+                return;
+            case AcknowledgementState.DeferredUpdate when result.Response.Type == InteractionCallbackType.UpdateMessage:
+                await exchange.EditOriginalAsync(ToMessage(result.Response) with { Flags = null }, cancellationToken);
+                return;
+            case AcknowledgementState.DeferredUpdate:
+                await exchange.FollowUpAsync(ToMessage(result.Response), cancellationToken);
+                return;
+            default:
+                _logger.LogError("Bug: interaction {InteractionId} was answered before its result was ready", exchange.Interaction.Id);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// After a type 5: edit "thinking…" into the answer — unless the answer is ephemeral and the defer was not, in which
+    /// case the public placeholder is deleted and the answer sent as an ephemeral follow-up, so an error meant for one
+    /// user never appears in the channel.
+    /// </summary>
+    private static async Task DeliverAfterDeferredMessageAsync(InteractionExchange exchange, MessagePayload message, CancellationToken cancellationToken)
+    {
+        var ephemeral = message.Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral);
+        if (ephemeral && !exchange.DeferredEphemerally)
+        {
+            await exchange.DeleteOriginalAsync(cancellationToken);
+            await exchange.FollowUpAsync(message, cancellationToken);
+            return;
+        }
+        // An edit cannot change flags; ephemerality was fixed by the defer.
+        await exchange.EditOriginalAsync(message with { Flags = null }, cancellationToken);
+    }
+
+    private async Task RunActionsAsync(Interaction interaction, IReadOnlyList<FollowUpAction> actions, CancellationToken cancellationToken)
+    {
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case DeleteTargetMessage delete:
+                    try
+                    {
+                        await _rest.DeleteMessageAsync(delete.ChannelId, delete.MessageId, cancellationToken);
+                    }
+                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                    {
+                        _logger.LogInformation(
+                            "Could not delete message {MessageId} after interaction {InteractionId} ({Status}); the re-post stands",
+                            delete.MessageId, interaction.Id, (int)exception.Status);
+                    }
+                    break;
+                default:
+                    _logger.LogError("Bug: no transport support for follow-up action {Action}", action.GetType().Name);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Something failed outside the router (a Discord refusal, a network error, a bug): log it, and tell the user in an
+    /// ephemeral message when the interaction can still carry one.
+    /// </summary>
+    private async Task ReportFailureAsync(InteractionExchange exchange, Exception exception, CancellationToken cancellationToken)
+    {
+        var interaction = exchange.Interaction;
+        if (exception is DiscordApiException discord)
+            _logger.LogError("Interaction {InteractionId} ({Name}) failed: {Problem}", interaction.Id, NameOf(interaction), discord.Message);
+        else
+            _logger.LogError(exception, "Interaction {InteractionId} ({Name}) failed", interaction.Id, NameOf(interaction));
+
+        var message = Replies.Error(Strings.SomethingWentWrong[Locales.FromCode(interaction.Locale)]);
+        try
+        {
+            switch (exchange.State)
+            {
+                case AcknowledgementState.None when interaction.Type == InteractionType.ApplicationCommandAutocomplete:
+                    await exchange.RespondAsync(new InteractionResponse
+                    {
+                        Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
+                        Data = new InteractionCallbackData { Choices = [] },
+                    }, cancellationToken);
+                    break;
+                case AcknowledgementState.None when interaction.Type != InteractionType.Ping:
+                    await exchange.RespondAsync(new InteractionResponse
+                    {
+                        Type = InteractionCallbackType.ChannelMessageWithSource,
+                        Data = InteractionCallbackData.FromMessage(message),
+                    }, cancellationToken);
+                    break;
+                case AcknowledgementState.DeferredMessage:
+                    await DeliverAfterDeferredMessageAsync(exchange, message, cancellationToken);
+                    break;
+                case AcknowledgementState.DeferredUpdate:
+                    await exchange.FollowUpAsync(message, cancellationToken);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception reportFailure)
+        {
+            // Telling the user failed too (e.g. the token expired): the first failure is already logged.
+            _logger.LogWarning("Could not tell the user that interaction {InteractionId} failed: {Problem}", interaction.Id, reportFailure.Message);
+        }
+    }
+
+    private static bool CanDefer(Interaction interaction) =>
+        interaction.Type is InteractionType.ApplicationCommand or InteractionType.MessageComponent;
+
+    private static MessagePayload ToMessage(InteractionResponse response)
+    {
+        var data = response.Data ?? throw new InvalidOperationException($"A callback of type {(int)response.Type} has no message to deliver after a defer.");
+        return new MessagePayload
+        {
+            Content = data.Content,
+            Embeds = data.Embeds,
+            Components = data.Components,
+            AllowedMentions = data.AllowedMentions,
+            Flags = data.Flags,
+        };
+    }
+
+    private static string? NameOf(Interaction interaction) => interaction.Data?.Name ?? interaction.Data?.CustomId;
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MiracleCell.Bot.Hosting;
+using MiracleCell.Discord;
+using MiracleCell.Discord.Gateway;
+using MiracleCell.Discord.Rest;
+using MiracleCell.Storage;
+
+namespace MiracleCell.Bot.Transport;
+
+public static class TransportServiceCollectionExtensions
+{
+    /// <summary>
+    /// Connects the router to Discord: the REST client, the gateway (run by <see cref="GatewayRunner"/>), the
+    /// <see cref="InteractionResponder"/> as the gateway's interaction sink, and the <see cref="CommandRegistrar"/>.
+    /// Needs <c>AddMiracleCellCommands</c> for the router. Binds and validates the Discord and Storage sections.
+    /// </summary>
+    public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddDiscordRest(configuration.GetSection(DiscordOptions.SectionName));
+        services.AddDiscordGateway();
+
+        // The bot runs the gateway itself so that a fatal refusal ends the process with exit code 78.
+        var libraryRunner = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(GatewayHostedService)).ToList();
+        foreach (var descriptor in libraryRunner) services.Remove(descriptor);
+        services.TryAddSingleton<BotExitCode>();
+        services.AddHostedService<GatewayRunner>();
+
+        services.TryAddSingleton(new InteractionTimings());
+        services.TryAddSingleton<InteractionResponder>();
+        services.AddSingleton<IGatewayEventSink>(provider => provider.GetRequiredService<InteractionResponder>());
+
+        // The registrar keeps its record in the data folder.
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddHostedService<CommandRegistrar>();
+        return services;
+    }
+}
