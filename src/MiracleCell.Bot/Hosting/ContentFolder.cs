@@ -27,7 +27,7 @@ public static class ContentFolder
 
     public static string Resolve(string configured) => Resolve(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 
-    /// <summary>Loads the pack, turning a missing folder or a loader crash into problems instead of exceptions.</summary>
+    /// <summary>Loads the pack, turning a missing folder or an unreadable file into problems instead of exceptions.</summary>
     public static ContentLoadResult Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -36,7 +36,7 @@ public static class ContentFolder
         {
             return ContentPackLoader.Load(folder);
         }
-        catch (Exception exception) when (exception is NotImplementedException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new ContentLoadResult(null, [new ContentProblem(folder, 0, $"The pack could not be read: {exception.Message}")]);
         }
