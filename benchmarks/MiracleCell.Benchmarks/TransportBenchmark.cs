@@ -32,6 +32,18 @@ internal static class TransportBenchmark
             return 0;
         }
 
+        if (args is ["fake"])
+        {
+            // Hold a fake Discord open and print the bot's settings, to run and inspect a bot build by hand
+            // (e.g. a published one); ends when standard input closes.
+            await using var held = await TransportFakeDiscord.StartAsync();
+            foreach (var (key, value) in BotSettings(held)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
+            Console.Out.Flush();
+            _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"), TaskScheduler.Default);
+            await Console.In.ReadToEndAsync();
+            return 0;
+        }
+
         Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
         var floorFigures = await MeasureInProcessAsync("floor", async fake =>
         {
