@@ -20,6 +20,7 @@ internal static class TransportBenchmark
     private const int LatencySamples = 3000;
     private const int ThroughputInteractions = 20_000;
     private const int MaxInFlight = 200;
+    private const int ProcessInteractions = 2000;
     private static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(string[] args)
@@ -32,14 +33,42 @@ internal static class TransportBenchmark
             return 0;
         }
 
+        if (args is ["fake"])
+        {
+            // Hold a fake Discord open and print the bot's settings, to run and inspect a bot build by hand
+            // (e.g. a published one); ends when standard input closes.
+            await using var held = await TransportFakeDiscord.StartAsync();
+            foreach (var (key, value) in BotSettings(held)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
+            Console.Out.Flush();
+            _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"), TaskScheduler.Default);
+            // "send N" on standard input sends N /film interactions, one after another.
+            while (await Console.In.ReadLineAsync() is { } line)
+            {
+                if (line.Split(' ') is ["send", var text] && int.TryParse(text, CultureInfo.InvariantCulture, out var count))
+                {
+                    for (var i = 0; i < count; i++) await RoundTripAsync(held);
+                    await Console.Error.WriteLineAsync($"fake: {count} interactions answered");
+                }
+            }
+            return 0;
+        }
+
+        // --bot <MiracleCell.Bot.dll>: measure that build (e.g. a published one) as the bot process;
+        // --process-only: skip the in-process latency and throughput runs.
+        var botIndex = Array.IndexOf(args, "--bot");
+        var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length ? Path.GetFullPath(args[botIndex + 1]) : BotAssembly();
+        var processOnly = args.Contains("--process-only");
+
         Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
-        var floorFigures = await MeasureInProcessAsync("floor", async fake =>
+        Console.WriteLine($"Bot process: {botAssembly}");
+        var nothing = new InProcessFigures(double.NaN, double.NaN, double.NaN, double.NaN);
+        var floorFigures = processOnly ? nothing : await MeasureInProcessAsync("floor", async fake =>
         {
             var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TransportFakeDiscord.Token);
             await client.Ready.WaitAsync(CallbackTimeout);
             return client;
         });
-        var botFigures = await MeasureInProcessAsync("bot", async fake =>
+        var botFigures = processOnly ? nothing : await MeasureInProcessAsync("bot", async fake =>
         {
             var host = BuildBotHost(fake);
             await host.StartAsync();
@@ -47,7 +76,7 @@ internal static class TransportBenchmark
             return new HostLifetime(host);
         });
         var floorProcess = await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false);
-        var botProcess = await MeasureProcessAsync("bot", fake => BotProcess(fake), waitForCommands: true);
+        var botProcess = await MeasureProcessAsync("bot", fake => BotProcess(fake, botAssembly), waitForCommands: true);
 
         Console.WriteLine();
         Console.WriteLine("| figure | floor (echo client) | MiracleCell bot | bot − floor |");
@@ -58,7 +87,10 @@ internal static class TransportBenchmark
         Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction, botFigures.BytesPerInteraction);
         Row("process start → READY (ms)", floorProcess.StartToReadyMs, botProcess.StartToReadyMs);
         Row("process start → commands registered (ms)", double.NaN, botProcess.StartToCommandsMs);
-        Row("resident memory after start (MB)", floorProcess.ResidentMb, botProcess.ResidentMb);
+        Row("resident memory after start (MB)", floorProcess.AfterStart.TotalMb, botProcess.AfterStart.TotalMb);
+        Row("  of which file-backed (code, assemblies; MB)", floorProcess.AfterStart.FileMb, botProcess.AfterStart.FileMb);
+        Row("  of which private (heaps, JIT, type data; MB)", floorProcess.AfterStart.PrivateMb, botProcess.AfterStart.PrivateMb);
+        Row($"resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, botProcess.AfterLoad.TotalMb);
         return 0;
     }
 
@@ -69,7 +101,29 @@ internal static class TransportBenchmark
 
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
 
-    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, double ResidentMb);
+    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, ResidentMemory AfterStart, ResidentMemory AfterLoad);
+
+    /// <summary>
+    /// The resident set from /proc/&lt;pid&gt;/status: file-backed pages (mapped assemblies and native libraries,
+    /// shareable with other .NET processes) and private ones (anonymous: GC and native heaps, stacks; shared memory:
+    /// the runtime's double-mapped JIT code and type data).
+    /// </summary>
+    private sealed record ResidentMemory(double TotalMb, double FileMb, double PrivateMb)
+    {
+        public static ResidentMemory Read(int pid)
+        {
+            var status = File.ReadAllLines($"/proc/{pid}/status");
+            double Megabytes(string key)
+            {
+                var line = status.First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+                return double.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+            }
+            return new ResidentMemory(Megabytes("VmRSS"), Megabytes("RssFile"), Megabytes("RssAnon") + Megabytes("RssShmem"));
+        }
+
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
+    }
 
     private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<TransportFakeDiscord, Task<IAsyncDisposable>> connect)
     {
@@ -133,11 +187,15 @@ internal static class TransportBenchmark
             var commands = waitForCommands ? await fake.CommandsRegistered.WaitAsync(CallbackTimeout) : 0;
             // Let start-up work (JIT, first GCs) settle before reading the resident set.
             await Task.Delay(TimeSpan.FromSeconds(2));
+            var afterStart = ResidentMemory.Read(process.Id);
+            // Then some traffic, to see what serving adds (tier-1 code, pools, caches).
+            for (var i = 0; i < ProcessInteractions; i++) await RoundTripAsync(fake);
+            await Task.Delay(TimeSpan.FromSeconds(2));
             var figures = new ProcessFigures(
                 Stopwatch.GetElapsedTime(started, ready).TotalMilliseconds,
                 waitForCommands ? Stopwatch.GetElapsedTime(started, commands).TotalMilliseconds : double.NaN,
-                ResidentMegabytes(process.Id));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} process: start → READY {figures.StartToReadyMs:0} ms, RSS {figures.ResidentMb:0.0} MB, gateway connections {fake.Connections}"));
+                afterStart, ResidentMemory.Read(process.Id));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} process: start → READY {figures.StartToReadyMs:0} ms, after start {afterStart}, after {ProcessInteractions} interactions {figures.AfterLoad}, gateway connections {fake.Connections}"));
             return figures;
         }
         finally
@@ -146,13 +204,6 @@ internal static class TransportBenchmark
             if (!process.WaitForExit(TimeSpan.FromSeconds(1))) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
-
-    private static double ResidentMegabytes(int pid)
-    {
-        var status = File.ReadAllLines($"/proc/{pid}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
-        var kilobytes = double.Parse(status["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kilobytes / 1024;
     }
 
     private static ProcessStartInfo FloorProcess(TransportFakeDiscord fake)
@@ -166,10 +217,10 @@ internal static class TransportBenchmark
         return info;
     }
 
-    private static ProcessStartInfo BotProcess(TransportFakeDiscord fake)
+    private static ProcessStartInfo BotProcess(TransportFakeDiscord fake, string botAssembly)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
-        info.ArgumentList.Add(BotAssembly());
+        info.ArgumentList.Add(botAssembly);
         foreach (var (key, value) in BotSettings(fake)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
