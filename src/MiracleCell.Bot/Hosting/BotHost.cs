@@ -28,6 +28,7 @@ public static class BotHost
             // appsettings.json is copied next to the binary; read it there whatever the current directory is.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, Directory.GetCurrentDirectory());
         ConfigureLogging(builder);
         var problems = new List<string>();
         var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
