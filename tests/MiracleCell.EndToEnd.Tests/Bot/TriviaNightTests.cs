@@ -75,6 +75,7 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         AssertStats(aliceStats, points: points[alice.Id], games: 1, wins: 1, answers: 2);
 
         await AssertEveryRequestWasValidAsync(firstRequest, bot);
+        AssertNothingWentWrong(bot.Log);
     }
 
     [E2EFact]
@@ -135,6 +136,7 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             var notices = (await twin.Control.GetMessagesAsync(table.Channel.Id)).Count(m => TriviaTable.Shows(m, "interrupted by a restart"));
             Assert.True(notices == 1, $"Expected one restart notice, found {notices}.\nFirst bot:\n{log}\nRestarted bot:\n{restarted.Log}");
             await AssertEveryRequestWasValidAsync(firstRequest, restarted);
+            AssertNothingWentWrong(restarted.Log);
         }
         finally
         {
@@ -220,6 +222,13 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             var expected = new StoredTotals(answer.Points, Games: 1, Wins: answer.UserId == winnerId ? 1 : 0, Answers: 1, Correct: answer.IsCorrect ? 1 : 0);
             Assert.Equal(expected, totals[answer.UserId]);
         }
+    }
+
+    /// <summary>A night without faults logs no warning or error (a failed post or edit would, and the players would see a stale message).</summary>
+    private static void AssertNothingWentWrong(string log)
+    {
+        var problems = log.Split('\n').Where(line => line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal)).ToList();
+        Assert.True(problems.Count == 0, "The bot logged problems:\n" + string.Join('\n', problems));
     }
 
     private async Task AssertEveryRequestWasValidAsync(long since, BotProcess bot)
