@@ -24,6 +24,26 @@ public sealed class TriviaDatabase(string dataFolder)
         return (char)('A' + choice);
     }
 
+    /// <summary>
+    /// Waits until the bot has opened the question (it does once its post has returned, a moment after the message
+    /// appears in the channel; a click in between is told "not open yet") and recorded it. Polls the file, bounded.
+    /// </summary>
+    public async Task WaitUntilOpenedAsync(long gameId, int questionIndex, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await ScalarAsync<long>(
+            "SELECT opened_at IS NOT NULL FROM game_questions WHERE game_id = $game AND question_index = $index;",
+            ("$game", gameId), ("$index", questionIndex)) == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Question {questionIndex} of game {gameId} was posted but not opened within {timeout}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
     public Task<string> GameStateAsync(long gameId) =>
         ScalarAsync<string>("SELECT state FROM games WHERE id = $game;", ("$game", gameId));
 

@@ -28,6 +28,7 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
 
         // Question 1 always runs its full 10 s: nobody has played before it, so nobody can be waited for.
         var first = await table.WaitForQuestionAsync(0);
+        await database.WaitUntilOpenedAsync(first.GameId, 0, Wait);
         Assert.All(first.Buttons, button => Assert.False(button.Disabled, "An open question's buttons must work."));
         var right1 = await database.CorrectLetterAsync(first.GameId, 0);
         var wrong1 = Wrong(right1, 0);
@@ -47,6 +48,7 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
 
         // Question 2 closes as soon as the three who played question 1 have answered.
         var second = await table.WaitForQuestionAsync(1, first.GameId);
+        await database.WaitUntilOpenedAsync(first.GameId, 1, Wait);
         var right2 = await database.CorrectLetterAsync(first.GameId, 1);
         await AssertLockedInAsync(table, alice, second, right2);
         await AssertLockedInAsync(table, bob, second, Wrong(right2, 0));
@@ -99,6 +101,7 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             {
                 AssertPrivateReply(await table.ReplyAsync(await table.CommandAsync(alice, "start", Number("questions", 3), Number("seconds", 60))), "has started");
                 question = await table.WaitForQuestionAsync(0);
+                await database.WaitUntilOpenedAsync(question.GameId, 0, Wait);
                 // Alice alone is right, so she leads when the game is closed: her points and a win.
                 var right = await database.CorrectLetterAsync(question.GameId, 0);
                 foreach (var (player, letter) in new[] { (alice, right), (bob, Wrong(right, 0)), (carol, Wrong(right, 1)) })
