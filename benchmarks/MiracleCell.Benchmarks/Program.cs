@@ -8,6 +8,12 @@ if (args is ["transport", ..])
     return await MiracleCell.Benchmarks.TransportBenchmark.RunAsync(args[1..]);
 }
 
+// `-- trivia [rate ...]`: 100 trivia nights in the bot against a loopback fake, paced answer clicks (not a BenchmarkDotNet run).
+if (args is ["trivia", ..])
+{
+    return await MiracleCell.Benchmarks.TriviaLoadBenchmark.RunAsync(args[1..]);
+}
+
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.
 var config = DefaultConfig.Instance;
 if (args.Contains("--quick"))

@@ -59,7 +59,19 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     /// <summary>The id of the game running in a channel, if any.</summary>
     public long? GameIn(ulong guildId, ulong channelId) => _byChannel.TryGetValue((guildId, channelId), out var run) ? run.Id : null;
 
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureRecoveredAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureRecoveredAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host began stopping before start-up finished (e.g. Discord refused the token): failing its start
+            // here would crash the process and hide the real exit code. Games left running are closed at the next start.
+            _logger.LogInformation("Trivia recovery skipped: the bot is stopping before it finished starting");
+        }
+    }
 
     /// <summary>
     /// Stops the timers of every running night without closing them: the next start finds them in the store,

@@ -15,15 +15,20 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly int _sessionsBefore;
     private readonly StringBuilder _log = new();
+    private readonly bool _ownsDataFolder;
 
-    private BotProcess(Process process, int sessionsBefore, string dataFolder)
+    private BotProcess(Process process, int sessionsBefore, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
         _sessionsBefore = sessionsBefore;
         DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
     }
 
-    /// <summary>The bot's Storage:DataFolder, removed when the bot is disposed.</summary>
+    /// <summary>
+    /// The bot's Storage:DataFolder: a fresh one, removed when the bot is disposed, unless the caller passed
+    /// <c>Storage__DataFolder</c> (e.g. to restart a bot on the same database), which is then left to the caller.
+    /// </summary>
     public string DataFolder { get; }
 
     /// <summary>Everything the bot wrote to stdout and stderr so far, for failure messages.</summary>
@@ -97,8 +102,9 @@ public sealed class BotProcess : IAsyncDisposable
         startInfo.Environment["Discord__GatewayUrl"] = endpoints.Gateway.ToString();
         startInfo.Environment["Discord__DevGuildId"] = endpoints.GuildId;
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        // A fresh data folder per run: the command registration record must not leak from an earlier twin.
-        var dataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-e2e-" + Guid.NewGuid().ToString("N"));
+        // A fresh data folder per run unless the caller brings one: the command registration record must not leak from an earlier twin.
+        var givenDataFolder = extraEnvironment?.GetValueOrDefault("Storage__DataFolder");
+        var dataFolder = givenDataFolder ?? Path.Combine(Path.GetTempPath(), "miraclecell-e2e-" + Guid.NewGuid().ToString("N"));
         startInfo.Environment["Storage__DataFolder"] = dataFolder;
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
@@ -106,7 +112,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
-        var bot = new BotProcess(process, sessionsBefore, dataFolder);
+        var bot = new BotProcess(process, sessionsBefore, dataFolder, ownsDataFolder: givenDataFolder is null);
         process.OutputDataReceived += (_, e) => bot.Append(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
         process.BeginOutputReadLine();
@@ -134,6 +140,17 @@ public sealed class BotProcess : IAsyncDisposable
     {
         await StopProcessAsync();
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the bot outright (SIGKILL: no shutdown code runs, as in a crash or power cut) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None);
     }
 
     private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessionsBefore, TimeSpan wait, CancellationToken cancellationToken)
@@ -187,7 +204,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         await StopProcessAsync();
         _process.Dispose();
-        if (Directory.Exists(DataFolder))
+        if (_ownsDataFolder && Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);
         }

@@ -19,14 +19,16 @@ public sealed class HarnessStartupTests(DigitalTwinFixture twin)
     }
 
     [E2EFact]
-    public async Task State_lists_the_seeded_guild_its_channel_and_two_people()
+    public async Task State_lists_the_seeded_guild_its_channel_and_the_two_seeded_people()
     {
         var state = await twin.Control.GetStateAsync();
 
         Assert.Equal(twin.Endpoints.GuildId, state.GuildId);
         Assert.Equal(twin.Endpoints.ApplicationId, state.ApplicationId);
         Assert.Contains(state.DefaultGuild.Channels, channel => channel.Name == "general");
-        Assert.Equal(["alice", "bob"], state.People.Select(user => user.Username).Order());
+        // Other tests of the shared harness add members (e.g. a third trivia player), so only the seed is pinned here.
+        Assert.Single(state.People, user => user.Username == "alice");
+        Assert.Single(state.People, user => user.Username == "bob");
     }
 
     [E2EFact]

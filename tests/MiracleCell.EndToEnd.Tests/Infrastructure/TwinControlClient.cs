@@ -24,6 +24,10 @@ public sealed class TwinControlClient : IDisposable
     public Task<TwinUser> CreateUserAsync(string username, string? guildId = null, CancellationToken cancellationToken = default) =>
         PostAsync<TwinUser>("/users", new { username, guild_id = guildId }, cancellationToken);
 
+    /// <summary>A guild member whose interactions carry exactly <paramref name="permissions"/> (a permission bit set) instead of every permission.</summary>
+    public Task<TwinUser> CreateUserWithPermissionsAsync(string username, ulong permissions, CancellationToken cancellationToken = default) =>
+        PostAsync<TwinUser>("/users", new { username, permissions = permissions.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
+
     /// <summary>Creates a text channel; gateway clients receive CHANNEL_CREATE. A fresh channel per test keeps assertions independent.</summary>
     public Task<TwinChannel> CreateChannelAsync(string name, string? guildId = null, CancellationToken cancellationToken = default) =>
         PostAsync<TwinChannel>("/channels", new { name, guild_id = guildId }, cancellationToken);
@@ -35,6 +39,10 @@ public sealed class TwinControlClient : IDisposable
     /// <summary>Waits until this many gateway sessions have identified (a bot that is connected and ready).</summary>
     public async Task<int> WaitForGatewaySessionsAsync(int minCount, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
         (await GetAsync<JsonElement>($"/gateway/sessions?min_count={minCount}&wait_ms={Millis(wait)}", cancellationToken)).GetProperty("identified").GetInt32();
+
+    /// <summary>Waits until at most this many gateway sessions are identified (the twin has noticed a killed client).</summary>
+    public async Task<int> WaitForGatewaySessionsAtMostAsync(int maxCount, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
+        (await GetAsync<JsonElement>($"/gateway/sessions?max_count={maxCount}&wait_ms={Millis(wait)}", cancellationToken)).GetProperty("identified").GetInt32();
 
     /// <summary>Every WebSocket the twin's gateway has accepted since it started, identified or not.</summary>
     public async Task<int> GetGatewayConnectionCountAsync(CancellationToken cancellationToken = default) =>
@@ -94,6 +102,23 @@ public sealed class TwinControlClient : IDisposable
     /// <summary>Waits until the bot has answered the interaction with a callback.</summary>
     public Task<InteractionResponseRecord> WaitForInteractionResponseAsync(string interactionId, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
         GetAsync<InteractionResponseRecord>($"/interactions/{interactionId}?wait_ms={Millis(wait)}", cancellationToken);
+
+    /// <summary>Waits until the callback has a message (a deferred reply gets one at its first edit) and returns that message.</summary>
+    public async Task<TwinMessage> WaitForReplyMessageAsync(string interactionId, string channelId, TimeSpan? wait = null, CancellationToken cancellationToken = default)
+    {
+        var response = await GetAsync<InteractionResponseRecord>($"/interactions/{interactionId}?wait_for=message&wait_ms={Millis(wait)}", cancellationToken);
+        var messages = await GetMessagesAsync(channelId, cancellationToken: cancellationToken);
+        return messages.SingleOrDefault(message => message.Id == response.MessageId)
+            ?? throw new InvalidOperationException($"Interaction {interactionId} points at message {response.MessageId}, which is not in channel {channelId}.");
+    }
+
+    /// <summary>
+    /// Waits until at least <paramref name="minCount"/> messages of the channel contain <paramref name="text"/> anywhere in
+    /// their JSON (content, embeds, components); an edit counts as soon as it lands. Returns every message, oldest first.
+    /// </summary>
+    public Task<IReadOnlyList<TwinMessage>> WaitForMessagesContainingAsync(string channelId, string text, int minCount = 1, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<TwinMessage>>(
+            $"/channels/{channelId}/messages?contains={Uri.EscapeDataString(text)}&min_count={minCount}&wait_ms={Millis(wait)}", cancellationToken);
 
     /// <summary>Messages in the channel, oldest first; with <paramref name="minCount"/>, waits until there are that many.</summary>
     public Task<IReadOnlyList<TwinMessage>> GetMessagesAsync(string channelId, int minCount = 0, TimeSpan? wait = null, CancellationToken cancellationToken = default) =>

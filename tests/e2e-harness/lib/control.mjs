@@ -123,10 +123,15 @@ export function createControlServer({ twin, recorder, endpoints }) {
       /^\/gateway\/sessions$/,
       (ctx) => {
         const minCount = intParam(ctx.url, 'min_count', 0)
+        const maxCount = intParam(ctx.url, 'max_count', Number.MAX_SAFE_INTEGER)
+        const described = maxCount === Number.MAX_SAFE_INTEGER ? `${minCount} identified gateway session(s)` : `at most ${maxCount} identified gateway session(s)`
         return waitFor(
-          () => (twin.identifiedSessions >= minCount ? { identified: twin.identifiedSessions, connections: twin.gatewayConnections } : undefined),
+          () => {
+            const identified = twin.identifiedSessions
+            return identified >= minCount && identified <= maxCount ? { identified, connections: twin.gatewayConnections } : undefined
+          },
           waitMs(ctx.url),
-          `${minCount} identified gateway session(s)`,
+          described,
         )
       },
     ],
@@ -261,13 +266,14 @@ export function createControlServer({ twin, recorder, endpoints }) {
         if (timeoutMs === 0) {
           return initial
         }
+        const waitForMessage = ctx.url.searchParams.get('wait_for') === 'message'
         return waitFor(
           async () => {
             const current = await twin.interactionResponse(interactionId)
-            return current.acknowledged ? current : undefined
+            return current.acknowledged && (!waitForMessage || current.message_id) ? current : undefined
           },
           timeoutMs,
-          `a callback for interaction ${interactionId}`,
+          waitForMessage ? `a reply message for interaction ${interactionId}` : `a callback for interaction ${interactionId}`,
         )
       },
     ],
@@ -279,14 +285,18 @@ export function createControlServer({ twin, recorder, endpoints }) {
         if (!(await twin.prisma.channel.findUnique({ where: { id: channelId } }))) {
           throw new ControlError(404, `No channel ${channelId}.`)
         }
-        const minCount = intParam(ctx.url, 'min_count', 0)
+        // With "contains", min_count (default 1) counts only the messages whose JSON (content, embeds,
+        // components) contains that text: a way to wait for an edit as well as for a new message.
+        const contains = ctx.url.searchParams.get('contains')
+        const minCount = intParam(ctx.url, 'min_count', contains === null ? 0 : 1)
         return waitFor(
           async () => {
             const messages = await discord.channel(channelId).getMessages()
-            return messages.length >= minCount ? messages : undefined
+            const counted = contains === null ? messages.length : messages.filter((message) => JSON.stringify(message).includes(contains)).length
+            return counted >= minCount ? messages : undefined
           },
           waitMs(ctx.url),
-          `${minCount} message(s) in channel ${channelId}`,
+          contains === null ? `${minCount} message(s) in channel ${channelId}` : `${minCount} message(s) containing ${JSON.stringify(contains)} in channel ${channelId}`,
         )
       },
     ],

@@ -106,15 +106,19 @@ export class Twin {
     return guild
   }
 
-  async createUser({ username, guild_id: guildId, bot = false }) {
+  async createUser({ username, guild_id: guildId, bot = false, permissions }) {
     if (typeof username !== 'string' || username.length === 0) {
       throw new ControlError(400, 'Send {"username": "..."} to create a user.')
+    }
+    if (permissions !== undefined && (typeof permissions !== 'string' || !/^\d{1,20}$/.test(permissions))) {
+      throw new ControlError(400, 'Send "permissions" as a permission bit set in a digit string, e.g. "2048" (Send Messages only), or leave it out for every permission.')
     }
     const guild = await this.requireGuild(guildId)
     const id = generateSnowflake()
     await this.prisma.user.create({ data: { id, username, globalName: username, bot } })
-    await this.prisma.guildMember.create({ data: { guildId: guild.id, userId: id } })
-    return { id, username, bot, guild_id: guild.id }
+    // The twin puts member.permissions into each interaction; without it the member gets every permission.
+    await this.prisma.guildMember.create({ data: { guildId: guild.id, userId: id, permissions: permissions ?? null } })
+    return { id, username, bot, guild_id: guild.id, ...(permissions === undefined ? {} : { permissions }) }
   }
 
   async createChannel({ name, guild_id: guildId, type = GUILD_TEXT }) {
