@@ -28,4 +28,23 @@ public sealed class TriviaRecoveryTests
         // The channel is free again.
         await after.StartAsync();
     }
+
+    [Fact]
+    public async Task A_start_cancelled_because_the_bot_is_stopping_does_not_throw_and_leaves_recovery_for_later()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
+        var before = new TriviaHarness(time: time);
+        var game = await before.StartAsync("questions:5");
+        await before.Answer(game, before.Right(game), Bob);
+        await before.CrashAsync();
+
+        await using var after = new TriviaHarness(before.Folder, time: time);
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+        await after.Coordinator.StartAsync(stopping.Token);
+
+        Assert.Empty(after.Messenger.In(Channel));
+        await after.Coordinator.StartAsync(CancellationToken.None);
+        Assert.Contains("interrupted by a restart", RecordingMessenger.Text(Assert.Single(after.Messenger.In(Channel)).Payload));
+    }
 }
