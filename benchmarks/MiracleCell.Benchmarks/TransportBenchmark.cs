@@ -28,7 +28,7 @@ internal static class TransportBenchmark
         if (args is ["floor", var gateway, var api])
         {
             // Child-process mode: the floor client alone, for its memory and start-up figures.
-            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), TransportFakeDiscord.Token);
+            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), LoopbackFakeDiscord.Token);
             await Console.In.ReadToEndAsync();
             return 0;
         }
@@ -37,7 +37,7 @@ internal static class TransportBenchmark
         {
             // Hold a fake Discord open and print the bot's settings, to run and inspect a bot build by hand
             // (e.g. a published one); ends when standard input closes.
-            await using var held = await TransportFakeDiscord.StartAsync();
+            await using var held = await LoopbackFakeDiscord.StartAsync();
             foreach (var (key, value) in BotSettings(held)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
             Console.Out.Flush();
             _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"), TaskScheduler.Default);
@@ -64,7 +64,7 @@ internal static class TransportBenchmark
         var nothing = new InProcessFigures(double.NaN, double.NaN, double.NaN, double.NaN);
         var floorFigures = processOnly ? nothing : await MeasureInProcessAsync("floor", async fake =>
         {
-            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TransportFakeDiscord.Token);
+            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, LoopbackFakeDiscord.Token);
             await client.Ready.WaitAsync(CallbackTimeout);
             return client;
         });
@@ -125,9 +125,9 @@ internal static class TransportBenchmark
             string.Create(CultureInfo.InvariantCulture, $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
     }
 
-    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<TransportFakeDiscord, Task<IAsyncDisposable>> connect)
+    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<LoopbackFakeDiscord, Task<IAsyncDisposable>> connect)
     {
-        await using var fake = await TransportFakeDiscord.StartAsync();
+        await using var fake = await LoopbackFakeDiscord.StartAsync();
         await using var client = await connect(fake);
 
         Console.Error.WriteLine($"{name}: connected, warming up");
@@ -145,7 +145,7 @@ internal static class TransportBenchmark
         for (var i = 0; i < ThroughputInteractions; i++)
         {
             await inFlight.WaitAsync();
-            var (_, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
+            var (_, arrived) = await SendFilmAsync(fake);
             arrivals.Add(arrived.ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
         }
         await Task.WhenAll(arrivals).WaitAsync(CallbackTimeout);
@@ -159,18 +159,23 @@ internal static class TransportBenchmark
         return figures;
     }
 
-    private static async Task<double> RoundTripAsync(TransportFakeDiscord fake)
+    private static async Task<double> RoundTripAsync(LoopbackFakeDiscord fake)
     {
-        var (sent, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
-        var at = await arrived.WaitAsync(CallbackTimeout);
-        return Stopwatch.GetElapsedTime(sent, at).TotalMicroseconds;
+        var (sent, arrived) = await SendFilmAsync(fake);
+        var arrival = await arrived.WaitAsync(CallbackTimeout);
+        return Stopwatch.GetElapsedTime(sent, arrival.At).TotalMicroseconds;
     }
+
+    /// <summary>One <c>/film</c> slash command, always from the same user in the same channel.</summary>
+    private static Task<(long Sent, Task<CallbackArrival> Callback)> SendFilmAsync(LoopbackFakeDiscord fake) =>
+        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003, userId: 1_000_000_000_000_004, "alice",
+            """{"id":"1000000000000005","name":"film","type":1}""");
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<TransportFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
+    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
     {
-        await using var fake = await TransportFakeDiscord.StartAsync();
+        await using var fake = await LoopbackFakeDiscord.StartAsync();
         var startInfo = describe(fake);
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
@@ -206,7 +211,7 @@ internal static class TransportBenchmark
         }
     }
 
-    private static ProcessStartInfo FloorProcess(TransportFakeDiscord fake)
+    private static ProcessStartInfo FloorProcess(LoopbackFakeDiscord fake)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiracleCell.Benchmarks.dll"));
@@ -217,7 +222,7 @@ internal static class TransportBenchmark
         return info;
     }
 
-    private static ProcessStartInfo BotProcess(TransportFakeDiscord fake, string botAssembly)
+    private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string botAssembly)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
         info.ArgumentList.Add(botAssembly);
@@ -226,12 +231,12 @@ internal static class TransportBenchmark
         return info;
     }
 
-    private static Dictionary<string, string?> BotSettings(TransportFakeDiscord fake) => new()
+    private static Dictionary<string, string?> BotSettings(LoopbackFakeDiscord fake) => new()
     {
-        ["Discord:Token"] = TransportFakeDiscord.Token,
+        ["Discord:Token"] = LoopbackFakeDiscord.Token,
         ["Discord:ApiBaseUrl"] = fake.ApiUrl.ToString(),
         ["Discord:GatewayUrl"] = fake.GatewayUrl.ToString(),
-        ["Discord:DevGuildId"] = TransportFakeDiscord.GuildId.ToString(),
+        ["Discord:DevGuildId"] = LoopbackFakeDiscord.GuildId.ToString(),
         ["Bot:ContentFolder"] = ContentFolder.Resolve(BotOptions.DefaultContentFolder),
         ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
         ["Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark"),
@@ -253,7 +258,7 @@ internal static class TransportBenchmark
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>The bot's own registrations (router + transport) in this process, logging warnings and above only.</summary>
-    private static IHost BuildBotHost(TransportFakeDiscord fake)
+    private static IHost BuildBotHost(LoopbackFakeDiscord fake)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(BotSettings(fake));

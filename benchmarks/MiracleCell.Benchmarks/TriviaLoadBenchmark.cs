@@ -89,15 +89,15 @@ internal static class TriviaLoadBenchmark
             {
                 host = BuildBotHost(fake, folder);
                 await host.StartAsync();
-                await fake.CommandsRegistered.WaitAsync(Timeout);
-                await fake.Ready.WaitAsync(Timeout);
+                await fake.Discord.CommandsRegistered.WaitAsync(Timeout);
+                await fake.Discord.Ready.WaitAsync(Timeout);
                 before = GC.GetTotalMemory(forceFullCollection: true);
                 await StartGamesAsync(fake, host);
                 bytesPerGame = (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Games;
             }
             else
             {
-                floor = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TriviaLoadFakeDiscord.Token);
+                floor = await TransportFloorClient.ConnectAsync(fake.Discord.GatewayUrl, fake.Discord.ApiUrl, LoopbackFakeDiscord.Token);
                 await floor.Ready.WaitAsync(Timeout);
             }
 
@@ -212,7 +212,7 @@ internal static class TriviaLoadBenchmark
         var fromSchedule = dueTimes is null
             ? double.NaN
             : Percentile([.. results.Select((r, i) => Stopwatch.GetElapsedTime(dueTimes[i], r.Arrival.At).TotalMilliseconds).Order()], 0.99);
-        return new Run(count, results.Count(r => r.Arrival.LockedIn), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1],
+        return new Run(count, results.Count(r => r.Arrival.HasMarker), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1],
             fromSchedule, count / Stopwatch.GetElapsedTime(start, last).TotalSeconds, lagMs);
     }
 
@@ -237,11 +237,11 @@ internal static class TriviaLoadBenchmark
             // The floor answers anything; give it the same shape of click with a made-up game.
             var gameId = realGames ? fake.Questions[channel].GameId : game + 1;
             var customId = new AnswerButtonId(gameId, 0, (Core.Trivia.AnswerChoice)(n % 4)).ToString();
-            var (sent, callback) = await fake.SendClickAsync(fake.NextInteractionId(), channel, FirstPlayer + (ulong)n, customId);
+            var (sent, callback) = await fake.SendClickAsync(fake.Discord.NextInteractionId(), channel, FirstPlayer + (ulong)n, customId);
             var warmup = n < WarmupClicks;
             return callback.ContinueWith(arrived =>
             {
-                if (warmup && arrived.Result.LockedIn) Interlocked.Increment(ref _warmupLockedIn);
+                if (warmup && arrived.Result.HasMarker) Interlocked.Increment(ref _warmupLockedIn);
                 return (sent, arrived.Result);
             }, TaskScheduler.Default);
         }
@@ -267,10 +267,10 @@ internal static class TriviaLoadBenchmark
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Discord:Token"] = TriviaLoadFakeDiscord.Token,
-            ["Discord:ApiBaseUrl"] = fake.ApiUrl.ToString(),
-            ["Discord:GatewayUrl"] = fake.GatewayUrl.ToString(),
-            ["Discord:DevGuildId"] = TriviaLoadFakeDiscord.GuildId.ToString(),
+            ["Discord:Token"] = LoopbackFakeDiscord.Token,
+            ["Discord:ApiBaseUrl"] = fake.Discord.ApiUrl.ToString(),
+            ["Discord:GatewayUrl"] = fake.Discord.GatewayUrl.ToString(),
+            ["Discord:DevGuildId"] = LoopbackFakeDiscord.GuildId.ToString(),
             ["Bot:ContentFolder"] = ContentFolder.Resolve(BotOptions.DefaultContentFolder),
             ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
             ["Storage:DataFolder"] = dataFolder,
