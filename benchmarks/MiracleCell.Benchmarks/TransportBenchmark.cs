@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using MiracleCell.Bot.Hosting;
-using MiracleCell.Bot.Interactions;
-using MiracleCell.Bot.Transport;
 
 namespace MiracleCell.Benchmarks;
 
@@ -22,13 +16,14 @@ internal static class TransportBenchmark
     private const int MaxInFlight = 200;
     private const int ProcessInteractions = 2000;
     private static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
+    private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark");
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args is ["floor", var gateway, var api])
         {
             // Child-process mode: the floor client alone, for its memory and start-up figures.
-            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), TransportFakeDiscord.Token);
+            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), LoopbackFakeDiscord.Token);
             await Console.In.ReadToEndAsync();
             return 0;
         }
@@ -37,8 +32,8 @@ internal static class TransportBenchmark
         {
             // Hold a fake Discord open and print the bot's settings, to run and inspect a bot build by hand
             // (e.g. a published one); ends when standard input closes.
-            await using var held = await TransportFakeDiscord.StartAsync();
-            foreach (var (key, value) in BotSettings(held)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
+            await using var held = await LoopbackFakeDiscord.StartAsync();
+            foreach (var (key, value) in InProcessBot.Settings(held, DataFolder)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
             Console.Out.Flush();
             _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"), TaskScheduler.Default);
             // "send N" on standard input sends N /film interactions, one after another.
@@ -64,13 +59,13 @@ internal static class TransportBenchmark
         var nothing = new InProcessFigures(double.NaN, double.NaN, double.NaN, double.NaN);
         var floorFigures = processOnly ? nothing : await MeasureInProcessAsync("floor", async fake =>
         {
-            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TransportFakeDiscord.Token);
+            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, LoopbackFakeDiscord.Token);
             await client.Ready.WaitAsync(CallbackTimeout);
             return client;
         });
         var botFigures = processOnly ? nothing : await MeasureInProcessAsync("bot", async fake =>
         {
-            var host = BuildBotHost(fake);
+            var host = InProcessBot.Build(fake, DataFolder, withTriviaNights: false);
             await host.StartAsync();
             await fake.CommandsRegistered.WaitAsync(CallbackTimeout);
             return new HostLifetime(host);
@@ -94,10 +89,7 @@ internal static class TransportBenchmark
         return 0;
     }
 
-    private static void Row(string name, double floor, double bot) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Format(floor)} | {Format(bot)} | {Format(bot - floor)} |"));
-
-    private static string Format(double value) => double.IsNaN(value) ? "–" : value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
+    private static void Row(string name, double floor, double bot) => FloorComparison.WriteRow(name, floor, bot, decimals: 1);
 
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
 
@@ -125,9 +117,9 @@ internal static class TransportBenchmark
             string.Create(CultureInfo.InvariantCulture, $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
     }
 
-    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<TransportFakeDiscord, Task<IAsyncDisposable>> connect)
+    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<LoopbackFakeDiscord, Task<IAsyncDisposable>> connect)
     {
-        await using var fake = await TransportFakeDiscord.StartAsync();
+        await using var fake = await LoopbackFakeDiscord.StartAsync();
         await using var client = await connect(fake);
 
         Console.Error.WriteLine($"{name}: connected, warming up");
@@ -145,7 +137,7 @@ internal static class TransportBenchmark
         for (var i = 0; i < ThroughputInteractions; i++)
         {
             await inFlight.WaitAsync();
-            var (_, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
+            var (_, arrived) = await SendFilmAsync(fake);
             arrivals.Add(arrived.ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
         }
         await Task.WhenAll(arrivals).WaitAsync(CallbackTimeout);
@@ -153,24 +145,27 @@ internal static class TransportBenchmark
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         var figures = new InProcessFigures(
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99),
             ThroughputInteractions / clock.Elapsed.TotalSeconds, (double)allocated / ThroughputInteractions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} in-process: p50 {figures.P50:0} µs, p99 {figures.P99:0} µs, {figures.PerSecond:0}/s, {figures.BytesPerInteraction:0} B/interaction"));
         return figures;
     }
 
-    private static async Task<double> RoundTripAsync(TransportFakeDiscord fake)
+    private static async Task<double> RoundTripAsync(LoopbackFakeDiscord fake)
     {
-        var (sent, arrived) = await fake.SendInteractionAsync(fake.NextInteractionId());
-        var at = await arrived.WaitAsync(CallbackTimeout);
-        return Stopwatch.GetElapsedTime(sent, at).TotalMicroseconds;
+        var (sent, arrived) = await SendFilmAsync(fake);
+        var arrival = await arrived.WaitAsync(CallbackTimeout);
+        return Stopwatch.GetElapsedTime(sent, arrival.At).TotalMicroseconds;
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>One <c>/film</c> slash command, always from the same user in the same channel.</summary>
+    private static Task<(long Sent, Task<CallbackArrival> Callback)> SendFilmAsync(LoopbackFakeDiscord fake) =>
+        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003, userId: 1_000_000_000_000_004, "alice",
+            """{"id":"1000000000000005","name":"film","type":1}""");
 
-    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<TransportFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
+    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
     {
-        await using var fake = await TransportFakeDiscord.StartAsync();
+        await using var fake = await LoopbackFakeDiscord.StartAsync();
         var startInfo = describe(fake);
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
@@ -206,7 +201,7 @@ internal static class TransportBenchmark
         }
     }
 
-    private static ProcessStartInfo FloorProcess(TransportFakeDiscord fake)
+    private static ProcessStartInfo FloorProcess(LoopbackFakeDiscord fake)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiracleCell.Benchmarks.dll"));
@@ -217,25 +212,14 @@ internal static class TransportBenchmark
         return info;
     }
 
-    private static ProcessStartInfo BotProcess(TransportFakeDiscord fake, string botAssembly)
+    private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string botAssembly)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
         info.ArgumentList.Add(botAssembly);
-        foreach (var (key, value) in BotSettings(fake)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in InProcessBot.Settings(fake, DataFolder)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
     }
-
-    private static Dictionary<string, string?> BotSettings(TransportFakeDiscord fake) => new()
-    {
-        ["Discord:Token"] = TransportFakeDiscord.Token,
-        ["Discord:ApiBaseUrl"] = fake.ApiUrl.ToString(),
-        ["Discord:GatewayUrl"] = fake.GatewayUrl.ToString(),
-        ["Discord:DevGuildId"] = TransportFakeDiscord.GuildId.ToString(),
-        ["Bot:ContentFolder"] = ContentFolder.Resolve(BotOptions.DefaultContentFolder),
-        ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
-        ["Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark"),
-    };
 
     /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>
     private static string BotAssembly()
@@ -251,20 +235,6 @@ internal static class TransportBenchmark
 
     private static string Dotnet() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    /// <summary>The bot's own registrations (router + transport) in this process, logging warnings and above only.</summary>
-    private static IHost BuildBotHost(TransportFakeDiscord fake)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(BotSettings(fake));
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        var loaded = ContentFolder.Load(ContentFolder.Resolve(BotOptions.DefaultContentFolder));
-        if (!loaded.IsValid) throw new InvalidOperationException("The content pack did not load; run check-content.");
-        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName));
-        builder.Services.AddMiracleCellCommands(loaded.Pack);
-        builder.Services.AddDiscordTransport(builder.Configuration);
-        return builder.Build();
-    }
 
     private sealed class HostLifetime(IHost host) : IAsyncDisposable
     {

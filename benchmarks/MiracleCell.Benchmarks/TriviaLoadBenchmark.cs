@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using MiracleCell.Bot.Hosting;
-using MiracleCell.Bot.Interactions;
-using MiracleCell.Bot.Transport;
 using MiracleCell.Bot.Trivia;
-using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Benchmarks;
 
@@ -70,9 +64,7 @@ internal static class TriviaLoadBenchmark
         double BytesPerGame = double.NaN, double BytesPerGameWithPlayers = double.NaN, int PlayersPerGame = 0, bool Durable = true);
 
     private static void Row(int rate, string name, double floor, double bot) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rate} | {name} | {Format(floor)} | {Format(bot)} | {Format(bot - floor)} |"));
-
-    private static string Format(double value) => double.IsNaN(value) ? "–" : value.ToString(value >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture);
+        FloorComparison.WriteRow(string.Create(CultureInfo.InvariantCulture, $"{rate} | {name}"), floor, bot, decimals: 2);
 
     private static async Task<Figures> MeasureAsync(int rate, bool bot)
     {
@@ -87,17 +79,17 @@ internal static class TriviaLoadBenchmark
             var before = 0L;
             if (bot)
             {
-                host = BuildBotHost(fake, folder);
+                host = InProcessBot.Build(fake.Discord, folder, withTriviaNights: true);
                 await host.StartAsync();
-                await fake.CommandsRegistered.WaitAsync(Timeout);
-                await fake.Ready.WaitAsync(Timeout);
+                await fake.Discord.CommandsRegistered.WaitAsync(Timeout);
+                await fake.Discord.Ready.WaitAsync(Timeout);
                 before = GC.GetTotalMemory(forceFullCollection: true);
                 await StartGamesAsync(fake, host);
                 bytesPerGame = (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Games;
             }
             else
             {
-                floor = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, TriviaLoadFakeDiscord.Token);
+                floor = await TransportFloorClient.ConnectAsync(fake.Discord.GatewayUrl, fake.Discord.ApiUrl, LoopbackFakeDiscord.Token);
                 await floor.Ready.WaitAsync(Timeout);
             }
 
@@ -211,12 +203,10 @@ internal static class TriviaLoadBenchmark
         var latencies = results.Select(r => Stopwatch.GetElapsedTime(r.Sent, r.Arrival.At).TotalMilliseconds).Order().ToArray();
         var fromSchedule = dueTimes is null
             ? double.NaN
-            : Percentile([.. results.Select((r, i) => Stopwatch.GetElapsedTime(dueTimes[i], r.Arrival.At).TotalMilliseconds).Order()], 0.99);
-        return new Run(count, results.Count(r => r.Arrival.LockedIn), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1],
+            : FloorComparison.Percentile([.. results.Select((r, i) => Stopwatch.GetElapsedTime(dueTimes[i], r.Arrival.At).TotalMilliseconds).Order()], 0.99);
+        return new Run(count, results.Count(r => r.Arrival.HasMarker), FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99), latencies[^1],
             fromSchedule, count / Stopwatch.GetElapsedTime(start, last).TotalSeconds, lagMs);
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>Clicks spread round-robin over the games, each from a player who has not answered yet; the letter cycles A–D.</summary>
     private sealed class ClickSource(TriviaLoadFakeDiscord fake, bool realGames)
@@ -237,11 +227,11 @@ internal static class TriviaLoadBenchmark
             // The floor answers anything; give it the same shape of click with a made-up game.
             var gameId = realGames ? fake.Questions[channel].GameId : game + 1;
             var customId = new AnswerButtonId(gameId, 0, (Core.Trivia.AnswerChoice)(n % 4)).ToString();
-            var (sent, callback) = await fake.SendClickAsync(fake.NextInteractionId(), channel, FirstPlayer + (ulong)n, customId);
+            var (sent, callback) = await fake.SendClickAsync(fake.Discord.NextInteractionId(), channel, FirstPlayer + (ulong)n, customId);
             var warmup = n < WarmupClicks;
             return callback.ContinueWith(arrived =>
             {
-                if (warmup && arrived.Result.LockedIn) Interlocked.Increment(ref _warmupLockedIn);
+                if (warmup && arrived.Result.HasMarker) Interlocked.Increment(ref _warmupLockedIn);
                 return (sent, arrived.Result);
             }, TaskScheduler.Default);
         }
@@ -259,29 +249,5 @@ internal static class TriviaLoadBenchmark
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM answers;";
         return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>The bot's own registrations (router, transport, trivia nights) in this process, logging warnings and above only.</summary>
-    private static IHost BuildBotHost(TriviaLoadFakeDiscord fake, string dataFolder)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:Token"] = TriviaLoadFakeDiscord.Token,
-            ["Discord:ApiBaseUrl"] = fake.ApiUrl.ToString(),
-            ["Discord:GatewayUrl"] = fake.GatewayUrl.ToString(),
-            ["Discord:DevGuildId"] = TriviaLoadFakeDiscord.GuildId.ToString(),
-            ["Bot:ContentFolder"] = ContentFolder.Resolve(BotOptions.DefaultContentFolder),
-            ["Bot:RegisterCommands"] = nameof(CommandRegistrationMode.Always),
-            ["Storage:DataFolder"] = dataFolder,
-        });
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        var loaded = ContentFolder.Load(ContentFolder.Resolve(BotOptions.DefaultContentFolder));
-        if (!loaded.IsValid) throw new InvalidOperationException("The content pack did not load; run check-content.");
-        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName));
-        builder.Services.AddMiracleCellCommands(loaded.Pack);
-        builder.Services.AddDiscordTransport(builder.Configuration);
-        builder.Services.AddTriviaNights(builder.Configuration);
-        return builder.Build();
     }
 }

@@ -1,29 +1,32 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Benchmarks;
 
 /// <summary>
-/// The smallest Discord a transport benchmark needs, on loopback: a gateway that says Hello, answers Identify with
-/// READY, ACKs heartbeats and sends INTERACTION_CREATE on demand; and a REST side that timestamps each interaction
-/// callback as it arrives and accepts command registration.
+/// The smallest Discord a benchmark needs, on loopback: a gateway that says Hello, answers Identify with READY, ACKs
+/// heartbeats and sends INTERACTION_CREATE on demand; and a REST side that timestamps each interaction callback as it
+/// arrives and accepts command registration. Benchmarks that need more of the API map their own routes on top.
 /// </summary>
-internal sealed class TransportFakeDiscord : IAsyncDisposable
+internal sealed class LoopbackFakeDiscord : IAsyncDisposable
 {
     public const string Token = "benchmark-token";
     public static readonly Snowflake ApplicationId = new(1_000_000_000_000_001);
     public static readonly Snowflake GuildId = new(1_000_000_000_000_002);
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<Snowflake, TaskCompletionSource<long>> _waiting = new();
+    private readonly byte[]? _callbackMarker;
+    private readonly ConcurrentDictionary<Snowflake, TaskCompletionSource<CallbackArrival>> _waiting = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource<long> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<long> _commandsRegistered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,7 +35,11 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
     private long _nextIncrement;
     private int _connections;
 
-    private TransportFakeDiscord(WebApplication app) => _app = app;
+    private LoopbackFakeDiscord(WebApplication app, byte[]? callbackMarker)
+    {
+        _app = app;
+        _callbackMarker = callbackMarker;
+    }
 
     public Uri GatewayUrl { get; private set; } = null!;
     public Uri ApiUrl { get; private set; } = null!;
@@ -44,18 +51,24 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
     /// <summary>Stopwatch timestamp at which the first command registration arrived.</summary>
     public Task<long> CommandsRegistered => _commandsRegistered.Task;
 
-    public static async Task<TransportFakeDiscord> StartAsync()
+    /// <param name="mapRoutes">Further REST routes (under <c>/api/v10/</c>) a benchmark needs beyond callbacks and command registration.</param>
+    /// <param name="callbackMarker">
+    /// When given, each callback's body is read and <see cref="CallbackArrival.HasMarker"/> says whether it contains
+    /// these bytes; when not, bodies are left unread so the fake costs as little as it can.
+    /// </param>
+    public static async Task<LoopbackFakeDiscord> StartAsync(Action<IEndpointRouteBuilder>? mapRoutes = null, byte[]? callbackMarker = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new TransportFakeDiscord(app);
+        var fake = new LoopbackFakeDiscord(app, callbackMarker);
         app.UseWebSockets();
         app.Map("/gateway", fake.GatewayAsync);
-        app.MapPost("/api/v10/interactions/{id}/{token}/callback", (HttpContext context, string id) => fake.Callback(context, id));
+        app.MapPost("/api/v10/interactions/{id}/{token}/callback", (Delegate)fake.CallbackAsync);
         app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (Delegate)fake.RegisterAsync);
         app.MapPut("/api/v10/applications/{app}/commands", (Delegate)fake.RegisterAsync);
+        mapRoutes?.Invoke(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         fake.GatewayUrl = new Uri($"ws://127.0.0.1:{address.Port}/gateway");
@@ -67,14 +80,18 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
     public Snowflake NextInteractionId() =>
         new(Snowflake.FromTime(DateTimeOffset.UtcNow).Value | ((ulong)Interlocked.Increment(ref _nextIncrement) & 0xFFF));
 
-    /// <summary>Sends one <c>/film</c> INTERACTION_CREATE; returns the stopwatch time just before the frame was written and the callback's arrival time.</summary>
-    public async Task<(long Sent, Task<long> CallbackArrived)> SendInteractionAsync(Snowflake id)
+    /// <summary>
+    /// Sends one INTERACTION_CREATE of <paramref name="type"/> whose <c>data</c> is the JSON <paramref name="data"/>;
+    /// returns the stopwatch time just before the frame was written and the callback's arrival.
+    /// </summary>
+    public async Task<(long Sent, Task<CallbackArrival> Callback)> SendInteractionAsync(
+        Snowflake id, int type, ulong channelId, ulong userId, string username, string data)
     {
-        var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = new TaskCompletionSource<CallbackArrival>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = arrived;
         var sequence = Interlocked.Increment(ref _sequence);
-        var frame = Encoding.UTF8.GetBytes(
-            "{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":" + sequence + ",\"d\":{\"id\":\"" + id + "\",\"application_id\":\"" + ApplicationId + "\",\"type\":2,\"token\":\"tok-" + id + "\",\"version\":1,\"guild_id\":\"" + GuildId + "\",\"channel_id\":\"1000000000000003\",\"locale\":\"en-US\",\"app_permissions\":\"0\",\"member\":{\"permissions\":\"0\",\"user\":{\"id\":\"1000000000000004\",\"username\":\"alice\"}},\"data\":{\"id\":\"1000000000000005\",\"name\":\"film\",\"type\":1}}}");
+        var frame = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":{sequence},\"d\":{{\"id\":\"{id}\",\"application_id\":\"{ApplicationId}\",\"type\":{type},\"token\":\"tok-{id}\",\"version\":1,\"guild_id\":\"{GuildId}\",\"channel_id\":\"{channelId}\",\"locale\":\"en-US\",\"app_permissions\":\"0\",\"member\":{{\"permissions\":\"0\",\"user\":{{\"id\":\"{userId}\",\"username\":\"{username}\"}}}},\"data\":{data}}}}}"));
         await _sendLock.WaitAsync();
         try
         {
@@ -88,11 +105,18 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
         }
     }
 
-    private IResult Callback(HttpContext context, string id)
+    private async Task<IResult> CallbackAsync(HttpContext context, string id)
     {
         var arrived = Stopwatch.GetTimestamp();
-        if (Snowflake.TryParse(id, out var interaction) && _waiting.TryRemove(interaction, out var waiter)) waiter.TrySetResult(arrived);
-        _ = context;
+        var hasMarker = false;
+        if (_callbackMarker is not null)
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            hasMarker = body.GetBuffer().AsSpan(0, (int)body.Length).IndexOf(_callbackMarker) >= 0;
+        }
+        if (Snowflake.TryParse(id, out var interaction) && _waiting.TryRemove(interaction, out var waiter))
+            waiter.TrySetResult(new CallbackArrival(arrived, hasMarker));
         return Results.NoContent();
     }
 
@@ -118,11 +142,18 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
         {
             var count = 0;
             ValueWebSocketReceiveResult received;
-            do
+            try
             {
-                received = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
-                count += received.Count;
-            } while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+                do
+                {
+                    received = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
+                    count += received.Count;
+                } while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+            }
+            catch (WebSocketException)
+            {
+                break;
+            }
             if (received.MessageType == WebSocketMessageType.Close) break;
 
             using var payload = JsonDocument.Parse(buffer.AsMemory(0, count));
@@ -160,3 +191,6 @@ internal sealed class TransportFakeDiscord : IAsyncDisposable
         _sendLock.Dispose();
     }
 }
+
+/// <summary>When a callback arrived (stopwatch timestamp) and whether its body held the fake's callback marker.</summary>
+internal readonly record struct CallbackArrival(long At, bool HasMarker);
