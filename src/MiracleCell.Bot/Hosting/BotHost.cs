@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Logging;
 using MiracleCell.Bot.Transport;
@@ -43,7 +44,8 @@ public static class BotHost
             problems.AddRange(lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => "  " + line));
         }
 
-        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         builder.Services.AddMiracleCellCommands(loaded.Pack);
         AddDiscordTransport(builder);
         Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);

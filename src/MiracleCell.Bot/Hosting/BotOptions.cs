@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using MiracleCell.Bot.Transport;
 
 namespace MiracleCell.Bot.Hosting;
@@ -16,3 +17,7 @@ public sealed class BotOptions
     /// <summary>When to write the command definitions to Discord: IfChanged (default), Always or Never.</summary>
     public CommandRegistrationMode RegisterCommands { get; set; } = CommandRegistrationMode.IfChanged;
 }
+
+/// <summary>Checks <see cref="BotOptions"/>' data annotations with generated code rather than reflection.</summary>
+[OptionsValidator]
+public sealed partial class BotOptionsValidator : IValidateOptions<BotOptions>;

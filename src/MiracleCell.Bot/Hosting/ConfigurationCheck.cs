@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public sealed class ConfigurationCheck
     private readonly List<Func<IServiceProvider, IConfiguration, IEnumerable<string>>> _checks = [];
 
     /// <summary>Adds the options class bound to <paramref name="sectionPath"/> (e.g. <c>Discord:Rest</c>).</summary>
-    public ConfigurationCheck Add<TOptions>(string sectionPath) where TOptions : class, new()
+    public ConfigurationCheck Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(string sectionPath) where TOptions : class, new()
     {
         _checks.Add((services, configuration) => Check<TOptions>(services, configuration, sectionPath));
         return this;
@@ -23,7 +24,7 @@ public sealed class ConfigurationCheck
     public IReadOnlyList<string> FindProblems(IServiceProvider services, IConfiguration configuration) =>
         [.. _checks.SelectMany(check => check(services, configuration)).Distinct()];
 
-    private static IEnumerable<string> Check<TOptions>(IServiceProvider services, IConfiguration configuration, string sectionPath) where TOptions : class, new()
+    private static IEnumerable<string> Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(IServiceProvider services, IConfiguration configuration, string sectionPath) where TOptions : class, new()
     {
         try
         {
@@ -42,7 +43,7 @@ public sealed class ConfigurationCheck
         }
     }
 
-    private static List<string> CheckPropertyByProperty<TOptions>(IServiceProvider services, IConfigurationSection section, string sectionPath) where TOptions : class, new()
+    private static List<string> CheckPropertyByProperty<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(IServiceProvider services, IConfigurationSection section, string sectionPath) where TOptions : class, new()
     {
         var problems = new List<string>();
         var options = new TOptions();
@@ -50,11 +51,11 @@ public sealed class ConfigurationCheck
         {
             var child = section.GetSection(property.Name);
             if (child.Value is null) continue;
-            try
+            if (ScalarSetting.TryConvert(child.Value, property.PropertyType, out var value))
             {
-                property.SetValue(options, child.Get(property.PropertyType));
+                property.SetValue(options, value);
             }
-            catch (InvalidOperationException)
+            else
             {
                 problems.Add($"{sectionPath}:{property.Name} is '{child.Value}', which is not a valid {Describe(property.PropertyType)}: correct it or remove it to use the default.");
             }

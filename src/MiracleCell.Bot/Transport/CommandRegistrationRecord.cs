@@ -17,7 +17,7 @@ public sealed class CommandRegistrationRecord(string path, ILogger logger)
         try
         {
             if (!File.Exists(Path)) return null;
-            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path));
+            var entries = JsonSerializer.Deserialize(File.ReadAllText(Path), CommandRegistrationJsonContext.Default.DictionaryStringString);
             return entries is not null && entries.TryGetValue(scope, out var fingerprint) ? fingerprint : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
@@ -34,7 +34,7 @@ public sealed class CommandRegistrationRecord(string path, ILogger logger)
             Dictionary<string, string> entries;
             try
             {
-                entries = File.Exists(Path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path)) ?? [] : [];
+                entries = File.Exists(Path) ? JsonSerializer.Deserialize(File.ReadAllText(Path), CommandRegistrationJsonContext.Default.DictionaryStringString) ?? [] : [];
             }
             catch (JsonException)
             {
@@ -43,7 +43,7 @@ public sealed class CommandRegistrationRecord(string path, ILogger logger)
             entries[scope] = fingerprint;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             var temporary = Path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(entries));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(entries, CommandRegistrationJsonContext.Default.DictionaryStringString));
             File.Move(temporary, Path, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

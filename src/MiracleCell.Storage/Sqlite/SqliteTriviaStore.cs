@@ -13,8 +13,6 @@ namespace MiracleCell.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteTriviaStore : ITriviaStore
 {
-    private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
-
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTriviaStore> _logger;
@@ -145,5 +143,5 @@ public sealed partial class SqliteTriviaStore : ITriviaStore
     internal static long Id(ulong snowflake) => unchecked((long)snowflake);
     internal static ulong Snowflake(long value) => unchecked((ulong)value);
 
-    internal static string SerializeSettings(Core.Trivia.TriviaSettings settings) => JsonSerializer.Serialize(settings, SettingsJson);
+    internal static string SerializeSettings(Core.Trivia.TriviaSettings settings) => JsonSerializer.Serialize(settings, StorageJsonContext.Default.TriviaSettings);
 }
