@@ -48,11 +48,13 @@ internal static class TransportBenchmark
             return 0;
         }
 
-        // --bot <MiracleCell.Bot.dll>: measure that build (e.g. a published one) as the bot process;
-        // --process-only: skip the in-process latency and throughput runs.
+        // --bot <MiracleCell.Bot.dll>: measure that build as the bot process instead of the build output;
+        // --process-only: skip the in-process latency and throughput runs;
+        // --no-publish: skip the published (self-contained, trimmed) build, which is otherwise published and measured too.
         var botIndex = Array.IndexOf(args, "--bot");
         var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length ? Path.GetFullPath(args[botIndex + 1]) : BotAssembly();
         var processOnly = args.Contains("--process-only");
+        var publishedAssembly = botIndex >= 0 || args.Contains("--no-publish") ? null : await PublishBotAsync(botAssembly);
 
         Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
         Console.WriteLine($"Bot process: {botAssembly}");
@@ -72,6 +74,7 @@ internal static class TransportBenchmark
         });
         var floorProcess = await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false);
         var botProcess = await MeasureProcessAsync("bot", fake => BotProcess(fake, botAssembly), waitForCommands: true);
+        var publishedProcess = publishedAssembly is null ? null : await MeasureProcessAsync("published", fake => BotProcess(fake, publishedAssembly), waitForCommands: true);
 
         Console.WriteLine();
         Console.WriteLine("| figure | floor (echo client) | MiracleCell bot | bot − floor |");
@@ -86,6 +89,14 @@ internal static class TransportBenchmark
         Row("  of which file-backed (code, assemblies; MB)", floorProcess.AfterStart.FileMb, botProcess.AfterStart.FileMb);
         Row("  of which private (heaps, JIT, type data; MB)", floorProcess.AfterStart.PrivateMb, botProcess.AfterStart.PrivateMb);
         Row($"resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, botProcess.AfterLoad.TotalMb);
+        if (publishedProcess is not null)
+        {
+            Row("published build: process start → READY (ms)", floorProcess.StartToReadyMs, publishedProcess.StartToReadyMs);
+            Row("published build: resident memory after start (MB)", floorProcess.AfterStart.TotalMb, publishedProcess.AfterStart.TotalMb);
+            Row("  of which file-backed (MB)", floorProcess.AfterStart.FileMb, publishedProcess.AfterStart.FileMb);
+            Row("  of which private (MB)", floorProcess.AfterStart.PrivateMb, publishedProcess.AfterStart.PrivateMb);
+            Row($"published build: resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, publishedProcess.AfterLoad.TotalMb);
+        }
         return 0;
     }
 
@@ -172,7 +183,7 @@ internal static class TransportBenchmark
         startInfo.RedirectStandardError = true;
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } && e.Data.Contains("fail:", StringComparison.Ordinal)) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -214,11 +225,32 @@ internal static class TransportBenchmark
 
     private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string botAssembly)
     {
-        var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
-        info.ArgumentList.Add(botAssembly);
+        // A self-contained publish carries its own runtime: start its native launcher, not the shared `dotnet`.
+        var launcher = Path.ChangeExtension(botAssembly, null);
+        var selfContained = File.Exists(Path.Combine(Path.GetDirectoryName(botAssembly)!, "libcoreclr.so")) && File.Exists(launcher);
+        var info = new ProcessStartInfo(selfContained ? launcher : Dotnet()) { UseShellExecute = false };
+        if (!selfContained) info.ArgumentList.Add(botAssembly);
         foreach (var (key, value) in InProcessBot.Settings(fake, DataFolder)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
+    }
+
+    /// <summary>
+    /// Publishes the bot as it is deployed (<c>dotnet publish</c>: self-contained, trimmed) next to the benchmark's
+    /// data folder, from the repository that holds <paramref name="botAssembly"/>; returns the published assembly.
+    /// </summary>
+    private static async Task<string> PublishBotAsync(string botAssembly)
+    {
+        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(botAssembly)!, "..", "..", ".."));
+        var output = DataFolder + "-published-bot";
+        var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet" }) info.ArgumentList.Add(argument);
+        Console.Error.WriteLine($"Publishing {project} to {output}");
+        using var publish = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet publish.");
+        var log = await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{log}");
+        return Path.Combine(output, "MiracleCell.Bot.dll");
     }
 
     /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>

@@ -52,9 +52,10 @@ public sealed class BotProcess : IAsyncDisposable
         DigitalTwinFixture twin,
         IReadOnlyCollection<string> expectedCommands,
         IReadOnlyDictionary<string, string>? extraEnvironment = null,
-        TimeSpan? startTimeout = null)
+        TimeSpan? startTimeout = null,
+        string? publishedExecutable = null)
     {
-        var bot = await LaunchAsync(twin, extraEnvironment);
+        var bot = await LaunchAsync(twin, extraEnvironment, publishedExecutable);
         var process = bot._process;
         var sessionsBefore = bot._sessionsBefore;
 
@@ -83,19 +84,26 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the bot without waiting for anything (e.g. to watch it refuse a wrong token).</summary>
-    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    /// <summary>
+    /// Starts the bot without waiting for anything (e.g. to watch it refuse a wrong token): the build output under
+    /// <c>dotnet</c>, or the self-contained launcher of a published build when <paramref name="publishedExecutable"/> is given.
+    /// </summary>
+    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null, string? publishedExecutable = null)
     {
         var layout = twin.Prerequisites.Layout!;
         var sessionsBefore = await twin.Control.GetGatewaySessionCountAsync();
-        var startInfo = new ProcessStartInfo(FindDotnet())
+        var startInfo = new ProcessStartInfo(publishedExecutable ?? FindDotnet())
         {
             WorkingDirectory = layout.RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(LocateBotAssembly(layout));
+        if (publishedExecutable is null)
+        {
+            startInfo.ArgumentList.Add(LocateBotAssembly(layout));
+        }
+
         var endpoints = twin.Endpoints;
         startInfo.Environment["Discord__Token"] = endpoints.BotToken;
         startInfo.Environment["Discord__ApiBaseUrl"] = endpoints.Api.ToString();
@@ -178,7 +186,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static string FindDotnet() =>
+    internal static string FindDotnet() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : E2EPrerequisites.FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")
@@ -193,11 +201,18 @@ public sealed class BotProcess : IAsyncDisposable
         var bin = Path.Combine(layout.RepositoryRoot, "src", "MiracleCell.Bot", "bin");
         var built = Directory.Exists(bin)
             ? Directory.EnumerateFiles(bin, "MiracleCell.Bot.dll", SearchOption.AllDirectories)
-                .Where(path => File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")))
+                .Where(IsFrameworkDependent)
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .FirstOrDefault()
             : null;
         return built ?? throw new InvalidOperationException("MiracleCell.Bot.dll was not found; build src/MiracleCell.Bot first.");
+    }
+
+    /// <summary>True for a build <c>dotnet</c> can run; false for a self-contained one (its runtimeconfig lists only included frameworks).</summary>
+    private static bool IsFrameworkDependent(string assembly)
+    {
+        var runtimeConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
+        return File.Exists(runtimeConfig) && File.ReadAllText(runtimeConfig).Contains("\"framework", StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
