@@ -89,6 +89,8 @@ internal static class TransportBenchmark
         Row("  of which file-backed (code, assemblies; MB)", floorProcess.AfterStart.FileMb, botProcess.AfterStart.FileMb);
         Row("  of which private (heaps, JIT, type data; MB)", floorProcess.AfterStart.PrivateMb, botProcess.AfterStart.PrivateMb);
         Row($"resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, botProcess.AfterLoad.TotalMb);
+        Row($"frame → callback p50 over the process's first {ProcessInteractions} (µs)", floorProcess.FirstP50, botProcess.FirstP50);
+        Row($"frame → callback p99 over the process's first {ProcessInteractions} (µs)", floorProcess.FirstP99, botProcess.FirstP99);
         if (publishedProcess is not null)
         {
             Row("published build: process start → READY (ms)", floorProcess.StartToReadyMs, publishedProcess.StartToReadyMs);
@@ -96,6 +98,8 @@ internal static class TransportBenchmark
             Row("  of which file-backed (MB)", floorProcess.AfterStart.FileMb, publishedProcess.AfterStart.FileMb);
             Row("  of which private (MB)", floorProcess.AfterStart.PrivateMb, publishedProcess.AfterStart.PrivateMb);
             Row($"published build: resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, publishedProcess.AfterLoad.TotalMb);
+            Row($"published build: frame → callback p50 over its first {ProcessInteractions} (µs)", floorProcess.FirstP50, publishedProcess.FirstP50);
+            Row($"published build: frame → callback p99 over its first {ProcessInteractions} (µs)", floorProcess.FirstP99, publishedProcess.FirstP99);
         }
         return 0;
     }
@@ -104,7 +108,8 @@ internal static class TransportBenchmark
 
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
 
-    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, ResidentMemory AfterStart, ResidentMemory AfterLoad);
+    /// <summary>What one process measured; the percentiles are of its first interactions, cold code included.</summary>
+    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, ResidentMemory AfterStart, ResidentMemory AfterLoad, double FirstP50, double FirstP99);
 
     /// <summary>
     /// The resident set from /proc/&lt;pid&gt;/status: file-backed pages (mapped assemblies and native libraries,
@@ -195,12 +200,15 @@ internal static class TransportBenchmark
             await Task.Delay(TimeSpan.FromSeconds(2));
             var afterStart = ResidentMemory.Read(process.Id);
             // Then some traffic, to see what serving adds (tier-1 code, pools, caches).
-            for (var i = 0; i < ProcessInteractions; i++) await RoundTripAsync(fake);
+            var latencies = new double[ProcessInteractions];
+            for (var i = 0; i < ProcessInteractions; i++) latencies[i] = await RoundTripAsync(fake);
+            Array.Sort(latencies);
             await Task.Delay(TimeSpan.FromSeconds(2));
             var figures = new ProcessFigures(
                 Stopwatch.GetElapsedTime(started, ready).TotalMilliseconds,
                 waitForCommands ? Stopwatch.GetElapsedTime(started, commands).TotalMilliseconds : double.NaN,
-                afterStart, ResidentMemory.Read(process.Id));
+                afterStart, ResidentMemory.Read(process.Id),
+                FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} process: start → READY {figures.StartToReadyMs:0} ms, after start {afterStart}, after {ProcessInteractions} interactions {figures.AfterLoad}, gateway connections {fake.Connections}"));
             return figures;
         }
