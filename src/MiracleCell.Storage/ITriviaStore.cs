@@ -43,6 +43,12 @@ public interface ITriviaStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A game's questions that were posted but never revealed, with the game's locale, so their messages can be
+    /// closed after a restart. Null when the game does not exist in this guild.
+    /// </summary>
+    Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default);
+
     /// <summary>A guild's top ten for a period, plus the caller's own rank (null when they have no points in it).</summary>
     Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default);
 

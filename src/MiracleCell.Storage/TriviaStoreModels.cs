@@ -1,14 +1,26 @@
+using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
 
 namespace MiracleCell.Storage;
 
+/// <param name="Locale">The language of the game's channel messages, kept so they can be rebuilt after a restart.</param>
 public sealed record NewGame(
     ulong GuildId,
     ulong ChannelId,
     ulong StartedBy,
     TriviaSettings Settings,
     DateTimeOffset StartedAt,
-    IReadOnlyList<GameQuestion> Questions);
+    IReadOnlyList<GameQuestion> Questions,
+    Locale Locale = Locale.English);
+
+/// <summary>The questions of a game whose messages were posted but never revealed: their buttons may still look live.</summary>
+/// <param name="Locale">The game's locale; null for a game recorded before locales were kept.</param>
+/// <param name="QuestionCount">How many questions the game was to have.</param>
+public sealed record QuestionsLeftOpen(Locale? Locale, int QuestionCount, IReadOnlyList<QuestionLeftOpen> Questions);
+
+/// <param name="OptionOrderCode">The button order as stored, e.g. "2013" (see <see cref="GameQuestion.OptionOrderCode"/>).</param>
+/// <param name="Answered">How many players answered it.</param>
+public sealed record QuestionLeftOpen(int Index, string QuestionId, string OptionOrderCode, ulong MessageId, int Answered);
 
 public enum CreateGameStatus
 {

@@ -76,6 +76,10 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_monthly_points_points ON monthly_points (guild_id, month, points DESC);
             """),
+        // Null for games started before it: their messages are rebuilt in English.
+        new(2, "the locale of a game's channel messages", """
+            ALTER TABLE games ADD COLUMN locale TEXT;
+            """),
     ];
 
     public static int LatestVersion(IReadOnlyList<SqliteMigration> migrations) => migrations.Count == 0 ? 0 : migrations[^1].Version;

@@ -22,9 +22,10 @@ public sealed partial class SqliteTriviaStore
             if (running.ExecuteScalar() is long existing) return new CreateGameResult(CreateGameStatus.ChannelBusy, existing);
 
             var insert = session.Command("""
-                INSERT INTO games (guild_id, channel_id, started_by, settings, question_count, state, started_at)
-                VALUES ($guild, $channel, $by, $settings, $count, 'running', $at) RETURNING id;
+                INSERT INTO games (guild_id, channel_id, started_by, settings, question_count, state, started_at, locale)
+                VALUES ($guild, $channel, $by, $settings, $count, 'running', $at, $locale) RETURNING id;
                 """);
+            insert.Parameters.AddWithValue("$locale", LocaleCode(game.Locale));
             insert.Parameters.AddWithValue("$guild", Id(game.GuildId));
             insert.Parameters.AddWithValue("$channel", Id(game.ChannelId));
             insert.Parameters.AddWithValue("$by", Id(game.StartedBy));
