@@ -63,6 +63,7 @@ public static partial class Strings
         $"{N(points)} pts ({N(correct)}/{N(answers)} right)",
         $"{N(points)} poin ({N(correct)}/{N(answers)} benar)");
     public static LocalizedText QuestionStopped { get; } = T("⏹ The trivia night was stopped before this question closed.", "⏹ Malam kuis dihentikan sebelum soal ini ditutup.");
+    public static LocalizedText QuestionInterrupted { get; } = T("⚠️ A restart interrupted the trivia night before this question closed.", "⚠️ Malam kuis terhenti karena bot dimulai ulang sebelum soal ini ditutup.");
 
     // End of the night
     public static LocalizedText TriviaOver { get; } = T("🏁 Trivia night over", "🏁 Malam kuis selesai");

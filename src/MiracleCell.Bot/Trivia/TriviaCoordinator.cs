@@ -108,36 +108,6 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         _shutdown.Dispose();
     }
 
-    /// <summary>Opens the store and closes the games a previous process left running, once; posts a notice to each of their channels.</summary>
-    public async Task EnsureRecoveredAsync(CancellationToken cancellationToken = default)
-    {
-        if (Volatile.Read(ref _recovered)) return;
-        await _recoveryGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_recovered) return;
-            await _store.InitializeAsync(cancellationToken);
-            var closed = await _store.RecoverInterruptedGamesAsync(cancellationToken);
-            foreach (var game in closed)
-            {
-                _logger.LogInformation("Trivia game {GameId} in channel {ChannelId} was interrupted by a restart and closed with its points kept", game.GameId, game.ChannelId);
-                try
-                {
-                    await _messenger.PostAsync(game.ChannelId, TriviaMessages.Interrupted(), cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _logger.LogWarning(ex, "Could not tell channel {ChannelId} that its trivia night was interrupted", game.ChannelId);
-                }
-            }
-            Volatile.Write(ref _recovered, true);
-        }
-        finally
-        {
-            _recoveryGate.Release();
-        }
-    }
-
     /// <summary>Starts a night in a channel unless one is running there. The start message and questions follow in the background.</summary>
     public async Task<TriviaStartResult> StartGameAsync(TriviaStartRequest request, CancellationToken cancellationToken)
     {
@@ -157,7 +127,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         {
             if (_byChannel.TryGetValue(key, out existing)) return new TriviaStartResult(TriviaStartStatus.ChannelBusy, existing.Id, existing.StartedBy);
             var created = await _store.CreateGameAsync(
-                new NewGame(request.GuildId, request.ChannelId, request.StartedBy, request.Settings, _time.GetUtcNow(), selection.Questions), cancellationToken);
+                new NewGame(request.GuildId, request.ChannelId, request.StartedBy, request.Settings, _time.GetUtcNow(), selection.Questions, request.Locale), cancellationToken);
             if (!created.IsCreated)
             {
                 // Running in the store but not here: another process of this bot holds it.

@@ -67,10 +67,17 @@ public static class TriviaMessages
 
     /// <summary>An open question whose night was stopped: buttons disabled, no answer revealed.</summary>
     public static MessagePayload QuestionStopped(long gameId, GameQuestion question, int questionCount, int answered, Locale locale) =>
+        QuestionClosedUnrevealed(gameId, question, questionCount, answered, Strings.QuestionStopped, locale);
+
+    /// <summary>An open question whose night a restart cut short, closed at the next start: buttons disabled, no answer revealed.</summary>
+    public static MessagePayload QuestionInterrupted(long gameId, GameQuestion question, int questionCount, int answered, Locale locale) =>
+        QuestionClosedUnrevealed(gameId, question, questionCount, answered, Strings.QuestionInterrupted, locale);
+
+    private static MessagePayload QuestionClosedUnrevealed(long gameId, GameQuestion question, int questionCount, int answered, LocalizedText why, Locale locale) =>
         Message(QuestionEmbed(question, questionCount, locale) with
         {
             Fields = [.. OptionFields(question, locale)],
-            Footer = new EmbedFooter { Text = $"{Strings.QuestionStopped[locale]} · {Strings.AnsweredSoFar(answered)[locale]}" },
+            Footer = new EmbedFooter { Text = $"{why[locale]} · {Strings.AnsweredSoFar(answered)[locale]}" },
         }, AnswerButtons(gameId, question, locale, revealed: AnswerChoiceHidden));
 
     /// <summary>The end of the night: why it ended, the final table and the winner (or why there is none).</summary>
@@ -94,10 +101,13 @@ public static class TriviaMessages
         });
     }
 
-    /// <summary>Posted to a channel whose game a restart cut short. The store keeps no locale, so it is in both languages.</summary>
-    public static MessagePayload Interrupted() => new()
+    /// <summary>
+    /// Posted to a channel whose game a restart cut short: in the game's language, or in both for a game recorded
+    /// before the store kept it.
+    /// </summary>
+    public static MessagePayload Interrupted(Locale? locale) => new()
     {
-        Content = $"{Strings.TriviaInterrupted.En}\n{Strings.TriviaInterrupted.Id}",
+        Content = locale is { } known ? Strings.TriviaInterrupted[known] : $"{Strings.TriviaInterrupted.En}\n{Strings.TriviaInterrupted.Id}",
         AllowedMentions = AllowedMentions.None,
     };
 

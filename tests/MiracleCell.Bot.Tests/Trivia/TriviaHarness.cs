@@ -33,8 +33,12 @@ internal sealed class RecordingMessenger : ITriviaMessenger
         return Task.FromResult(id);
     }
 
+    /// <summary>Every edit fails, as when the message was deleted or the bot lost access.</summary>
+    public bool FailingEdits { get; set; }
+
     public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken)
     {
+        if (FailingEdits) throw new InvalidOperationException("Unknown Message");
         Sent.Enqueue(new SentMessage(channelId, messageId, message, IsEdit: true));
         return Task.CompletedTask;
     }
@@ -100,9 +104,9 @@ internal sealed class TriviaHarness : IAsyncDisposable
         Router.HandleAsync(Command(line, user, guild, channel, permissions, locale), CancellationToken.None);
 
     /// <summary>Starts a night and waits until its first question is posted; returns the game id.</summary>
-    public async Task<long> StartAsync(string options = "questions:3 seconds:20", ulong user = Alice, ulong guild = Guild, ulong channel = Channel)
+    public async Task<long> StartAsync(string options = "questions:3 seconds:20", ulong user = Alice, ulong guild = Guild, ulong channel = Channel, Locale locale = Locale.English)
     {
-        var result = await Run($"/trivia start {options}", user, guild, channel);
+        var result = await Run($"/trivia start {options}", user, guild, channel, locale: locale);
         Assert.True(result.Outcome == InteractionOutcome.Replied, result.Response.Data?.Content);
         await Coordinator.WhenIdleAsync();
         return Coordinator.GameIn(guild, channel) ?? throw new InvalidOperationException("No game started.");

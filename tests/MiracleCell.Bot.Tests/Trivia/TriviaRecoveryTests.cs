@@ -1,3 +1,6 @@
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
 using MiracleCell.Testing;
 using static MiracleCell.Bot.Tests.Trivia.TriviaHarness;
 
@@ -18,8 +21,8 @@ public sealed class TriviaRecoveryTests
         await using var after = new TriviaHarness(before.Folder, time: time);
         await after.Coordinator.StartAsync(CancellationToken.None);
 
-        var notice = Assert.Single(after.Messenger.In(Channel));
-        Assert.Contains("interrupted by a restart; points so far were kept", RecordingMessenger.Text(notice.Payload));
+        var notice = Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit);
+        Assert.Equal(Strings.TriviaInterrupted.En, notice.Payload.Content);
         var bob = await after.Store.GetStatsAsync(Guild, Bob);
         Assert.Equal((1, 1), (bob!.Games, bob.Answers));
         Assert.Contains("does not belong to a running trivia night", Content(await after.Click(staleButton, Carol)));
@@ -45,6 +48,65 @@ public sealed class TriviaRecoveryTests
 
         Assert.Empty(after.Messenger.In(Channel));
         await after.Coordinator.StartAsync(CancellationToken.None);
-        Assert.Contains("interrupted by a restart", RecordingMessenger.Text(Assert.Single(after.Messenger.In(Channel)).Payload));
+        Assert.Contains("interrupted by a restart", RecordingMessenger.Text(Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload));
     }
+
+    [Fact]
+    public async Task The_question_left_open_by_a_restart_gets_its_buttons_disabled_without_revealing_the_answer()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
+        var before = new TriviaHarness(time: time);
+        var game = await before.StartAsync("questions:5");
+        await before.Answer(game, before.Right(game), Bob);
+        var question = Assert.Single(before.Messenger.In(Channel), m => !m.IsEdit && Buttons(m.Payload).Count == 4);
+        await before.CrashAsync();
+
+        await using var after = new TriviaHarness(before.Folder, time: time);
+        await after.Coordinator.StartAsync(CancellationToken.None);
+
+        var closed = Assert.Single(after.Messenger.In(Channel), m => m.IsEdit);
+        Assert.Equal(question.MessageId, closed.MessageId);
+        Assert.All(Buttons(closed.Payload), button => Assert.True(button.Disabled));
+        Assert.Equal(Buttons(question.Payload).Select(b => b.Label), Buttons(closed.Payload).Select(b => b.Label));
+        Assert.All(Buttons(closed.Payload), button => Assert.NotEqual(ButtonStyle.Success, button.Style));
+        var footer = closed.Payload.Embeds!.Single().Footer!.Text;
+        Assert.Contains(Strings.QuestionInterrupted.En, footer, StringComparison.Ordinal);
+        Assert.Contains(Strings.AnsweredSoFar(1).En, footer, StringComparison.Ordinal);
+        AssertWithinLimits(closed.Payload);
+    }
+
+    [Fact]
+    public async Task An_Indonesian_night_is_closed_and_announced_in_Indonesian()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
+        var before = new TriviaHarness(time: time);
+        await before.StartAsync("questions:5", locale: Locale.Indonesian);
+        await before.CrashAsync();
+
+        await using var after = new TriviaHarness(before.Folder, time: time);
+        await after.Coordinator.StartAsync(CancellationToken.None);
+
+        var closed = Assert.Single(after.Messenger.In(Channel), m => m.IsEdit);
+        Assert.Contains(Strings.QuestionInterrupted.Id, closed.Payload.Embeds!.Single().Footer!.Text, StringComparison.Ordinal);
+        Assert.Equal(Strings.TriviaInterrupted.Id, Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload.Content);
+    }
+
+    [Fact]
+    public async Task A_question_message_that_cannot_be_edited_does_not_stop_the_notice_or_the_start()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
+        var before = new TriviaHarness(time: time);
+        await before.StartAsync("questions:5");
+        await before.CrashAsync();
+
+        await using var after = new TriviaHarness(before.Folder, time: time);
+        after.Messenger.FailingEdits = true;
+        await after.Coordinator.StartAsync(CancellationToken.None);
+
+        Assert.Equal(Strings.TriviaInterrupted.En, Assert.Single(after.Messenger.In(Channel)).Payload.Content);
+        await after.StartAsync();
+    }
+
+    private static IReadOnlyList<Component> Buttons(MessagePayload message) =>
+        [.. (message.Components ?? []).SelectMany(row => row.Components ?? []).Where(c => c.Type == ComponentType.Button && c.CustomId?.StartsWith("trivia", StringComparison.Ordinal) == true)];
 }

@@ -126,7 +126,12 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             var totals = await database.TotalsAsync(twin.Endpoints.GuildId);
             AssertTotalsMatch(answers, totals, winnerId: alice.Id);
 
-            // The old question's buttons now belong to no running game: a clear private reply, and nothing recorded.
+            // The question left open is closed: its buttons disabled, its answer not revealed.
+            var closedQuestion = QuestionMessage.TryRead(await table.WaitForMessageContainingAsync("A restart interrupted the trivia night", question.Message.Id))!;
+            Assert.All(closedQuestion.Buttons, button => Assert.True(button.Disabled, $"Button {button.Letter} of the interrupted question still looks live."));
+            Assert.DoesNotContain(closedQuestion.Buttons, button => button.Style == AnswerButton.SuccessStyle);
+
+            // A click that reaches the bot anyway (a stale client) belongs to no running game: a clear private reply, and nothing recorded.
             foreach (var (player, letter) in new[] { (dave, 'D'), (alice, 'B') })
             {
                 AssertPrivateCallback(await table.ClickAsync(player, question, letter), "does not belong to a running trivia night (it may be from before a restart)");
