@@ -57,3 +57,25 @@ internal static class StoreTestKit
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>Tests that each get their own store in a fresh folder, opened before the test and removed after it.</summary>
+public abstract class OpenStoreTests(TimeProvider? time = null) : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    protected SqliteTriviaStore Store { get; private set; } = null!;
+
+    protected string FolderPath => _folder.Path;
+
+    public Task InitializeAsync()
+    {
+        Store = StoreTestKit.Open(_folder.Path, time);
+        return Store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -3,56 +3,42 @@ using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Sqlite;
 
-public sealed class AnswerRecordingTests : IAsyncLifetime
+public sealed class AnswerRecordingTests : OpenStoreTests
 {
-    private readonly TempFolder _folder = new();
-    private MiracleCell.Storage.Sqlite.SqliteTriviaStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = Open(_folder.Path);
-        return _store.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task A_new_answer_is_recorded()
     {
-        var game = await StartGameAsync(_store);
+        var game = await StartGameAsync(Store);
 
-        Assert.Equal(AnswerWriteResult.Recorded, await _store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 140)));
-        Assert.Equal(1, Scalar(_store.DatabasePath, "SELECT COUNT(*) FROM answers"));
+        Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 140)));
+        Assert.Equal(1, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
     }
 
     [Fact]
     public async Task A_redelivered_interaction_is_recognised_and_not_counted_twice()
     {
-        var game = await StartGameAsync(_store);
+        var game = await StartGameAsync(Store);
         var answer = Answer(game, 0, user: 1, points: 140, interaction: 555);
 
-        await _store.RecordAnswerAsync(answer);
-        var again = await _store.RecordAnswerAsync(answer);
-        await _store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start);
-        var afterFinish = await _store.RecordAnswerAsync(answer);
+        await Store.RecordAnswerAsync(answer);
+        var again = await Store.RecordAnswerAsync(answer);
+        await Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start);
+        var afterFinish = await Store.RecordAnswerAsync(answer);
 
         Assert.Equal(AnswerWriteResult.Redelivered, again);
         Assert.Equal(AnswerWriteResult.Redelivered, afterFinish);
-        Assert.Equal(140, (await _store.GetStatsAsync(GuildA, 1))!.Points);
+        Assert.Equal(140, (await Store.GetStatsAsync(GuildA, 1))!.Points);
     }
 
     [Fact]
     public async Task A_second_answer_by_the_same_player_to_the_same_question_is_refused()
     {
-        var game = await StartGameAsync(_store);
+        var game = await StartGameAsync(Store);
 
-        await _store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 0, interaction: 1));
-        var second = await _store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 2));
-        var nextQuestion = await _store.RecordAnswerAsync(Answer(game, 1, user: 1, points: 150, interaction: 3));
+        await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 0, interaction: 1));
+        var second = await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 2));
+        var nextQuestion = await Store.RecordAnswerAsync(Answer(game, 1, user: 1, points: 150, interaction: 3));
 
         Assert.Equal(AnswerWriteResult.AlreadyAnswered, second);
         Assert.Equal(AnswerWriteResult.Recorded, nextQuestion);
@@ -61,17 +47,17 @@ public sealed class AnswerRecordingTests : IAsyncLifetime
     [Fact]
     public async Task Answers_to_a_closed_game_or_a_question_it_does_not_have_are_refused()
     {
-        var game = await StartGameAsync(_store, questions: 2);
+        var game = await StartGameAsync(Store, questions: 2);
 
-        var noSuchQuestion = await _store.RecordAnswerAsync(Answer(game, 2, user: 1, points: 150));
-        var noSuchGame = await _store.RecordAnswerAsync(Answer(game + 99, 0, user: 1, points: 150));
-        await _store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
-        var closed = await _store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150));
+        var noSuchQuestion = await Store.RecordAnswerAsync(Answer(game, 2, user: 1, points: 150));
+        var noSuchGame = await Store.RecordAnswerAsync(Answer(game + 99, 0, user: 1, points: 150));
+        await Store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
+        var closed = await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150));
 
         Assert.Equal(AnswerWriteResult.GameNotRunning, noSuchQuestion);
         Assert.Equal(AnswerWriteResult.GameNotRunning, noSuchGame);
         Assert.Equal(AnswerWriteResult.GameNotRunning, closed);
-        Assert.Equal(0, Scalar(_store.DatabasePath, "SELECT COUNT(*) FROM answers"));
+        Assert.Equal(0, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
     }
 
     [Fact]
@@ -79,7 +65,7 @@ public sealed class AnswerRecordingTests : IAsyncLifetime
     {
         const int games = 8, questions = 3, players = 40, clicksPerPlayer = 3;
         var gameIds = new long[games];
-        for (var g = 0; g < games; g++) gameIds[g] = await StartGameAsync(_store, channel: (ulong)g + 1, questions: questions);
+        for (var g = 0; g < games; g++) gameIds[g] = await StartGameAsync(Store, channel: (ulong)g + 1, questions: questions);
         // Every player clicks each question three times (three interactions); one of those is also redelivered.
         var clicks = (from g in gameIds
                       from q in Enumerable.Range(0, questions)
@@ -92,18 +78,18 @@ public sealed class AnswerRecordingTests : IAsyncLifetime
         var results = new ConcurrentBag<(AnswerRecord Answer, AnswerWriteResult Result)>();
 
         await Parallel.ForEachAsync(shuffled, new ParallelOptions { MaxDegreeOfParallelism = 64 },
-            async (answer, ct) => results.Add((answer, await _store.RecordAnswerAsync(answer, ct))));
+            async (answer, ct) => results.Add((answer, await Store.RecordAnswerAsync(answer, ct))));
 
         foreach (var slot in results.GroupBy(r => (r.Answer.GameId, r.Answer.QuestionIndex, r.Answer.UserId)))
         {
             Assert.Single(slot, r => r.Result == AnswerWriteResult.Recorded);
         }
-        Assert.Equal(games * questions * players, Scalar(_store.DatabasePath, "SELECT COUNT(*) FROM answers"));
+        Assert.Equal(games * questions * players, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
 
-        foreach (var g in gameIds) await _store.FinishGameAsync(GuildA, g, GameEndState.Finished, Start);
+        foreach (var g in gameIds) await Store.FinishGameAsync(GuildA, g, GameEndState.Finished, Start);
         for (var p = 1; p <= players; p++)
         {
-            var stats = (await _store.GetStatsAsync(GuildA, (ulong)p))!;
+            var stats = (await Store.GetStatsAsync(GuildA, (ulong)p))!;
             Assert.Equal(games * questions * (100 + p), stats.Points);
             Assert.Equal(games, stats.Games);
             Assert.Equal(games * questions, stats.Answers);

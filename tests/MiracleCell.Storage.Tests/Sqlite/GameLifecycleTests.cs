@@ -3,33 +3,19 @@ using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Sqlite;
 
-public sealed class GameLifecycleTests : IAsyncLifetime
+public sealed class GameLifecycleTests : OpenStoreTests
 {
     private const ulong Ann = 1, Ben = 2;
-    private readonly TempFolder _folder = new();
-    private SqliteTriviaStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = Open(_folder.Path);
-        return _store.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task Only_one_game_runs_per_channel()
     {
-        var first = await StartGameAsync(_store, channel: 9);
+        var first = await StartGameAsync(Store, channel: 9);
 
-        var busy = await _store.CreateGameAsync(Game(channel: 9));
-        var otherChannel = await _store.CreateGameAsync(Game(channel: 10));
-        await _store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
-        var afterFinish = await _store.CreateGameAsync(Game(channel: 9));
+        var busy = await Store.CreateGameAsync(Game(channel: 9));
+        var otherChannel = await Store.CreateGameAsync(Game(channel: 10));
+        await Store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
+        var afterFinish = await Store.CreateGameAsync(Game(channel: 9));
 
         Assert.Equal(new CreateGameResult(CreateGameStatus.ChannelBusy, first), busy);
         Assert.True(otherChannel.IsCreated);
@@ -39,82 +25,82 @@ public sealed class GameLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Created_games_keep_their_questions_option_order_and_posting_times()
     {
-        var game = await StartGameAsync(_store, questions: 3);
+        var game = await StartGameAsync(Store, questions: 3);
 
-        Assert.True(await _store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 777, Start.AddSeconds(30)));
-        Assert.True(await _store.RecordQuestionRevealedAsync(GuildA, game, 1, Start.AddSeconds(50)));
-        Assert.False(await _store.RecordQuestionPostedAsync(GuildA, game, 3, messageId: 778, Start));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 777, Start.AddSeconds(30)));
+        Assert.True(await Store.RecordQuestionRevealedAsync(GuildA, game, 1, Start.AddSeconds(50)));
+        Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 3, messageId: 778, Start));
 
-        Assert.Equal(3, Scalar(_store.DatabasePath, $"SELECT COUNT(*) FROM game_questions WHERE game_id = {game} AND option_order = '1023' AND correct_choice = 1"));
-        Assert.Equal(777, Scalar(_store.DatabasePath, $"SELECT message_id FROM game_questions WHERE game_id = {game} AND question_index = 1"));
-        Assert.Equal(20_000, Scalar(_store.DatabasePath, $"SELECT revealed_at - opened_at FROM game_questions WHERE game_id = {game} AND question_index = 1"));
+        Assert.Equal(3, Scalar(Store.DatabasePath, $"SELECT COUNT(*) FROM game_questions WHERE game_id = {game} AND option_order = '1023' AND correct_choice = 1"));
+        Assert.Equal(777, Scalar(Store.DatabasePath, $"SELECT message_id FROM game_questions WHERE game_id = {game} AND question_index = 1"));
+        Assert.Equal(20_000, Scalar(Store.DatabasePath, $"SELECT revealed_at - opened_at FROM game_questions WHERE game_id = {game} AND question_index = 1"));
     }
 
     [Fact]
     public async Task Finishing_adds_points_answers_games_and_the_win_to_the_totals()
     {
-        var game = await StartGameAsync(_store, questions: 3);
-        await _store.RecordAnswerAsync(Answer(game, 0, Ann, 150));
-        await _store.RecordAnswerAsync(Answer(game, 1, Ann, 0));
-        await _store.RecordAnswerAsync(Answer(game, 2, Ann, 120));
-        await _store.RecordAnswerAsync(Answer(game, 0, Ben, 110));
+        var game = await StartGameAsync(Store, questions: 3);
+        await Store.RecordAnswerAsync(Answer(game, 0, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(game, 1, Ann, 0));
+        await Store.RecordAnswerAsync(Answer(game, 2, Ann, 120));
+        await Store.RecordAnswerAsync(Answer(game, 0, Ben, 110));
 
-        var closure = (await _store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start.AddMinutes(2)))!;
+        var closure = (await Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start.AddMinutes(2)))!;
 
         Assert.True(closure.TotalsApplied);
         Assert.Equal(Ann, closure.WinnerId);
         Assert.Equal([(Ann, 270), (Ben, 110)], closure.Scores.Select(s => (s.UserId, s.Points)));
-        var ann = (await _store.GetStatsAsync(GuildA, Ann))!;
+        var ann = (await Store.GetStatsAsync(GuildA, Ann))!;
         Assert.Equal((270L, 1, 1, 3, 2, 1), (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.Rank));
         Assert.Equal(2.0 / 3, ann.Accuracy, 6);
-        var ben = (await _store.GetStatsAsync(GuildA, Ben))!;
+        var ben = (await Store.GetStatsAsync(GuildA, Ben))!;
         Assert.Equal((110L, 1, 0, 2), (ben.Points, ben.Games, ben.Wins, ben.Rank));
     }
 
     [Fact]
     public async Task Finishing_a_game_twice_applies_its_totals_once()
     {
-        var game = await StartGameAsync(_store);
-        await _store.RecordAnswerAsync(Answer(game, 0, Ann, 150));
+        var game = await StartGameAsync(Store);
+        await Store.RecordAnswerAsync(Answer(game, 0, Ann, 150));
 
-        var first = await _store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
-        var second = await _store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start);
+        var first = await Store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
+        var second = await Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start);
 
         Assert.True(first!.TotalsApplied);
         Assert.False(second!.TotalsApplied);
         Assert.Equal(GameEndState.Stopped, second.EndState);
-        Assert.Equal((150L, 1), ((await _store.GetStatsAsync(GuildA, Ann))!.Points, (await _store.GetStatsAsync(GuildA, Ann))!.Games));
+        Assert.Equal((150L, 1), ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
     }
 
     [Fact]
     public async Task A_tie_on_top_or_a_lone_player_credits_no_win()
     {
-        var tie = await StartGameAsync(_store, channel: 1);
-        await _store.RecordAnswerAsync(Answer(tie, 0, Ann, 150));
-        await _store.RecordAnswerAsync(Answer(tie, 0, Ben, 150));
-        var alone = await StartGameAsync(_store, channel: 2);
-        await _store.RecordAnswerAsync(Answer(alone, 0, Ann, 150));
+        var tie = await StartGameAsync(Store, channel: 1);
+        await Store.RecordAnswerAsync(Answer(tie, 0, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(tie, 0, Ben, 150));
+        var alone = await StartGameAsync(Store, channel: 2);
+        await Store.RecordAnswerAsync(Answer(alone, 0, Ann, 150));
 
-        Assert.Null((await _store.FinishGameAsync(GuildA, tie, GameEndState.Finished, Start))!.WinnerId);
-        Assert.Null((await _store.FinishGameAsync(GuildA, alone, GameEndState.Finished, Start))!.WinnerId);
-        Assert.Equal(0, (await _store.GetStatsAsync(GuildA, Ann))!.Wins);
+        Assert.Null((await Store.FinishGameAsync(GuildA, tie, GameEndState.Finished, Start))!.WinnerId);
+        Assert.Null((await Store.FinishGameAsync(GuildA, alone, GameEndState.Finished, Start))!.WinnerId);
+        Assert.Equal(0, (await Store.GetStatsAsync(GuildA, Ann))!.Wins);
     }
 
     [Fact]
     public async Task Streaks_run_across_games_and_a_wrong_answer_ends_one()
     {
-        var first = await StartGameAsync(_store, channel: 1);
-        await _store.RecordAnswerAsync(Answer(first, 0, Ann, 150));
-        await _store.RecordAnswerAsync(Answer(first, 1, Ann, 150));
-        await _store.RecordAnswerAsync(Answer(first, 2, Ann, 0));
-        await _store.RecordAnswerAsync(Answer(first, 3, Ann, 150));
-        await _store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
-        var second = await StartGameAsync(_store, channel: 1);
-        await _store.RecordAnswerAsync(Answer(second, 0, Ann, 150));
-        await _store.RecordAnswerAsync(Answer(second, 1, Ann, 150));
-        await _store.FinishGameAsync(GuildA, second, GameEndState.Finished, Start);
+        var first = await StartGameAsync(Store, channel: 1);
+        await Store.RecordAnswerAsync(Answer(first, 0, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(first, 1, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(first, 2, Ann, 0));
+        await Store.RecordAnswerAsync(Answer(first, 3, Ann, 150));
+        await Store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
+        var second = await StartGameAsync(Store, channel: 1);
+        await Store.RecordAnswerAsync(Answer(second, 0, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(second, 1, Ann, 150));
+        await Store.FinishGameAsync(GuildA, second, GameEndState.Finished, Start);
 
-        var stats = (await _store.GetStatsAsync(GuildA, Ann))!;
+        var stats = (await Store.GetStatsAsync(GuildA, Ann))!;
 
         Assert.Equal(3, stats.BestStreak);
         Assert.Equal(3, stats.CurrentStreak);
@@ -124,7 +110,7 @@ public sealed class GameLifecycleTests : IAsyncLifetime
     public async Task Recovery_closes_interrupted_games_keeping_answered_points_and_counts_them_once_even_when_run_twice()
     {
         long running, finished;
-        await using (var crashed = Open(Path.Combine(_folder.Path, "crashed")))
+        await using (var crashed = Open(Path.Combine(FolderPath, "crashed")))
         {
             running = await StartGameAsync(crashed, channel: 1);
             await crashed.RecordAnswerAsync(Answer(running, 0, Ann, 150));
@@ -135,7 +121,7 @@ public sealed class GameLifecycleTests : IAsyncLifetime
             await crashed.FinishGameAsync(GuildA, finished, GameEndState.Finished, Start);
         }
 
-        await using var restarted = Open(Path.Combine(_folder.Path, "crashed"));
+        await using var restarted = Open(Path.Combine(FolderPath, "crashed"));
         var recovered = await Task.WhenAll(restarted.RecoverInterruptedGamesAsync(), restarted.RecoverInterruptedGamesAsync());
         var again = await restarted.RecoverInterruptedGamesAsync();
 

@@ -4,34 +4,28 @@ using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Sqlite;
 
-public sealed class LeaderboardAndResetTests : IAsyncLifetime
+public sealed class LeaderboardAndResetTests : OpenStoreTests
 {
-    private readonly TempFolder _folder = new();
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2024, 3, 10, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTriviaStore _store = null!;
+    private readonly ManualTimeProvider _clock;
     private ulong _channel;
 
-    public Task InitializeAsync()
+    public LeaderboardAndResetTests()
+        : this(new ManualTimeProvider(new DateTimeOffset(2024, 3, 10, 12, 0, 0, TimeSpan.Zero)))
     {
-        _store = Open(_folder.Path, _clock);
-        return _store.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _folder.Dispose();
-    }
+    private LeaderboardAndResetTests(ManualTimeProvider clock)
+        : base(clock) => _clock = clock;
 
     /// <summary>Plays and finishes one game in which each player scores the given points on question 0.</summary>
     private async Task PlayAsync(ulong guild, DateTimeOffset at, params (ulong User, int Points)[] scores)
     {
-        var game = await StartGameAsync(_store, guild, ++_channel, at: at);
+        var game = await StartGameAsync(Store, guild, ++_channel, at: at);
         foreach (var (user, points) in scores)
         {
-            Assert.Equal(AnswerWriteResult.Recorded, await _store.RecordAnswerAsync(Answer(game, 0, user, points, guild: guild, at: at)));
+            Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user, points, guild: guild, at: at)));
         }
-        await _store.FinishGameAsync(guild, game, GameEndState.Finished, at);
+        await Store.FinishGameAsync(guild, game, GameEndState.Finished, at);
     }
 
     [Fact]
@@ -41,7 +35,7 @@ public sealed class LeaderboardAndResetTests : IAsyncLifetime
         scores.Add((13, 220)); // ties with user 12
         await PlayAsync(GuildA, _clock.GetUtcNow(), [.. scores]);
 
-        var board = await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
+        var board = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
 
         Assert.Equal(10, board.Top.Count);
         Assert.Equal([(1, 12UL, 220L), (1, 13UL, 220L), (3, 11UL, 210L)], board.Top.Take(3).Select(e => (e.Rank, e.UserId, e.Points)));
@@ -53,7 +47,7 @@ public sealed class LeaderboardAndResetTests : IAsyncLifetime
     {
         await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 0));
 
-        var board = await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 2);
+        var board = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 2);
 
         Assert.Single(board.Top);
         Assert.Null(board.Caller);
@@ -65,10 +59,10 @@ public sealed class LeaderboardAndResetTests : IAsyncLifetime
         await PlayAsync(GuildA, new DateTimeOffset(2024, 2, 28, 23, 0, 0, TimeSpan.Zero), (1, 150), (2, 120));
         await PlayAsync(GuildA, new DateTimeOffset(2024, 3, 1, 0, 30, 0, TimeSpan.Zero), (2, 110));
 
-        var march = await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
-        var allTime = await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
+        var march = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
+        var allTime = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
         _clock.Advance(TimeSpan.FromDays(30)); // into April
-        var april = await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
+        var april = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
 
         Assert.Equal([(2UL, 110L)], march.Top.Select(e => (e.UserId, e.Points)));
         Assert.Null(march.Caller);
@@ -81,12 +75,12 @@ public sealed class LeaderboardAndResetTests : IAsyncLifetime
     {
         await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
 
-        Assert.True(await _store.ResetMemberAsync(GuildA, 1));
-        Assert.False(await _store.ResetMemberAsync(GuildA, 1));
+        Assert.True(await Store.ResetMemberAsync(GuildA, 1));
+        Assert.False(await Store.ResetMemberAsync(GuildA, 1));
 
-        Assert.Null(await _store.GetStatsAsync(GuildA, 1));
-        Assert.Equal(1, (await _store.GetStatsAsync(GuildA, 2))!.Rank);
-        Assert.Equal([2UL], (await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => e.UserId));
+        Assert.Null(await Store.GetStatsAsync(GuildA, 1));
+        Assert.Equal(1, (await Store.GetStatsAsync(GuildA, 2))!.Rank);
+        Assert.Equal([2UL], (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => e.UserId));
     }
 
     [Fact]
@@ -94,37 +88,37 @@ public sealed class LeaderboardAndResetTests : IAsyncLifetime
     {
         await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
 
-        Assert.Equal(2, await _store.ResetGuildAsync(GuildA));
+        Assert.Equal(2, await Store.ResetGuildAsync(GuildA));
 
-        Assert.Empty((await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top);
-        Assert.Empty((await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top);
+        Assert.Empty((await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top);
+        Assert.Empty((await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top);
     }
 
     [Fact]
     public async Task No_operation_reads_or_changes_another_guilds_data()
     {
         await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
-        var running = await StartGameAsync(_store, GuildA, channel: 500);
-        await _store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999));
+        var running = await StartGameAsync(Store, GuildA, channel: 500);
+        await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999));
 
         // Guild B addresses guild A's game, players and channel.
-        Assert.Equal(AnswerWriteResult.GameNotRunning, await _store.RecordAnswerAsync(Answer(running, 1, 3, 150, guild: GuildB)));
-        Assert.Equal(AnswerWriteResult.GameNotRunning, await _store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999, guild: GuildB)));
-        Assert.False(await _store.RecordQuestionPostedAsync(GuildB, running, 0, 1, Start));
-        Assert.False(await _store.RecordQuestionRevealedAsync(GuildB, running, 0, Start));
-        Assert.Null(await _store.FinishGameAsync(GuildB, running, GameEndState.Stopped, Start));
-        Assert.Null(await _store.FindRunningGameAsync(GuildB, 500));
-        Assert.True((await _store.CreateGameAsync(Game(GuildB, channel: 500))).IsCreated);
-        Assert.Null(await _store.GetStatsAsync(GuildB, 1));
-        Assert.Empty((await _store.GetLeaderboardAsync(GuildB, LeaderboardPeriod.AllTime, 1)).Top);
-        Assert.Empty((await _store.GetLeaderboardAsync(GuildB, LeaderboardPeriod.ThisMonth, 1)).Top);
-        Assert.False(await _store.ResetMemberAsync(GuildB, 1));
-        Assert.Equal(0, await _store.ResetGuildAsync(GuildB));
+        Assert.Equal(AnswerWriteResult.GameNotRunning, await Store.RecordAnswerAsync(Answer(running, 1, 3, 150, guild: GuildB)));
+        Assert.Equal(AnswerWriteResult.GameNotRunning, await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999, guild: GuildB)));
+        Assert.False(await Store.RecordQuestionPostedAsync(GuildB, running, 0, 1, Start));
+        Assert.False(await Store.RecordQuestionRevealedAsync(GuildB, running, 0, Start));
+        Assert.Null(await Store.FinishGameAsync(GuildB, running, GameEndState.Stopped, Start));
+        Assert.Null(await Store.FindRunningGameAsync(GuildB, 500));
+        Assert.True((await Store.CreateGameAsync(Game(GuildB, channel: 500))).IsCreated);
+        Assert.Null(await Store.GetStatsAsync(GuildB, 1));
+        Assert.Empty((await Store.GetLeaderboardAsync(GuildB, LeaderboardPeriod.AllTime, 1)).Top);
+        Assert.Empty((await Store.GetLeaderboardAsync(GuildB, LeaderboardPeriod.ThisMonth, 1)).Top);
+        Assert.False(await Store.ResetMemberAsync(GuildB, 1));
+        Assert.Equal(0, await Store.ResetGuildAsync(GuildB));
 
         // Guild A is untouched.
-        Assert.Equal(running, (await _store.FindRunningGameAsync(GuildA, 500))!.GameId);
-        Assert.Equal(150, (await _store.GetStatsAsync(GuildA, 1))!.Points);
-        Assert.Equal(2, (await _store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top.Count);
-        Assert.Equal(1, Scalar(_store.DatabasePath, $"SELECT COUNT(*) FROM answers WHERE game_id = {running}"));
+        Assert.Equal(running, (await Store.FindRunningGameAsync(GuildA, 500))!.GameId);
+        Assert.Equal(150, (await Store.GetStatsAsync(GuildA, 1))!.Points);
+        Assert.Equal(2, (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top.Count);
+        Assert.Equal(1, Scalar(Store.DatabasePath, $"SELECT COUNT(*) FROM answers WHERE game_id = {running}"));
     }
 }
