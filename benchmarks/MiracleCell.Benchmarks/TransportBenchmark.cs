@@ -83,28 +83,25 @@ internal static class TransportBenchmark
         Row("frame → callback p99 (µs)", floorFigures.P99, botFigures.P99);
         Row("interactions/s (2 cores)", floorFigures.PerSecond, botFigures.PerSecond);
         Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction, botFigures.BytesPerInteraction);
-        Row("process start → READY (ms)", floorProcess.StartToReadyMs, botProcess.StartToReadyMs);
-        Row("process start → commands registered (ms)", double.NaN, botProcess.StartToCommandsMs);
-        Row("resident memory after start (MB)", floorProcess.AfterStart.TotalMb, botProcess.AfterStart.TotalMb);
-        Row("  of which file-backed (code, assemblies; MB)", floorProcess.AfterStart.FileMb, botProcess.AfterStart.FileMb);
-        Row("  of which private (heaps, JIT, type data; MB)", floorProcess.AfterStart.PrivateMb, botProcess.AfterStart.PrivateMb);
-        Row($"resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, botProcess.AfterLoad.TotalMb);
-        Row($"frame → callback p50 over the process's first {ProcessInteractions} (µs)", floorProcess.FirstP50, botProcess.FirstP50);
-        Row($"frame → callback p99 over the process's first {ProcessInteractions} (µs)", floorProcess.FirstP99, botProcess.FirstP99);
-        if (publishedProcess is not null)
-        {
-            Row("published build: process start → READY (ms)", floorProcess.StartToReadyMs, publishedProcess.StartToReadyMs);
-            Row("published build: resident memory after start (MB)", floorProcess.AfterStart.TotalMb, publishedProcess.AfterStart.TotalMb);
-            Row("  of which file-backed (MB)", floorProcess.AfterStart.FileMb, publishedProcess.AfterStart.FileMb);
-            Row("  of which private (MB)", floorProcess.AfterStart.PrivateMb, publishedProcess.AfterStart.PrivateMb);
-            Row($"published build: resident memory after {ProcessInteractions} more interactions (MB)", floorProcess.AfterLoad.TotalMb, publishedProcess.AfterLoad.TotalMb);
-            Row($"published build: frame → callback p50 over its first {ProcessInteractions} (µs)", floorProcess.FirstP50, publishedProcess.FirstP50);
-            Row($"published build: frame → callback p99 over its first {ProcessInteractions} (µs)", floorProcess.FirstP99, publishedProcess.FirstP99);
-        }
+        ProcessRows("build output", floorProcess, botProcess);
+        if (publishedProcess is not null) ProcessRows("published build", floorProcess, publishedProcess);
         return 0;
     }
 
     private static void Row(string name, double floor, double bot) => FloorComparison.WriteRow(name, floor, bot, decimals: 1);
+
+    /// <summary>The rows measured on the bot as its own process (<paramref name="build"/>: which build it was).</summary>
+    private static void ProcessRows(string build, ProcessFigures floor, ProcessFigures bot)
+    {
+        Row($"{build}: process start → READY (ms)", floor.StartToReadyMs, bot.StartToReadyMs);
+        Row($"{build}: process start → commands registered (ms)", double.NaN, bot.StartToCommandsMs);
+        Row($"{build}: resident memory after start (MB)", floor.AfterStart.TotalMb, bot.AfterStart.TotalMb);
+        Row("  of which file-backed (code, assemblies; MB)", floor.AfterStart.FileMb, bot.AfterStart.FileMb);
+        Row("  of which private (heaps, JIT, type data; MB)", floor.AfterStart.PrivateMb, bot.AfterStart.PrivateMb);
+        Row($"{build}: resident memory after {ProcessInteractions} more interactions (MB)", floor.AfterLoad.TotalMb, bot.AfterLoad.TotalMb);
+        Row($"{build}: frame → callback p50 over its first {ProcessInteractions} (µs)", floor.FirstP50, bot.FirstP50);
+        Row($"{build}: frame → callback p99 over its first {ProcessInteractions} (µs)", floor.FirstP99, bot.FirstP99);
+    }
 
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
 
