@@ -28,8 +28,10 @@ public sealed class NameIndex<T>
             var keys = new List<NameKey>();
             foreach (var name in names.Prepend(display))
             {
-                var key = NameKey.Create(name);
-                if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+                foreach (var key in (ReadOnlySpan<NameKey?>)[NameKey.Create(name), NameKey.CreateWithoutFillers(name)])
+                {
+                    if (key is { Text.Length: > 0 } && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+                }
             }
             entries.Add(new Entry(item, display, [.. keys]));
         }
@@ -62,10 +64,12 @@ public sealed class NameIndex<T>
         max = Math.Min(max, MaxSuggestions);
         if (max == 0) return [];
 
-        Span<char> buffer = stackalloc char[NameNormalizer.MaxQueryLength];
-        var length = query is null ? 0 : NameNormalizer.Normalize(query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2)), buffer);
-        var normalized = buffer[..length];
-        if (normalized.IsEmpty) return InOrder(max);
+        Span<char> normalizedBuffer = stackalloc char[NameNormalizer.MaxQueryLength];
+        Span<char> contentBuffer = stackalloc char[NameNormalizer.MaxQueryLength];
+        Span<Word> wordBuffer = stackalloc Word[NameWords.MaxQueryWords];
+        var text = query is null ? default : query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2));
+        var parsed = new NameQuery(text, normalizedBuffer, contentBuffer, wordBuffer);
+        if (parsed.Normalized.IsEmpty) return InOrder(max);
 
         double[]? rented = null;
         var scores = _entries.Length <= StackScoreLimit
@@ -73,8 +77,7 @@ public sealed class NameIndex<T>
             : (rented = ArrayPool<double>.Shared.Rent(_entries.Length)).AsSpan(0, _entries.Length);
         try
         {
-            var mask = NameKey.LetterMask(normalized);
-            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(normalized, mask, _entries[i], floor);
+            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(parsed, _entries[i], floor);
             return Best(scores, max, floor);
         }
         finally
@@ -83,10 +86,17 @@ public sealed class NameIndex<T>
         }
     }
 
-    private static double Score(ReadOnlySpan<char> query, ulong queryMask, Entry entry, double floor)
+    private static double Score(NameQuery query, Entry entry, double floor)
+    {
+        var best = Score(query.Normalized, query.NormalizedMask, entry.Keys, floor);
+        if (!query.Content.IsEmpty && best < 1.0) best = Score(query.Content, query.ContentMask, entry.Keys, best);
+        return best;
+    }
+
+    private static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey[] keys, double floor)
     {
         var best = floor;
-        foreach (var key in entry.Keys)
+        foreach (var key in keys)
         {
             best = NameSimilarity.Score(query, queryMask, key, best);
             if (best >= 1.0) break;

@@ -30,6 +30,22 @@ internal sealed class NameKey
         return new NameKey(text, wordStarts.Length == 0 ? [0] : wordStarts);
     }
 
+    /// <summary>
+    /// The name without its filler words and possessive "'s" ("The commissioner's daughter" as
+    /// "commissionerdaughter"), so that "the warden" and "warden" meet; null when that leaves it unchanged or empty.
+    /// </summary>
+    public static NameKey? CreateWithoutFillers(string name)
+    {
+        var letters = new char[name.Length];
+        var words = new Word[name.Length];
+        var count = NameWords.Split(name, letters, words, splitAtDashes: true, out var length);
+        var text = new string(letters, 0, length);
+        if (count <= 0 || text == NameNormalizer.Normalize(name)) return null;
+        var wordStarts = new int[count];
+        for (var i = 0; i < count; i++) wordStarts[i] = words[i].Start;
+        return new NameKey(text, wordStarts);
+    }
+
     /// <summary>One bit per letter or digit present (other characters share the high bits).</summary>
     public static ulong LetterMask(ReadOnlySpan<char> text)
     {
