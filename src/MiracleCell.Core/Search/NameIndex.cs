@@ -3,8 +3,8 @@ using System.Buffers;
 namespace MiracleCell.Core.Search;
 
 /// <summary>
-/// Finds an item by any of its names, ignoring case, accents, spaces and hyphens, and tolerating typos.
-/// Built once per pack with every key normalized up front; a lookup allocates only its result.
+/// Finds an item by any of its names, ignoring case, accents, spaces, hyphens and filler words ("the", "mr"), and
+/// tolerating typos. Built once per pack with every key normalized up front; a lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>
 {
@@ -28,9 +28,9 @@ public sealed class NameIndex<T>
             var keys = new List<NameKey>();
             foreach (var name in names.Prepend(display))
             {
-                foreach (var key in (ReadOnlySpan<NameKey?>)[NameKey.Create(name), NameKey.CreateWithoutFillers(name)])
+                foreach (var key in NameKey.ForName(name))
                 {
-                    if (key is { Text.Length: > 0 } && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+                    if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
                 }
             }
             entries.Add(new Entry(item, display, [.. keys]));
@@ -69,7 +69,7 @@ public sealed class NameIndex<T>
         Span<Word> wordBuffer = stackalloc Word[NameWords.MaxQueryWords];
         var text = query is null ? default : query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2));
         var parsed = new NameQuery(text, normalizedBuffer, contentBuffer, wordBuffer);
-        if (parsed.Normalized.IsEmpty) return InOrder(max);
+        if (parsed.Text.IsEmpty) return InOrder(max);
 
         double[]? rented = null;
         var scores = _entries.Length <= StackScoreLimit
@@ -86,12 +86,7 @@ public sealed class NameIndex<T>
         }
     }
 
-    private static double Score(NameQuery query, Entry entry, double floor)
-    {
-        var best = Score(query.Normalized, query.NormalizedMask, entry.Keys, floor);
-        if (!query.Content.IsEmpty && best < 1.0) best = Score(query.Content, query.ContentMask, entry.Keys, best);
-        return best;
-    }
+    private static double Score(in NameQuery query, Entry entry, double floor) => Score(query.Text, query.TextMask, entry.Keys, floor);
 
     private static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey[] keys, double floor)
     {

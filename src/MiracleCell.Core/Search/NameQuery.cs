@@ -5,27 +5,15 @@ internal readonly ref struct NameQuery
 {
     public NameQuery(ReadOnlySpan<char> text, Span<char> normalizedBuffer, Span<char> contentBuffer, Span<Word> wordBuffer)
     {
-        Normalized = normalizedBuffer[..NameNormalizer.Normalize(text, normalizedBuffer)];
-        NormalizedMask = NameKey.LetterMask(Normalized);
-
-        // More words than a name has: only the whole text is scored, as it always was.
         var count = NameWords.Split(text, contentBuffer, wordBuffer, splitAtDashes: false, out var contentLength);
-        if (count < 0) return;
-        var content = contentBuffer[..contentLength];
-        if (!content.SequenceEqual(Normalized))
-        {
-            Content = content;
-            ContentMask = NameKey.LetterMask(content);
-        }
+        // Keys include each name without its filler words, so scoring the query without them finds both "warden"
+        // and "the warden". Only filler words ("the"), or more words than a name has, leave the query as typed.
+        Text = count > 0 ? contentBuffer[..contentLength] : normalizedBuffer[..NameNormalizer.Normalize(text, normalizedBuffer)];
+        TextMask = NameKey.LetterMask(Text);
     }
 
-    /// <summary>Every letter and digit of the query (see <see cref="NameNormalizer"/>).</summary>
-    public ReadOnlySpan<char> Normalized { get; }
+    /// <summary>What whole names are scored against: the query's letters and digits without its filler words.</summary>
+    public ReadOnlySpan<char> Text { get; }
 
-    public ulong NormalizedMask { get; }
-
-    /// <summary>The query without its filler words ("the warden" as "warden"); empty when it has none.</summary>
-    public ReadOnlySpan<char> Content { get; }
-
-    public ulong ContentMask { get; }
+    public ulong TextMask { get; }
 }
