@@ -4,7 +4,9 @@ namespace MiracleCell.Core.Search;
 
 /// <summary>
 /// Finds an item by any of its names, ignoring case, accents, spaces, hyphens and filler words ("the", "mr"), and
-/// tolerating typos. Built once per pack with every key normalized up front; a lookup allocates only its result.
+/// tolerating typos. A query of several words is also matched word by word (see <see cref="WordSimilarity"/>), so a
+/// word more or fewer than a name has still finds it. Built once per pack with every key normalized up front; a
+/// lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>
 {
@@ -33,7 +35,7 @@ public sealed class NameIndex<T>
                     if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
                 }
             }
-            entries.Add(new Entry(item, display, [.. keys]));
+            entries.Add(new Entry(item, display, [.. keys], WordKey.Create(names.Prepend(display))));
         }
         _entries = [.. entries];
     }
@@ -86,7 +88,12 @@ public sealed class NameIndex<T>
         }
     }
 
-    private static double Score(in NameQuery query, Entry entry, double floor) => Score(query.Text, query.TextMask, entry.Keys, floor);
+    private static double Score(in NameQuery query, Entry entry, double floor)
+    {
+        var best = Score(query.Text, query.TextMask, entry.Keys, floor);
+        if (!query.Words.IsEmpty && best < WordSimilarity.MaxScore) best = Math.Max(best, WordSimilarity.Score(query, entry.Words, best));
+        return best;
+    }
 
     private static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey[] keys, double floor)
     {
@@ -134,5 +141,5 @@ public sealed class NameIndex<T>
         return matches;
     }
 
-    private sealed record Entry(T Item, string Display, NameKey[] Keys);
+    private sealed record Entry(T Item, string Display, NameKey[] Keys, WordKey[] Words);
 }

@@ -18,7 +18,8 @@ internal readonly record struct Word(int Start, int Length, WordRole Role, ulong
 
 /// <summary>
 /// Splits a name into words, its letters folded as <see cref="NameNormalizer"/> folds them: filler words
-/// ("the", "mr") are dropped, and so is a possessive "'s", whose preceding words become its owner.
+/// ("the", "mr") are dropped, and so are the possessives "'s" and "of", whose owner words are marked:
+/// "Ye-seung" in both "Ye-seung's father" and "father of Ye-seung".
 /// </summary>
 internal static class NameWords
 {
@@ -39,7 +40,8 @@ internal static class NameWords
         letterCount = 0;
         var count = 0;
         var wordStart = -1;
-        var owners = 0;
+        var ownersBefore = 0;
+        var ownersFrom = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -53,31 +55,37 @@ internal static class NameWords
             }
             if (NameNormalizer.IsCombiningMark(c) || (wordStart >= 0 && !splitAtDashes && IsDash(c))) continue;
             var endsPossessive = wordStart >= 0 && IsApostrophe(c) && IsLoneS(text, i + 1);
-            if (!EndWord(letters, words, ref letterCount, ref count, ref wordStart)) return -1;
+            if (!EndWord(letters, words, ref letterCount, ref count, ref wordStart, ref ownersFrom)) return -1;
             if (endsPossessive)
             {
-                owners = count;
+                ownersBefore = count;
                 i++;
             }
         }
-        if (!EndWord(letters, words, ref letterCount, ref count, ref wordStart)) return -1;
+        if (!EndWord(letters, words, ref letterCount, ref count, ref wordStart, ref ownersFrom)) return -1;
 
-        // "Yong-gu's" alone names Yong-gu; only a possessive followed by more words has an owner.
-        if (owners < count)
+        // "Yong-gu's" alone names Yong-gu: only a possessive with words on both sides has an owner.
+        if (ownersBefore < count)
         {
-            for (var i = 0; i < owners; i++) words[i] = words[i] with { Role = WordRole.Owner };
+            for (var i = 0; i < ownersBefore; i++) words[i] = words[i] with { Role = WordRole.Owner };
+        }
+        if (ownersFrom > 0)
+        {
+            for (var i = ownersFrom; i < count; i++) words[i] = words[i] with { Role = WordRole.Owner };
         }
         return count;
     }
 
-    private static bool EndWord(Span<char> letters, Span<Word> words, ref int letterCount, ref int count, ref int wordStart)
+    private static bool EndWord(Span<char> letters, Span<Word> words, ref int letterCount, ref int count, ref int wordStart, ref int ownersFrom)
     {
         if (wordStart < 0) return true;
         var word = letters[wordStart..letterCount];
         var start = wordStart;
         wordStart = -1;
-        if (IsFiller(word))
+        var isOf = word is "of";
+        if (isOf || IsFiller(word))
         {
+            if (isOf && ownersFrom < 0) ownersFrom = count;
             letterCount = start;
             return true;
         }
@@ -90,7 +98,7 @@ internal static class NameWords
         word is "the" or "a" or "an" or "mr" or "mrs" or "ms" or "miss" or "mister";
 
     private static bool IsDescriptor(ReadOnlySpan<char> word) =>
-        word is "little" or "small" or "young" or "younger" or "old" or "older" or "adult" or "grown";
+        word is "little" or "small" or "young" or "younger" or "old" or "older" or "adult" or "grown" or "grownup";
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
 

@@ -39,6 +39,25 @@ public sealed class NameWordsTests
     }
 
     [Fact]
+    public void The_words_after_of_are_its_owner()
+    {
+        var (words, letters) = Split("father of Ye-seung", splitAtDashes: false);
+
+        Assert.Equal("fatheryeseung", letters);
+        Assert.Equal([WordRole.Name, WordRole.Owner], words.Select(w => w.Role));
+    }
+
+    [Theory]
+    [InlineData("of Ye-seung")]
+    [InlineData("boss of")]
+    public void Of_without_words_on_both_sides_has_no_owner(string text)
+    {
+        var (words, _) = Split(text, splitAtDashes: false);
+
+        Assert.Equal(WordRole.Name, Assert.Single(words).Role);
+    }
+
+    [Fact]
     public void A_possessive_with_nothing_after_it_has_no_owner()
     {
         var (words, _) = Split("Yong-gu's", splitAtDashes: false);
@@ -55,10 +74,12 @@ public sealed class NameWordsTests
         Assert.All(words, w => Assert.Equal(WordRole.Name, w.Role));
     }
 
-    [Fact]
-    public void Age_and_size_words_are_descriptors()
+    [Theory]
+    [InlineData("little Ye-seung")]
+    [InlineData("grown-up Ye-seung")]
+    public void Age_and_size_words_are_descriptors(string text)
     {
-        var (words, _) = Split("little Ye-seung", splitAtDashes: false);
+        var (words, _) = Split(text, splitAtDashes: false);
 
         Assert.Equal([WordRole.Descriptor, WordRole.Name], words.Select(w => w.Role));
     }
