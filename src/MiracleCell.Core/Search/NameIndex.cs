@@ -3,8 +3,10 @@ using System.Buffers;
 namespace MiracleCell.Core.Search;
 
 /// <summary>
-/// Finds an item by any of its names, ignoring case, accents, spaces and hyphens, and tolerating typos.
-/// Built once per pack with every key normalized up front; a lookup allocates only its result.
+/// Finds an item by any of its names, ignoring case, accents, spaces, hyphens and filler words ("the", "mr"), and
+/// tolerating typos. A query of several words is also matched word by word (see <see cref="WordSimilarity"/>), so a
+/// word more or fewer than a name has still finds it. Built once per pack with every key normalized up front; a
+/// lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>
 {
@@ -28,10 +30,12 @@ public sealed class NameIndex<T>
             var keys = new List<NameKey>();
             foreach (var name in names.Prepend(display))
             {
-                var key = NameKey.Create(name);
-                if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+                foreach (var key in NameKey.ForName(name))
+                {
+                    if (key.Text.Length > 0 && !keys.Exists(k => k.Text == key.Text)) keys.Add(key);
+                }
             }
-            entries.Add(new Entry(item, display, [.. keys]));
+            entries.Add(new Entry(item, display, [.. keys], WordKey.Create(names.Prepend(display))));
         }
         _entries = [.. entries];
     }
@@ -62,10 +66,12 @@ public sealed class NameIndex<T>
         max = Math.Min(max, MaxSuggestions);
         if (max == 0) return [];
 
-        Span<char> buffer = stackalloc char[NameNormalizer.MaxQueryLength];
-        var length = query is null ? 0 : NameNormalizer.Normalize(query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2)), buffer);
-        var normalized = buffer[..length];
-        if (normalized.IsEmpty) return InOrder(max);
+        Span<char> normalizedBuffer = stackalloc char[NameNormalizer.MaxQueryLength];
+        Span<char> contentBuffer = stackalloc char[NameNormalizer.MaxQueryLength];
+        Span<Word> wordBuffer = stackalloc Word[NameWords.MaxQueryWords];
+        var text = query is null ? default : query.AsSpan(0, Math.Min(query.Length, NameNormalizer.MaxQueryLength * 2));
+        var parsed = new NameQuery(text, normalizedBuffer, contentBuffer, wordBuffer);
+        if (parsed.Text.IsEmpty) return InOrder(max);
 
         double[]? rented = null;
         var scores = _entries.Length <= StackScoreLimit
@@ -73,8 +79,7 @@ public sealed class NameIndex<T>
             : (rented = ArrayPool<double>.Shared.Rent(_entries.Length)).AsSpan(0, _entries.Length);
         try
         {
-            var mask = NameKey.LetterMask(normalized);
-            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(normalized, mask, _entries[i], floor);
+            for (var i = 0; i < _entries.Length; i++) scores[i] = Score(parsed, _entries[i], floor);
             return Best(scores, max, floor);
         }
         finally
@@ -83,10 +88,17 @@ public sealed class NameIndex<T>
         }
     }
 
-    private static double Score(ReadOnlySpan<char> query, ulong queryMask, Entry entry, double floor)
+    private static double Score(in NameQuery query, Entry entry, double floor)
+    {
+        var best = Score(query.Text, query.TextMask, entry.Keys, floor);
+        if (!query.Words.IsEmpty && best < WordSimilarity.MaxScore) best = Math.Max(best, WordSimilarity.Score(query, entry.Words, best));
+        return best;
+    }
+
+    private static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey[] keys, double floor)
     {
         var best = floor;
-        foreach (var key in entry.Keys)
+        foreach (var key in keys)
         {
             best = NameSimilarity.Score(query, queryMask, key, best);
             if (best >= 1.0) break;
@@ -129,5 +141,5 @@ public sealed class NameIndex<T>
         return matches;
     }
 
-    private sealed record Entry(T Item, string Display, NameKey[] Keys);
+    private sealed record Entry(T Item, string Display, NameKey[] Keys, WordKey[] Words);
 }

@@ -5,9 +5,10 @@ namespace MiracleCell.Core.Search;
 /// <summary>A normalized name with what scoring needs precomputed: where its words start and which letters follow each start.</summary>
 internal sealed class NameKey
 {
-    private NameKey(string text, int[] wordStarts)
+    private NameKey(string text, int[] wordStarts, bool prefixOnly = false)
     {
         Text = text;
+        PrefixOnly = prefixOnly;
         WordStarts = wordStarts;
         SuffixMasks = new ulong[wordStarts.Length];
         for (var i = 0; i < wordStarts.Length; i++) SuffixMasks[i] = LetterMask(text.AsSpan(wordStarts[i]));
@@ -24,10 +25,32 @@ internal sealed class NameKey
 
     public ulong FullMask { get; }
 
+    /// <summary>Whether the key is matched whole or by its start only: a name as written whose filler-free key does the rest.</summary>
+    public bool PrefixOnly { get; }
+
     public static NameKey Create(string name)
     {
         var (text, wordStarts) = NameNormalizer.NormalizeWords(name);
         return new NameKey(text, wordStarts.Length == 0 ? [0] : wordStarts);
+    }
+
+    /// <summary>
+    /// The keys a name is found by: its normalized text or, when it has filler words or a possessive "'s", the text
+    /// without them ("The commissioner's daughter" as "commissionerdaughter", so that "the warden" and "warden"
+    /// meet) and the text as written for its prefixes only (so that typing "the w" still reaches "the warden",
+    /// and typo matching is not paid for twice).
+    /// </summary>
+    public static IEnumerable<NameKey> ForName(string name)
+    {
+        var whole = Create(name);
+        var letters = new char[name.Length];
+        var words = new Word[name.Length];
+        var count = NameWords.Split(name, letters, words, splitAtDashes: true, out var length);
+        if (count <= 0 || length == whole.Text.Length) return [whole];
+
+        var wordStarts = new int[count];
+        for (var i = 0; i < count; i++) wordStarts[i] = words[i].Start;
+        return [new NameKey(new string(letters, 0, length), wordStarts), new NameKey(whole.Text, whole.WordStarts, prefixOnly: true)];
     }
 
     /// <summary>One bit per letter or digit present (other characters share the high bits).</summary>

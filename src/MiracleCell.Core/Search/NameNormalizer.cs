@@ -70,7 +70,7 @@ public static class NameNormalizer
     }
 
     /// <summary>The lowercase, unaccented letter or digit a character reads as, or NUL for anything else.</summary>
-    private static char Fold(char c)
+    internal static char Fold(char c)
     {
         if (c < 0x80)
         {
@@ -92,7 +92,7 @@ public static class NameNormalizer
         return mapped == '.' ? '\0' : mapped;
     }
 
-    private static bool IsCombiningMark(char c) =>
+    internal static bool IsCombiningMark(char c) =>
         char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     // Base letters of U+00C0..U+024F and U+1E00..U+1EFF ('.' where there is none), generated from Unicode decompositions.

@@ -34,6 +34,7 @@ public static class NameSimilarity
         var best = toBeat;
         if (text.StartsWith(query))
             return Math.Max(best, PrefixBase + 0.1 * query.Length / text.Length);
+        if (key.PrefixOnly) return best;
 
         var starts = key.WordStarts;
         for (var i = 1; i < starts.Length; i++)

@@ -1,4 +1,5 @@
 using MiracleCell.Core.Films;
+using MiracleCell.Core.Films.Loading;
 using MiracleCell.Core.Text;
 
 namespace MiracleCell.Core.Tests.Search;
@@ -7,6 +8,15 @@ namespace MiracleCell.Core.Tests.Search;
 internal static class SearchTestData
 {
     public static FilmCatalog Catalog() => new(Pack());
+
+    /// <summary>The catalog of the pack the bot ships, with every alias its sources use.</summary>
+    public static FilmCatalog ShippedCatalog()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "data", "films", "miracle-in-cell-no-7");
+        var result = ContentPackLoader.Load(folder);
+        Assert.True(result.IsValid, $"{folder} did not load: {string.Join("; ", result.Problems)}");
+        return new(result.Pack!);
+    }
 
     public static FilmPack Pack()
     {
@@ -44,6 +54,15 @@ internal static class SearchTestData
         return new FilmPack(film, characters, cast, recap, []);
     }
 
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MiracleCell.sln"))) return folder.FullName;
+        }
+        throw new InvalidOperationException($"no folder above {AppContext.BaseDirectory} holds MiracleCell.sln");
+    }
+
     private static Character Person(string id, string name, string[] aliases, string roleEn, string roleId) =>
         new(id, name, aliases, new LocalizedText(roleEn, roleId), LocalizedText.Same("summary"), [], [], ["film-site"]);
 
@@ -52,4 +71,10 @@ internal static class SearchTestData
 
     private static RecapPart Part(string id, int order, string titleEn, string titleId, string[] aliases) =>
         new(id, order, new LocalizedText(titleEn, titleId), aliases, SpoilerLevel.None, []);
+}
+
+/// <summary>The shipped pack's catalog, loaded once per test class that asks for it.</summary>
+public sealed class ShippedCatalogFixture
+{
+    public FilmCatalog Catalog { get; } = SearchTestData.ShippedCatalog();
 }
