@@ -10,7 +10,7 @@ public class LookupBenchmarks
 {
     private FilmCatalog _catalog = null!;
 
-    [Params("yong goo", "Ye Seong", "yan", "qqqq")]
+    [Params("yong goo", "Ye Seong", "yan", "qqqq", "the warden", "little ye-seung")]
     public string Typed { get; set; } = "";
 
     [GlobalSetup]

@@ -14,6 +14,10 @@ public static class NameSimilarity
     private const double WordTypoWeight = 0.9;
     private const double InsideBase = 0.55;
 
+    // At most one typo per this many letters: a name further off than that is another name, not a misspelling,
+    // and the banded edit distance would cost more the further it is allowed to look.
+    private const int MaxTypoShare = 3;
+
     /// <summary>Scores a name against another; both are normalized first (see <see cref="NameNormalizer"/>).</summary>
     public static double Score(string query, string name)
     {
@@ -57,7 +61,7 @@ public static class NameSimilarity
     {
         var longer = Math.Max(query.Length, key.Length);
         // The largest distance that still scores above toBeat.
-        var allowed = (int)Math.Ceiling(longer * (1 - toBeat / weight)) - 1;
+        var allowed = Math.Min((int)Math.Ceiling(longer * (1 - toBeat / weight)) - 1, longer / MaxTypoShare);
         if (allowed < 0 || Math.Abs(query.Length - key.Length) > allowed) return 0;
         if (NameKey.MinimumDistance(queryMask, keyMask) > allowed) return 0;
         var distance = EditDistance.Compute(query, key, allowed);
