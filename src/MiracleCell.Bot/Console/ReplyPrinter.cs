@@ -1,10 +1,12 @@
+using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Console;
 
 /// <summary>
 /// Prints a callback body the way Discord shows it, as text: content, each embed as a titled block with its
-/// fields, buttons as <c>[label]</c>. Markdown (and so <c>||spoiler||</c> tags and escapes) stays literal.
+/// fields, buttons as <c>[label]</c>. Markup (and so <c>||spoiler||</c> tags) stays literal; escapes are resolved
+/// as Discord resolves them, so "\(" shows as "(".
 /// </summary>
 public static class ReplyPrinter
 {
@@ -28,19 +30,19 @@ public static class ReplyPrinter
         }
         if (data is null) return;
         if (data.Flags?.HasFlag(MessageFlags.Ephemeral) == true) output.WriteLine("(ephemeral: only you can see this)");
-        if (!string.IsNullOrEmpty(data.Content)) output.WriteLine(data.Content);
+        if (!string.IsNullOrEmpty(data.Content)) output.WriteLine(Markdown.Unescape(data.Content));
         foreach (var embed in data.Embeds ?? [])
         {
-            output.WriteLine(embed.Title is null ? "┌──" : $"┌── {embed.Title}");
-            if (embed.Author is { } author) output.WriteLine($"│ ({author.Name})");
+            output.WriteLine(embed.Title is null ? "┌──" : $"┌── {Markdown.Unescape(embed.Title)}");
+            if (embed.Author is { } author) output.WriteLine($"│ ({Markdown.Unescape(author.Name)})");
             if (embed.Description is { } description) WriteIndented(output, "│ ", description);
             foreach (var field in embed.Fields ?? [])
             {
                 output.WriteLine("│");
-                output.WriteLine($"│ ▸ {field.Name}");
+                output.WriteLine($"│ ▸ {Markdown.Unescape(field.Name)}");
                 WriteIndented(output, "│   ", field.Value);
             }
-            output.WriteLine(embed.Footer is { } footer ? $"└── {footer.Text}" : "└──");
+            output.WriteLine(embed.Footer is { } footer ? $"└── {Markdown.Unescape(footer.Text)}" : "└──");
         }
         var buttons = (data.Components ?? []).SelectMany(row => row.Components ?? []).ToList();
         if (buttons.Count > 0)
@@ -49,6 +51,6 @@ public static class ReplyPrinter
 
     private static void WriteIndented(TextWriter output, string prefix, string text)
     {
-        foreach (var line in text.Split('\n')) output.WriteLine(prefix + line);
+        foreach (var line in Markdown.Unescape(text).Split('\n')) output.WriteLine(prefix + line);
     }
 }

@@ -53,6 +53,25 @@ public static class Markdown
     /// <summary>Escapes user or content text and hides it behind a spoiler tag it cannot break out of.</summary>
     public static string SpoilerEscaped(string text) => Spoiler(Escape(text));
 
+    /// <summary>
+    /// Drops the backslash from each escaped punctuation mark, as Discord does when it shows a message; the markup
+    /// itself (<c>**bold**</c>, <c>||spoiler||</c>) is kept. For showing a reply as plain text, e.g. on a console.
+    /// </summary>
+    public static string Unescape(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (!markdown.Contains('\\', StringComparison.Ordinal)) return markdown;
+        var builder = new StringBuilder(markdown.Length);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (markdown[i] == '\\' && i + 1 < markdown.Length && IsAsciiPunctuation(markdown[i + 1])) i++;
+            builder.Append(markdown[i]);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsAsciiPunctuation(char c) => char.IsAscii(c) && (char.IsPunctuation(c) || char.IsSymbol(c));
+
     // The index of the '.' in "12. " at `start`, or -1 when the digits are not a list marker.
     private static int NumberedListMarker(string text, int start)
     {

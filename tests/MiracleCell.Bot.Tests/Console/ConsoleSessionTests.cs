@@ -30,6 +30,16 @@ public sealed class ConsoleSessionTests
     }
 
     [Fact]
+    public async Task Ask_shows_escaped_text_as_discord_would_without_the_backslashes()
+    {
+        var (exit, output, _) = await Cli("ask", "/spoiler text:\"(he) *lives*\"");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("||(he) *lives*||", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\(", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_marks_ephemeral_replies_and_speaks_indonesian_with_locale_id()
     {
         var (exit, output, _) = await Cli("ask", "/recap part:ending spoilers:true", "--locale", "id");

@@ -57,4 +57,19 @@ public sealed class MarkdownTests
         Assert.Equal("", Markdown.SpoilerEscaped(""));
         Assert.Equal("||x||", Markdown.Spoiler("x"));
     }
+
+    [Theory]
+    [InlineData("Lee Yong-gu (the father)")]
+    [InlineData("*stars* ~tilde~ |pipes| `code` [link](x) <@1> #tag @everyone \\ back")]
+    [InlineData("- item\n1. first\n-# subtext")]
+    public void Unescape_undoes_Escape(string text)
+    {
+        Assert.Equal(text, Markdown.Unescape(Markdown.Escape(text)));
+    }
+
+    [Fact]
+    public void Unescape_keeps_markup_and_backslashes_before_letters()
+    {
+        Assert.Equal("**bold** ||hidden|| C:\\new", Markdown.Unescape(@"**bold** ||hidden|| C:\new"));
+    }
 }
