@@ -17,6 +17,7 @@ internal sealed class RunningGame(long id, ulong guildId, ulong channelId, ulong
     private ITimer? _countTimer;
     private ITimer? _nextTimer;
     private int _answered;
+    private TaskCompletionSource _questionPosted = NewSignal();
 
     public long Id { get; } = id;
     public ulong GuildId { get; } = guildId;
@@ -50,7 +51,21 @@ internal sealed class RunningGame(long id, ulong guildId, ulong channelId, ulong
             QuestionIndex = index;
             QuestionMessageId = null;
             CountEditScheduled = false;
+            _questionPosted.TrySetResult();
+            _questionPosted = NewSignal();
         }
+    }
+
+    /// <summary>True while question <paramref name="index"/> is being posted: its buttons may be seen, but it is not open yet.</summary>
+    public bool IsPosting(int index)
+    {
+        lock (_gate) { return !Ended && QuestionIndex == index && QuestionMessageId is null; }
+    }
+
+    /// <summary>Completes when the question being posted has opened, or when the game no longer waits for it.</summary>
+    public Task WhenQuestionPostedAsync()
+    {
+        lock (_gate) { return _questionPosted.Task; }
     }
 
     public void QuestionPosted(ulong messageId, DateTimeOffset postedAt, ITimer revealTimer)
@@ -60,6 +75,7 @@ internal sealed class RunningGame(long id, ulong guildId, ulong channelId, ulong
             QuestionMessageId = messageId;
             LastCountEditAt = postedAt;
             _revealTimer = revealTimer;
+            _questionPosted.TrySetResult();
         }
     }
 
@@ -125,8 +141,12 @@ internal sealed class RunningGame(long id, ulong guildId, ulong channelId, ulong
         lock (_gate) { CancelTimersUnlocked(); }
     }
 
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private void CancelTimersUnlocked()
     {
+        // Stopping or closing: clicks waiting for a question that will not open are let go.
+        _questionPosted.TrySetResult();
         _revealTimer?.Dispose();
         _countTimer?.Dispose();
         _nextTimer?.Dispose();

@@ -6,6 +6,8 @@ namespace MiracleCell.Bot.Trivia;
 
 public sealed partial class TriviaCoordinator
 {
+    private static readonly TimeSpan PostedWait = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Records a click on an answer button. The engine decides (one answer per player, before the deadline) and the
     /// answer is written durably, keyed by the interaction id, before this returns <see cref="TriviaClickStatus.LockedIn"/>.
@@ -19,6 +21,13 @@ public sealed partial class TriviaCoordinator
             || button.QuestionIndex >= run.Game.Questions.Count)
         {
             return new TriviaClickResult(TriviaClickStatus.UnknownGame);
+        }
+
+        if (run.IsPosting(button.QuestionIndex))
+        {
+            // The click beat the response to the question's post (the player already sees the buttons): wait for the
+            // question to open rather than refuse it. Bounded, well inside Discord's 3 s to acknowledge.
+            await run.WhenQuestionPostedAsync().WaitAsync(PostedWait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         run.AnswerWrites.Begin();
@@ -36,7 +45,7 @@ public sealed partial class TriviaCoordinator
                         ? new TriviaClickResult(TriviaClickStatus.LockedIn, l.Choice)
                         : new TriviaClickResult(TriviaClickStatus.AlreadyLockedIn, locked?.Choice);
                 case AnswerResult.QuestionClosed:
-                    return new TriviaClickResult(button.QuestionIndex > run.QuestionIndex || (button.QuestionIndex == run.QuestionIndex && run.Game.State == TriviaGameState.Created)
+                    return new TriviaClickResult(button.QuestionIndex > run.QuestionIndex || run.IsPosting(button.QuestionIndex)
                         ? TriviaClickStatus.QuestionNotOpenYet
                         : TriviaClickStatus.QuestionClosed);
                 case AnswerResult.GameOver:

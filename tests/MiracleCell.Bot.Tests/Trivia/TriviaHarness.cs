@@ -25,12 +25,25 @@ internal sealed class RecordingMessenger : ITriviaMessenger
     public ConcurrentQueue<SentMessage> Sent { get; } = new();
     public ConcurrentDictionary<ulong, bool> FailingChannels { get; } = new();
 
-    public Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
+    /// <summary>
+    /// When set, a post carrying buttons (a question) is in the channel at once but its response waits for this:
+    /// Discord shows a message to players before the bot hears back. <see cref="QuestionPostHeld"/> says when one waits.
+    /// </summary>
+    public TaskCompletionSource? HoldQuestionPosts { get; set; }
+
+    public TaskCompletionSource QuestionPostHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
     {
         if (FailingChannels.ContainsKey(channelId)) throw new InvalidOperationException("Missing Access");
         var id = (ulong)Interlocked.Increment(ref _nextId);
         Sent.Enqueue(new SentMessage(channelId, id, message, IsEdit: false));
-        return Task.FromResult(id);
+        if (HoldQuestionPosts is { } hold && message.Components is { Count: > 0 })
+        {
+            QuestionPostHeld.TrySetResult();
+            await hold.Task;
+        }
+        return id;
     }
 
     /// <summary>Every edit fails, as when the message was deleted or the bot lost access.</summary>
