@@ -94,6 +94,12 @@ internal sealed class RunningGame(long id, ulong guildId, ulong channelId, ulong
         Interlocked.Increment(ref _answered);
     }
 
+    /// <summary>Undoes <see cref="LockedIn"/> for an answer the engine took back.</summary>
+    public void Withdrawn(ulong userId)
+    {
+        if (_lockedIn.TryRemove(userId, out _)) Interlocked.Decrement(ref _answered);
+    }
+
     public (ulong InteractionId, AnswerChoice Choice)? LockedInAnswer(ulong userId) =>
         _lockedIn.TryGetValue(userId, out var locked) ? locked : null;
 

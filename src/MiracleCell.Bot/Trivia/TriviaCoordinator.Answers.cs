@@ -65,6 +65,8 @@ public sealed partial class TriviaCoordinator
             catch (Exception ex)
             {
                 _logger.LogError(ex, "Could not store the answer of {UserId} to question {Index} of trivia game {GameId}", click.UserId, button.QuestionIndex, run.Id);
+                // Count only what was kept: the player may click again while the question is open.
+                if (run.Game.WithdrawAnswer(button.QuestionIndex, click.UserId)) run.Withdrawn(click.UserId);
                 return new TriviaClickResult(TriviaClickStatus.NotSaved);
             }
 

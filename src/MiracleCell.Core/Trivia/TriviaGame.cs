@@ -133,6 +133,23 @@ public sealed class TriviaGame
         }
     }
 
+    /// <summary>
+    /// Takes back an answer <see cref="RecordAnswer(int, ulong, AnswerChoice, DateTimeOffset)"/> accepted, while its
+    /// question is still open, so the player can answer again: for an answer that could not be saved, so that the
+    /// night counts only what was kept. False when there is no such answer or its question has closed.
+    /// </summary>
+    public bool WithdrawAnswer(int questionIndex, ulong userId)
+    {
+        lock (_gate)
+        {
+            if (StateUnlocked != TriviaGameState.QuestionOpen || questionIndex != _currentIndex || !_currentAnswers.Remove(userId, out var answer)) return false;
+            var tally = _players[userId];
+            tally.Undo(answer.IsCorrect, answer.Points);
+            if (tally.Answers == 0) _players.Remove(userId);
+            return true;
+        }
+    }
+
     /// <summary>True when a question is open and every player so far has answered it (see remarks on the class).</summary>
     public bool EveryoneAnswered { get { lock (_gate) { return EveryoneAnsweredUnlocked(); } } }
 
@@ -233,13 +250,26 @@ public sealed class TriviaGame
         /// <summary>Order in which the player reached their current score: the tie-break for display.</summary>
         public long ReachedScoreAt { get; private set; } = firstSeen;
 
+        private long _reachedBefore;
+
         public void Add(bool correct, int points, long sequence)
         {
             Answers++;
             if (!correct) return;
             Correct++;
             Points += points;
+            _reachedBefore = ReachedScoreAt;
             ReachedScoreAt = sequence;
+        }
+
+        /// <summary>Undoes the latest <see cref="Add"/>.</summary>
+        public void Undo(bool correct, int points)
+        {
+            Answers--;
+            if (!correct) return;
+            Correct--;
+            Points -= points;
+            ReachedScoreAt = _reachedBefore;
         }
     }
 }

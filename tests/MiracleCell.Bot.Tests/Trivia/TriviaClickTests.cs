@@ -140,4 +140,25 @@ public sealed class TriviaClickTests
         Assert.Equal(3, finals.Count);
         Assert.All(finals, f => Assert.Contains($"…and {players - TriviaMessages.FinalTableShown} more", RecordingMessenger.Text(f.Payload)));
     }
+
+    [Fact]
+    public async Task An_answer_that_could_not_be_saved_is_not_counted_and_can_be_given_again()
+    {
+        var diskFull = true;
+        await using var bot = new TriviaHarness(failAnswerWrites: () => diskFull);
+        var game = await bot.StartAsync("questions:1 seconds:20");
+        var right = bot.Right(game);
+
+        var failed = await bot.Answer(game, right, Bob);
+        diskFull = false;
+        var again = await bot.Answer(game, right, Bob);
+        await bot.AdvanceAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Contains("could not save your answer", Content(failed));
+        Assert.Contains($"Locked in: **{right.Letter()}**", Content(again));
+        var final = RecordingMessenger.Text(bot.Messenger.In(Channel)[^1].Payload);
+        Assert.Contains($"<@{Bob}>", final);
+        var bob = await bot.Store.GetStatsAsync(Guild, Bob);
+        Assert.Equal((1, 1), (bob!.Answers, bob.CorrectAnswers));
+    }
 }

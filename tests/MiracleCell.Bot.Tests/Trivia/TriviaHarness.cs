@@ -11,6 +11,7 @@ using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
 using MiracleCell.Discord.Models;
 using MiracleCell.Storage;
+using MiracleCell.Storage.Sqlite;
 using MiracleCell.Testing;
 
 namespace MiracleCell.Bot.Tests.Trivia;
@@ -76,7 +77,8 @@ internal sealed class TriviaHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private long _interactionIds = 10_000_000;
 
-    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null)
+    /// <param name="failAnswerWrites">When set, answer writes fail while it is true: a full disk, say.</param>
+    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
@@ -92,6 +94,8 @@ internal sealed class TriviaHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITriviaMessenger>(Messenger);
         services.AddSingleton(new QuestionSelector(new Random(7)));
+        if (failAnswerWrites is not null)
+            services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<SqliteTriviaStore>(), failAnswerWrites));
         services.AddMiracleCellCommands(pack);
         services.AddTriviaNights(configuration);
         _services = services.BuildServiceProvider();

@@ -324,4 +324,34 @@ public sealed class TriviaGameTests
 
         Assert.Contains("numbered 0..n-1", error.Message);
     }
+
+    [Fact]
+    public void A_withdrawn_answer_leaves_the_standings_as_before_and_can_be_given_again()
+    {
+        var game = Game(_clock, seconds: 20);
+        game.OpenQuestion(_clock.Now);
+        game.RecordAnswer(0, Ben, AnswerChoice.B);
+        var before = game.Standings();
+        game.RecordAnswer(0, Ann, AnswerChoice.A);
+
+        Assert.True(game.WithdrawAnswer(0, Ann));
+
+        Assert.Equal(before, game.Standings());
+        Assert.Equal(AnswerResult.Accepted, game.RecordAnswer(0, Ann, AnswerChoice.A).Result);
+        Assert.Equal(Ann, game.Standings()[0].UserId);
+    }
+
+    [Fact]
+    public void An_answer_cannot_be_withdrawn_once_its_question_closed_or_by_someone_who_did_not_answer()
+    {
+        var game = Game(_clock, seconds: 20);
+        game.OpenQuestion(_clock.Now);
+        game.RecordAnswer(0, Ann, AnswerChoice.A);
+
+        Assert.False(game.WithdrawAnswer(0, Ben));
+        Assert.False(game.WithdrawAnswer(1, Ann));
+        game.Reveal();
+        Assert.False(game.WithdrawAnswer(0, Ann));
+        Assert.Equal(1, game.Standings().Single().Answers);
+    }
 }
