@@ -19,6 +19,9 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
     public static readonly Snowflake ChannelId = new(300_000_000_000_000_001);
     public static readonly Snowflake ApplicationId = new(400_000_000_000_000_001);
 
+    // View Channel, Send Messages, Manage Messages, Embed Links, Read Message History.
+    private const string ConsoleBotPermissions = "93184";
+
     private long _sequence;
 
     /// <summary>The option names a command declares, for the parser; the message command takes <c>message</c>.</summary>
@@ -172,7 +175,8 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
         Locale = locale == Locale.Indonesian ? "id" : "en-US",
         GuildLocale = "en-US",
         Context = InteractionContextType.Guild,
-        AppPermissions = "0",
+        // What the bot is invited with (see README): enough to run every command, trivia nights included.
+        AppPermissions = ConsoleBotPermissions,
     };
 
     private Snowflake NextId() => new(600_000_000_000_000_000 + (ulong)Interlocked.Increment(ref _sequence));

@@ -7,6 +7,9 @@ namespace MiracleCell.Bot.Rendering;
 public static partial class Strings
 {
     // /trivia start
+    public static LocalizedText BotCannotPostHere(string permissions) => T(
+        $"I cannot run a trivia night in this channel: I am missing {permissions} here. Ask a server admin to give me these permissions in this channel (channel settings → Permissions), or start the night in another channel.",
+        $"Saya tidak bisa menjalankan malam kuis di kanal ini: saya tidak punya izin {permissions} di sini. Minta admin server memberi saya izin tersebut di kanal ini (pengaturan kanal → Izin), atau mulai malam kuis di kanal lain.");
     public static LocalizedText TriviaNeedsServer { get; } = T(
         "Trivia nights run in a server channel. Use /trivia in a channel of your server.",
         "Malam kuis berjalan di kanal server. Gunakan /trivia di salah satu kanal server Anda.");

@@ -102,4 +102,34 @@ public sealed class TriviaControlTests
         var spoilers = trivia.Options![0].Options!.Single(o => o.Name == "spoilers");
         Assert.Equal(["allow", "avoid"], spoilers.Choices!.Select(c => c.Value.GetString()));
     }
+
+    [Theory]
+    [InlineData("0", "View Channel, Send Messages, Embed Links")]
+    [InlineData("3072", "Embed Links")]
+    [InlineData("17408", "Send Messages")]
+    public async Task A_night_is_not_started_where_the_bot_cannot_post_and_the_reply_names_what_is_missing(string botPermissions, string missing)
+    {
+        await using var bot = new TriviaHarness();
+
+        var refused = await bot.Router.HandleAsync(bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
+
+        Assert.True(IsEphemeral(refused));
+        Assert.Contains($"I am missing {missing} here", Content(refused));
+        Assert.Null(bot.Coordinator.GameIn(Guild, Channel));
+        Assert.Empty(bot.Messenger.Sent);
+    }
+
+    [Theory]
+    [InlineData("19456")] // exactly View Channel, Send Messages and Embed Links
+    [InlineData("8")]     // Administrator
+    public async Task A_night_starts_where_the_bot_has_what_it_needs(string botPermissions)
+    {
+        await using var bot = new TriviaHarness();
+
+        var started = await bot.Router.HandleAsync(bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
+        await bot.Coordinator.WhenIdleAsync();
+
+        Assert.Contains("has started", Content(started));
+        Assert.NotNull(bot.Coordinator.GameIn(Guild, Channel));
+    }
 }
