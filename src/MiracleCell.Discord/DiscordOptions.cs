@@ -22,4 +22,7 @@ public sealed class DiscordOptions
 
     /// <summary>How many shards split the guilds; 1 for a single process.</summary>
     public int ShardCount { get; set; } = 1;
+
+    /// <summary>True when Discord sends this process's shard the events of <paramref name="guildId"/>: <c>(guild_id &gt;&gt; 22) % shard_count</c>.</summary>
+    public bool HandlesGuild(ulong guildId) => ShardCount <= 1 || (guildId >> 22) % (ulong)ShardCount == (ulong)ShardId;
 }

@@ -41,7 +41,11 @@ public interface ITriviaStore : IAsyncDisposable
     /// answers already recorded keep their points and the totals are updated once. Call at start-up, before
     /// new games can begin. Returns the games closed by this call.
     /// </summary>
-    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(CancellationToken cancellationToken = default);
+    /// <param name="isOwnGuild">
+    /// Which guilds' games this process may close; null for all. Processes that share a database (one per shard)
+    /// must close only their own guilds' games: the others are still running elsewhere.
+    /// </param>
+    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A game's questions that were posted but never revealed, with the game's locale, so their messages can be

@@ -19,7 +19,7 @@ public sealed partial class TriviaCoordinator
         {
             if (_recovered) return;
             await _store.InitializeAsync(cancellationToken);
-            var closed = await _store.RecoverInterruptedGamesAsync(cancellationToken);
+            var closed = await _store.RecoverInterruptedGamesAsync(_discord.HandlesGuild, cancellationToken);
             foreach (var game in closed)
             {
                 _logger.LogInformation("Trivia game {GameId} in channel {ChannelId} was interrupted by a restart and closed with its points kept", game.GameId, game.ChannelId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Trivia;
+using MiracleCell.Discord;
 using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Trivia;
@@ -23,6 +24,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     private readonly QuestionSelector _selector;
     private readonly TimeProvider _time;
     private readonly TriviaNightOptions _options;
+    private readonly DiscordOptions _discord;
     private readonly ILogger<TriviaCoordinator> _logger;
     private readonly ConcurrentDictionary<(ulong Guild, ulong Channel), RunningGame> _byChannel = new();
     private readonly ConcurrentDictionary<long, RunningGame> _byId = new();
@@ -35,8 +37,9 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
 
     public TriviaCoordinator(
         ITriviaStore store, ITriviaMessenger messenger, FilmCatalog catalog, QuestionSelector selector,
-        TimeProvider timeProvider, IOptions<TriviaNightOptions> options, ILogger<TriviaCoordinator> logger)
+        TimeProvider timeProvider, IOptions<TriviaNightOptions> options, IOptions<DiscordOptions> discord, ILogger<TriviaCoordinator> logger)
     {
+        _discord = discord.Value;
         _store = store;
         _messenger = messenger;
         _catalog = catalog;

@@ -11,7 +11,7 @@ public sealed partial class SqliteTriviaStore
         return WriteAsync(session => CloseGame(session, guildId, gameId, endState, endedAt), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default)
     {
         var running = await ReadAsync(connection =>
         {
@@ -26,6 +26,7 @@ public sealed partial class SqliteTriviaStore
         var closed = new List<GameClosure>();
         foreach (var (id, guild) in running)
         {
+            if (isOwnGuild is not null && !isOwnGuild(guild)) continue;
             var closure = await FinishGameAsync(guild, id, GameEndState.Interrupted, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (closure is { TotalsApplied: true })
             {

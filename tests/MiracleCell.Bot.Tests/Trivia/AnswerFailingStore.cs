@@ -24,7 +24,8 @@ internal sealed class AnswerFailingStore(ITriviaStore inner, Func<bool> failing)
     public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default) =>
         inner.FinishGameAsync(guildId, gameId, endState, endedAt, cancellationToken);
 
-    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(CancellationToken cancellationToken = default) => inner.RecoverInterruptedGamesAsync(cancellationToken);
+    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default) =>
+        inner.RecoverInterruptedGamesAsync(isOwnGuild, cancellationToken);
 
     public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default) =>
         inner.GetQuestionsLeftOpenAsync(guildId, gameId, cancellationToken);

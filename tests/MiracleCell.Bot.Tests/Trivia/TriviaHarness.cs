@@ -9,6 +9,7 @@ using MiracleCell.Bot.Trivia;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
+using MiracleCell.Discord;
 using MiracleCell.Discord.Models;
 using MiracleCell.Storage;
 using MiracleCell.Storage.Sqlite;
@@ -78,7 +79,8 @@ internal sealed class TriviaHarness : IAsyncDisposable
     private long _interactionIds = 10_000_000;
 
     /// <param name="failAnswerWrites">When set, answer writes fail while it is true: a full disk, say.</param>
-    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null)
+    /// <param name="shard">This process's shard and the shard count, as in <c>Discord:ShardId</c>/<c>ShardCount</c>.</param>
+    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
@@ -94,6 +96,7 @@ internal sealed class TriviaHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITriviaMessenger>(Messenger);
         services.AddSingleton(new QuestionSelector(new Random(7)));
+        if (shard is var (shardId, shardCount)) services.Configure<DiscordOptions>(discord => (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
         if (failAnswerWrites is not null)
             services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<SqliteTriviaStore>(), failAnswerWrites));
         services.AddMiracleCellCommands(pack);

@@ -132,4 +132,17 @@ public sealed class GameLifecycleTests : OpenStoreTests
         Assert.Equal((250L, 2), ((await restarted.GetStatsAsync(GuildA, Ann))!.Points, (await restarted.GetStatsAsync(GuildA, Ann))!.Games));
         Assert.Equal((130L, 1), ((await restarted.GetStatsAsync(GuildA, Ben))!.Points, (await restarted.GetStatsAsync(GuildA, Ben))!.Games));
     }
+
+    [Fact]
+    public async Task Recovery_closes_only_the_games_of_the_guilds_it_owns_and_leaves_the_others_running()
+    {
+        var mine = await StartGameAsync(Store, GuildA);
+        var theirs = await StartGameAsync(Store, GuildB);
+
+        var recovered = await Store.RecoverInterruptedGamesAsync(isOwnGuild: guild => guild == GuildA);
+
+        Assert.Equal(mine, Assert.Single(recovered).GameId);
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
+        Assert.Equal(theirs, (await Store.FindRunningGameAsync(GuildB, 1))!.GameId);
+    }
 }

@@ -1,0 +1,24 @@
+namespace MiracleCell.Discord.Tests;
+
+public sealed class DiscordOptionsTests
+{
+    [Fact]
+    public void A_single_shard_handles_every_guild()
+    {
+        var options = new DiscordOptions();
+
+        Assert.True(options.HandlesGuild(1));
+        Assert.True(options.HandlesGuild(ulong.MaxValue));
+    }
+
+    [Theory]
+    [InlineData(0UL, 0)]
+    [InlineData(4_194_303UL, 0)]             // below 2^22: the timestamp part is 0
+    [InlineData(4_194_304UL, 1)]             // 2^22
+    [InlineData(175_928_847_299_117_063UL, 0)] // a real-sized id: (id >> 22) % 2 == 0
+    public void A_guild_belongs_to_the_shard_Discord_computes_from_its_id(ulong guildId, int shard)
+    {
+        Assert.True(new DiscordOptions { ShardId = shard, ShardCount = 2 }.HandlesGuild(guildId));
+        Assert.False(new DiscordOptions { ShardId = 1 - shard, ShardCount = 2 }.HandlesGuild(guildId));
+    }
+}
