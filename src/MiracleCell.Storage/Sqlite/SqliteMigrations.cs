@@ -94,7 +94,15 @@ internal static class SqliteMigrations
                 throw new InvalidOperationException($"Migration \"{migrations[i].Name}\" has version {migrations[i].Version}; versions must run 1, 2, 3… without gaps.");
             }
         }
-        var current = ReadVersion(connection);
+        return ApplyFrom(connection, migrations, ReadVersion(connection));
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/> from a version read earlier, which may be stale by now: another process sharing the file
+    /// (a second shard starting at the same time) may have applied migrations since.
+    /// </summary>
+    internal static IReadOnlyList<int> ApplyFrom(SqliteConnection connection, IReadOnlyList<SqliteMigration> migrations, int current)
+    {
         var latest = LatestVersion(migrations);
         if (current > latest)
         {
@@ -104,7 +112,9 @@ internal static class SqliteMigrations
         var applied = new List<int>();
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
-            using var transaction = connection.BeginTransaction();
+            // Take the write lock (BEGIN IMMEDIATE), then look again: the version read before may be stale.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (ReadVersion(connection, transaction) >= migration.Version) continue;
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -117,9 +127,10 @@ internal static class SqliteMigrations
         return applied;
     }
 
-    public static int ReadVersion(SqliteConnection connection)
+    public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

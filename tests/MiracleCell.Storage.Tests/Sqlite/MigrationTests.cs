@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using MiracleCell.Storage.Sqlite;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
@@ -55,6 +56,20 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Equal(Latest + 1, Scalar(again.DatabasePath, "PRAGMA user_version"));
         Assert.Equal(1, Scalar(again.DatabasePath, "SELECT COUNT(*) FROM games WHERE note IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_migration_another_process_applied_since_the_version_was_read_is_not_applied_again()
+    {
+        await using (var current = Open(_folder.Path)) await current.InitializeAsync();
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder.Path, "miraclecell.db")};Pooling=False");
+        connection.Open();
+
+        // As a second shard starting at the same moment: it read version 1, then the first shard migrated the file.
+        var applied = SqliteMigrations.ApplyFrom(connection, SqliteMigrations.All, current: 1);
+
+        Assert.Empty(applied);
+        Assert.Equal(Latest, SqliteMigrations.ReadVersion(connection));
     }
 
     [Fact]
