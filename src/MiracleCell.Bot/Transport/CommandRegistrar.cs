@@ -16,6 +16,8 @@ public enum CommandRegistrationOutcome
     Registered,
     Unchanged,
     Disabled,
+    /// <summary>This process is not shard 0, which registers for every shard.</summary>
+    LeftToShardZero,
     Failed,
 }
 
@@ -76,6 +78,14 @@ public sealed class CommandRegistrar : BackgroundService
         {
             _logger.LogInformation("Command registration is off (Bot:RegisterCommands is Never)");
             return CommandRegistrationOutcome.Disabled;
+        }
+
+        if (_discord.ShardId != 0)
+        {
+            // Commands belong to the application, not to a shard: one writer avoids racing bulk overwrites and
+            // shards sharing a data folder writing one registration record at once.
+            _logger.LogInformation("Commands are registered by shard 0; this is shard {ShardId}", _discord.ShardId);
+            return CommandRegistrationOutcome.LeftToShardZero;
         }
 
         var definitions = _router.Definitions;

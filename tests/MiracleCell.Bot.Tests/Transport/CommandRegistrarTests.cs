@@ -31,14 +31,17 @@ public sealed class CommandRegistrarTests : IDisposable
         if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private CommandRegistrar Registrar(ulong? devGuild, CommandRegistrationMode mode = CommandRegistrationMode.IfChanged, params string[] names)
+    private CommandRegistrar Registrar(ulong? devGuild, CommandRegistrationMode mode = CommandRegistrationMode.IfChanged, params string[] names) =>
+        Registrar(new DiscordOptions { Token = "x", DevGuildId = devGuild }, mode, names);
+
+    private CommandRegistrar Registrar(DiscordOptions discord, CommandRegistrationMode mode = CommandRegistrationMode.IfChanged, params string[] names)
     {
         IApplicationCommand[] commands = [.. (names.Length == 0 ? ["film", "recap"] : names)
             .Select(name => new FakeCommand(name, AcknowledgementMode.Immediate, _ => ValueTask.FromResult(FakeCommand.Text(name))))];
         return new CommandRegistrar(
             new InteractionRouter(commands, [], NullLogger<InteractionRouter>.Instance),
             _rest.Object,
-            Options.Create(new DiscordOptions { Token = "x", DevGuildId = devGuild }),
+            Options.Create(discord),
             Options.Create(new BotOptions { RegisterCommands = mode }),
             Options.Create(new StorageOptions { DataFolder = _dataFolder }),
             NullLogger<CommandRegistrar>.Instance);
@@ -98,6 +101,17 @@ public sealed class CommandRegistrarTests : IDisposable
 
         Assert.Equal(CommandRegistrationOutcome.Failed, await Registrar(devGuild: null).RegisterAsync(Application, CancellationToken.None));
         Assert.Equal(CommandRegistrationOutcome.Registered, await Registrar(devGuild: null).RegisterAsync(Application, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Only_shard_zero_writes_the_commands()
+    {
+        var shardOne = Registrar(new DiscordOptions { Token = "x", ShardId = 1, ShardCount = 2 });
+        var shardZero = Registrar(new DiscordOptions { Token = "x", ShardId = 0, ShardCount = 2 });
+
+        Assert.Equal(CommandRegistrationOutcome.LeftToShardZero, await shardOne.RegisterAsync(Application, CancellationToken.None));
+        Assert.Empty(_rest.Invocations);
+        Assert.Equal(CommandRegistrationOutcome.Registered, await shardZero.RegisterAsync(Application, CancellationToken.None));
     }
 
     [Fact]
