@@ -145,6 +145,9 @@ public static partial class Strings
     // /spoiler and "Hide spoilers"
     public static LocalizedText SharedSpoiler(string userMention) => T($"{userMention} shared a spoiler", $"{userMention} membagikan spoiler");
     public static LocalizedText Topic(string safeTopic) => T($"(topic: {safeTopic})", $"(topik: {safeTopic})");
+    public static LocalizedText CannotDeleteOriginal { get; } = T(
+        "The spoilers are re-posted hidden, but I could not remove the original: I need the Manage Messages permission in this channel. Ask a server admin to grant it, or delete the original yourself.",
+        "Spoiler sudah diposting ulang dalam keadaan tersembunyi, tetapi saya tidak bisa menghapus pesan aslinya: saya perlu izin Kelola Pesan di kanal ini. Minta admin server memberikannya, atau hapus sendiri pesan aslinya.");
     public static LocalizedText HidSpoilers(string invokerMention, string authorMention) => T(
         $"{invokerMention} hid spoilers in a message from {authorMention}:",
         $"{invokerMention} menyembunyikan spoiler dalam pesan dari {authorMention}:");

@@ -66,7 +66,7 @@ public sealed class InteractionResponder : IGatewayEventSink
             }
 
             await DeliverAsync(exchange, result, cancellationToken);
-            await RunActionsAsync(interaction, result.Actions, cancellationToken);
+            await RunActionsAsync(exchange, result.Actions, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -141,8 +141,9 @@ public sealed class InteractionResponder : IGatewayEventSink
         await exchange.EditOriginalAsync(message with { Flags = null }, cancellationToken);
     }
 
-    private async Task RunActionsAsync(Interaction interaction, IReadOnlyList<FollowUpAction> actions, CancellationToken cancellationToken)
+    private async Task RunActionsAsync(InteractionExchange exchange, IReadOnlyList<FollowUpAction> actions, CancellationToken cancellationToken)
     {
+        var interaction = exchange.Interaction;
         foreach (var action in actions)
         {
             switch (action)
@@ -157,6 +158,9 @@ public sealed class InteractionResponder : IGatewayEventSink
                         _logger.LogInformation(
                             "Could not delete message {MessageId} after interaction {InteractionId} ({Status}); the re-post stands",
                             delete.MessageId, interaction.Id, (int)exception.Status);
+                        // Already gone (404) needs no word; a refusal (403) does, or the user thinks the bot failed silently.
+                        if (exception.Status == HttpStatusCode.Forbidden)
+                            await exchange.FollowUpAsync(Replies.Error(Strings.CannotDeleteOriginal[Locales.FromCode(interaction.Locale)]), cancellationToken);
                     }
                     break;
                 default:

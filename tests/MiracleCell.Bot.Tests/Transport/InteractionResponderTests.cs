@@ -151,7 +151,7 @@ public sealed class InteractionResponderTests
     }
 
     [Fact]
-    public async Task A_delete_action_refused_with_403_is_ignored_and_the_reply_stands()
+    public async Task A_delete_action_refused_with_403_keeps_the_reply_and_tells_the_invoker_privately_what_is_missing()
     {
         _rest.Setup(r => r.DeleteMessageAsync(It.IsAny<Snowflake>(), It.IsAny<Snowflake>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DiscordApiException(HttpStatusCode.Forbidden, 50013, "Missing Permissions", [], "DELETE", "/channels/{channel}/messages/{message}"));
@@ -163,6 +163,9 @@ public sealed class InteractionResponderTests
         Assert.Single(Callbacks());
         var delete = Assert.Single(_rest.Invocations, i => i.Method.Name == nameof(IDiscordRestClient.DeleteMessageAsync));
         Assert.Equal(new Snowflake(99), delete.Arguments[1]);
+        var note = (MessagePayload)Assert.Single(_rest.Invocations, i => i.Method.Name == nameof(IDiscordRestClient.CreateFollowupMessageAsync)).Arguments[2];
+        Assert.Equal(MessageFlags.Ephemeral, note.Flags);
+        Assert.Contains("Manage Messages", note.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Warning);
     }
 
