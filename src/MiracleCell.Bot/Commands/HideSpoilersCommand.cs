@@ -11,8 +11,6 @@ namespace MiracleCell.Bot.Commands;
 /// </summary>
 public sealed class HideSpoilersCommand : IApplicationCommand
 {
-    private const ulong ManageMessages = 1UL << 13;
-
     public static ApplicationCommand Command { get; } = new()
     {
         Type = ApplicationCommandType.Message,
@@ -46,7 +44,6 @@ public sealed class HideSpoilersCommand : IApplicationCommand
     private static bool MayDelete(Interaction interaction, Message target)
     {
         if (interaction.Invoker is { } invoker && target.Author?.Id == invoker.Id) return true;
-        return ulong.TryParse(interaction.Member?.Permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
-            && (bits & ManageMessages) != 0;
+        return PermissionSet.Parse(interaction.Member?.Permissions) is { } member && member.HasFlag(Permissions.ManageMessages);
     }
 }

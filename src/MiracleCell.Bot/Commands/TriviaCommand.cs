@@ -69,7 +69,7 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
         switch (sub.Name)
         {
             case "start":
-                if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not 0)
+                if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not Permissions.None)
                     return Fail(UserErrorKind.MissingPermission, Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
                 var settings = new TriviaSettings(
                     (int)(options.GetInteger("questions") ?? TriviaSettings.DefaultQuestionCount),

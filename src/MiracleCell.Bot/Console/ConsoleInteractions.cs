@@ -19,8 +19,9 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
     public static readonly Snowflake ChannelId = new(300_000_000_000_000_001);
     public static readonly Snowflake ApplicationId = new(400_000_000_000_000_001);
 
-    // View Channel, Send Messages, Manage Messages, Embed Links, Read Message History.
-    private const string ConsoleBotPermissions = "93184";
+    // What the bot is invited with (see README): enough to run every command, trivia nights included.
+    private static readonly string ConsoleBotPermissions = PermissionSet.Format(
+        Permissions.ViewChannel | Permissions.SendMessages | Permissions.ManageMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory);
 
     private long _sequence;
 
@@ -175,7 +176,6 @@ public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
         Locale = locale == Locale.Indonesian ? "id" : "en-US",
         GuildLocale = "en-US",
         Context = InteractionContextType.Guild,
-        // What the bot is invited with (see README): enough to run every command, trivia nights included.
         AppPermissions = ConsoleBotPermissions,
     };
 
