@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MiracleCell.Core.Trivia;
 using MiracleCell.Storage;
@@ -49,8 +48,8 @@ public sealed partial class TriviaCoordinator
                 continue;
             }
 
-            var order = open.OptionOrderCode.Select(digit => int.Parse(digit.ToString(), CultureInfo.InvariantCulture)).ToList();
-            var message = TriviaMessages.QuestionInterrupted(game.GameId, new GameQuestion(open.Index, question, order), left.QuestionCount, open.Answered, locale);
+            var asked = GameQuestion.FromCode(open.Index, question, open.OptionOrderCode);
+            var message = TriviaMessages.QuestionInterrupted(game.GameId, asked, left.QuestionCount, open.Answered, locale);
             try
             {
                 await _messenger.EditAsync(game.ChannelId, open.MessageId, message, cancellationToken);

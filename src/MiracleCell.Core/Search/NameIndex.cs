@@ -5,7 +5,7 @@ namespace MiracleCell.Core.Search;
 /// <summary>
 /// Finds an item by any of its names, ignoring case, accents, spaces, hyphens and filler words ("the", "mr"), and
 /// tolerating typos. A query of several words is also matched word by word (see <see cref="WordSimilarity"/>), so a
-/// word more or fewer than a name has still finds it. Built once per pack with every key normalized up front; a
+/// query with a word more or fewer than a name still finds it. Built once per pack with every key normalized up front; a
 /// lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>

@@ -22,5 +22,12 @@ public sealed record GameQuestion(int Index, TriviaQuestion Question, IReadOnlyL
     /// <summary>The option order as four digits, e.g. "2013": compact for storage.</summary>
     public string OptionOrderCode => string.Concat(OptionOrder);
 
+    /// <summary>The question as asked, rebuilt from its stored <see cref="OptionOrderCode"/>.</summary>
+    public static GameQuestion FromCode(int index, TriviaQuestion question, string optionOrderCode)
+    {
+        ArgumentNullException.ThrowIfNull(optionOrderCode);
+        return new GameQuestion(index, question, [.. optionOrderCode.Select(digit => digit - '0')]);
+    }
+
     public LocalizedText OptionText(AnswerChoice choice) => Options[(int)choice];
 }
