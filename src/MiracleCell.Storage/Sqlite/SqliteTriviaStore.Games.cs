@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MiracleCell.Core.Text;
 
 namespace MiracleCell.Storage.Sqlite;
 
@@ -25,7 +26,7 @@ public sealed partial class SqliteTriviaStore
                 INSERT INTO games (guild_id, channel_id, started_by, settings, question_count, state, started_at, locale)
                 VALUES ($guild, $channel, $by, $settings, $count, 'running', $at, $locale) RETURNING id;
                 """);
-            insert.Parameters.AddWithValue("$locale", LocaleCode(game.Locale));
+            insert.Parameters.AddWithValue("$locale", game.Locale.Code());
             insert.Parameters.AddWithValue("$guild", Id(game.GuildId));
             insert.Parameters.AddWithValue("$channel", Id(game.ChannelId));
             insert.Parameters.AddWithValue("$by", Id(game.StartedBy));

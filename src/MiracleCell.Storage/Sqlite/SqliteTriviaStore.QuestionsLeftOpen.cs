@@ -16,7 +16,7 @@ public sealed partial class SqliteTriviaStore
             using (var row = game.ExecuteReader())
             {
                 if (!row.Read()) return null;
-                locale = row.IsDBNull(0) ? null : LocaleFromCode(row.GetString(0));
+                locale = row.IsDBNull(0) ? null : Locales.FromCode(row.GetString(0));
                 questionCount = row.GetInt32(1);
             }
 
@@ -37,19 +37,4 @@ public sealed partial class SqliteTriviaStore
             }
             return new QuestionsLeftOpen(locale, questionCount, open);
         }, cancellationToken).ConfigureAwait(false);
-
-    private static string LocaleCode(Locale locale) => locale switch
-    {
-        Locale.English => "en",
-        Locale.Indonesian => "id",
-        _ => throw new ArgumentOutOfRangeException(nameof(locale), locale, "No storage code for this locale."),
-    };
-
-    /// <summary>Null for a code this build does not know (written by a newer one).</summary>
-    private static Locale? LocaleFromCode(string code) => code switch
-    {
-        "en" => Locale.English,
-        "id" => Locale.Indonesian,
-        _ => null,
-    };
 }
