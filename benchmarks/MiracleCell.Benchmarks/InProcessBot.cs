@@ -24,18 +24,15 @@ internal static class InProcessBot
         ["Storage:DataFolder"] = dataFolder,
     };
 
-    /// <summary>The router and transport (and trivia nights when asked), logging warnings and above only.</summary>
-    public static IHost Build(LoopbackFakeDiscord fake, string dataFolder, bool withTriviaNights)
+    /// <summary>The bot as the host composes it, logging warnings and above only.</summary>
+    public static IHost Build(LoopbackFakeDiscord fake, string dataFolder)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(Settings(fake, dataFolder));
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         var loaded = ContentFolder.Load(ContentFolder.Resolve(BotOptions.DefaultContentFolder));
         if (!loaded.IsValid) throw new InvalidOperationException("The content pack did not load; run check-content.");
-        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName));
-        builder.Services.AddMiracleCellCommands(loaded.Pack);
-        builder.Services.AddDiscordTransport(builder.Configuration);
-        if (withTriviaNights) builder.Services.AddTriviaNights(builder.Configuration);
+        builder.Services.AddMiracleCellBot(builder.Configuration, loaded.Pack);
         return builder.Build();
     }
 }

@@ -67,7 +67,7 @@ internal static class TransportBenchmark
         });
         var botFigures = processOnly ? nothing : await MeasureInProcessAsync("bot", async fake =>
         {
-            var host = InProcessBot.Build(fake, DataFolder, withTriviaNights: false);
+            var host = InProcessBot.Build(fake, DataFolder);
             await host.StartAsync();
             await fake.CommandsRegistered.WaitAsync(CallbackTimeout);
             return new HostLifetime(host);

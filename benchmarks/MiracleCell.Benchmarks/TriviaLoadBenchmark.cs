@@ -79,7 +79,7 @@ internal static class TriviaLoadBenchmark
             var before = 0L;
             if (bot)
             {
-                host = InProcessBot.Build(fake.Discord, folder, withTriviaNights: true);
+                host = InProcessBot.Build(fake.Discord, folder);
                 await host.StartAsync();
                 await fake.Discord.CommandsRegistered.WaitAsync(Timeout);
                 await fake.Discord.Ready.WaitAsync(Timeout);

@@ -75,8 +75,7 @@ public static class BotCli
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)));
-        services.AddMiracleCellCommands(pack);
-        services.AddConsoleTrivia();
+        services.AddMiracleCellBot(ConsoleTriviaServices.PlaygroundSettings(), pack, BotTransport.Console);
         return services.BuildServiceProvider();
     }
 

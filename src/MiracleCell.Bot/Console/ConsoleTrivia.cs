@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiracleCell.Bot.Trivia;
 using MiracleCell.Discord.Models;
 
@@ -66,18 +67,21 @@ public sealed class ConsoleTriviaMessenger : ITriviaMessenger
 public static class ConsoleTriviaServices
 {
     /// <summary>
-    /// Trivia for the console and <c>ask</c>: printed channel messages and a database of its own
-    /// (<c>data/state/console-playground.db</c> unless configured), so a playground never closes a live bot's games.
+    /// The console's settings: a database of its own (<c>data/state/console-playground.db</c>), so a playground
+    /// never closes a live bot's games, and a short pause between questions.
     /// </summary>
-    public static IServiceCollection AddConsoleTrivia(this IServiceCollection services, IConfiguration? configuration = null)
-    {
-        configuration ??= new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public static IConfiguration PlaygroundSettings() =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DatabaseFileName"] = "console-playground.db",
             ["Trivia:BetweenQuestions"] = "00:00:03",
         }).Build();
-        services.AddSingleton<ConsoleTriviaMessenger>();
-        services.AddSingleton<ITriviaMessenger>(sp => sp.GetRequiredService<ConsoleTriviaMessenger>());
-        return services.AddTriviaNights(configuration);
+
+    /// <summary>Trivia channel messages are printed on the console.</summary>
+    internal static IServiceCollection AddConsoleTriviaMessenger(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConsoleTriviaMessenger>();
+        services.TryAddSingleton<ITriviaMessenger>(sp => sp.GetRequiredService<ConsoleTriviaMessenger>());
+        return services;
     }
 }

@@ -17,10 +17,45 @@ namespace MiracleCell.Bot.Hosting;
 public static class BotHost
 {
     /// <summary>
-    /// Builds and runs the host. Returns <see cref="ExitCodes.Configuration"/> without connecting when any setting or
-    /// the pack is wrong (after printing every problem), and also when Discord refuses the bot for good.
+    /// Builds and runs the host. Returns <see cref="ExitCodes.Configuration"/> without connecting when any setting,
+    /// a settings file, the data folder or the pack is wrong (after printing every problem, a line each), and also
+    /// when Discord refuses the bot for good.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, error, Directory.GetCurrentDirectory(), cancellationToken);
+
+    /// <param name="workingDirectory">Where the self-hoster's appsettings.json is looked for.</param>
+    internal static async Task<int> RunAsync(
+        string[] args, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
+    {
+        IHost? host = null;
+        try
+        {
+            host = await BuildCheckedAsync(args, error, workingDirectory);
+            if (host is null) return ExitCodes.Configuration;
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception exception) when (StartupFailures.Describe(exception) is { } cause)
+        {
+            if (host is not null) await DisposeAsync(host);
+            await error.WriteLineAsync($"MiracleCell cannot start: {cause}");
+            if (StartupFailures.WantsDetail(args, Environment.GetEnvironmentVariable))
+                await error.WriteLineAsync(exception.ToString());
+            return ExitCodes.Configuration;
+        }
+        try
+        {
+            await host.WaitForShutdownAsync(cancellationToken);
+            return host.Services.GetRequiredService<BotExitCode>().Code;
+        }
+        finally
+        {
+            await DisposeAsync(host);
+        }
+    }
+
+    /// <summary>The host, checked; null after printing every problem with the settings or the pack.</summary>
+    private static async Task<IHost?> BuildCheckedAsync(string[] args, TextWriter error, string workingDirectory)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -29,7 +64,7 @@ public static class BotHost
             // appsettings.json is copied next to the binary; read it there whatever the current directory is.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, Directory.GetCurrentDirectory());
+        SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, workingDirectory);
         ConfigureLogging(builder);
         var problems = new List<string>();
         var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
@@ -44,28 +79,38 @@ public static class BotHost
             problems.AddRange(lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => "  " + line));
         }
 
-        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        builder.Services.AddMiracleCellCommands(loaded.Pack);
-        AddDiscordTransport(builder);
-        Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);
+        builder.Services.AddMiracleCellBot(builder.Configuration, loaded.Pack);
 
-        using var host = builder.Build();
+        var host = builder.Build();
         problems.AddRange(Checks().FindProblems(host.Services, builder.Configuration));
         if (problems.Count > 0)
         {
+            await DisposeAsync(host);
             await error.WriteLineAsync($"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
             foreach (var problem in problems) await error.WriteLineAsync(problem);
-            return ExitCodes.Configuration;
+            return null;
+        }
+        try
+        {
+            DataFolder.EnsureUsable(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder);
+        }
+        catch (StartupException)
+        {
+            await DisposeAsync(host);
+            throw;
         }
 
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
         // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var exitCode = host.Services.GetRequiredService<BotExitCode>();
-        await host.RunAsync(cancellationToken);
-        return exitCode.Code;
+        return host;
+    }
+
+    private static async ValueTask DisposeAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asynchronous) await asynchronous.DisposeAsync();
+        else host.Dispose();
     }
 
     /// <summary>
@@ -103,13 +148,6 @@ public static class BotHost
         if (builder.Configuration["Logging:File:Path"] is { Length: > 0 } path)
             builder.Logging.Services.AddSingleton<ILoggerProvider>(provider => new FileLoggerProvider(path, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
-
-    /// <summary>
-    /// The Discord side: REST, gateway, the <see cref="InteractionResponder"/> that answers each interaction through
-    /// <see cref="InteractionRouter"/>, and the <see cref="CommandRegistrar"/> for <see cref="InteractionRouter.Definitions"/>.
-    /// </summary>
-    private static void AddDiscordTransport(HostApplicationBuilder builder) =>
-        builder.Services.AddDiscordTransport(builder.Configuration);
 
     /// <summary>Loads a pack for the console modes; null after printing every problem.</summary>
     public static FilmPack? LoadForConsole(string? contentFolder, TextWriter error)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MiracleCell.Bot.Hosting;
 using MiracleCell.Discord;
@@ -14,7 +13,7 @@ namespace MiracleCell.Bot.Transport;
 public static class TransportServiceCollectionExtensions
 {
     /// <summary>
-    /// Connects the router to Discord: the REST client, the gateway (run by <see cref="GatewayRunner"/>), the
+    /// Connects the router to Discord: the REST client, the gateway (run by <see cref="GatewayHostedService"/>), the
     /// <see cref="InteractionResponder"/> as the gateway's interaction sink, and the <see cref="CommandRegistrar"/>.
     /// Needs <c>AddMiracleCellCommands</c> for the router. Binds and validates the Discord and Storage sections.
     /// </summary>
@@ -24,11 +23,9 @@ public static class TransportServiceCollectionExtensions
         services.AddDiscordRest(configuration.GetSection(DiscordOptions.SectionName));
         services.AddDiscordGateway();
 
-        // The bot runs the gateway itself so that a fatal refusal ends the process with exit code 78.
-        var libraryRunner = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(GatewayHostedService)).ToList();
-        foreach (var descriptor in libraryRunner) services.Remove(descriptor);
+        // A fatal refusal from the gateway ends the process with exit code 78.
         services.TryAddSingleton<BotExitCode>();
-        services.AddHostedService<GatewayRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGatewayFatalErrorListener, ConfigurationExitOnFatalGateway>());
 
         services.TryAddSingleton(new InteractionTimings());
         services.TryAddSingleton<InteractionResponder>();

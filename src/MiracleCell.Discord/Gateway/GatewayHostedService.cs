@@ -6,12 +6,14 @@ namespace MiracleCell.Discord.Gateway;
 /// <summary>
 /// Runs <see cref="DiscordGatewayClient"/> for the life of the host. Ctrl-C/SIGTERM closes the connection with
 /// 1000 (ending the session). On a fatal refusal (bad token, shard or intents) it logs one line saying what to fix,
-/// sets the process exit code to 1 and stops the application, instead of reconnecting.
+/// sets the process exit code to 1, tells every <see cref="IGatewayFatalErrorListener"/> (which may choose another
+/// exit code) and stops the application, instead of reconnecting.
 /// </summary>
 public sealed class GatewayHostedService(
     DiscordGatewayClient client,
     IHostApplicationLifetime lifetime,
-    ILogger<GatewayHostedService> logger) : BackgroundService
+    ILogger<GatewayHostedService> logger,
+    IEnumerable<IGatewayFatalErrorListener>? listeners = null) : BackgroundService
 {
     /// <summary>The exit code the process ends with after a fatal gateway error.</summary>
     public const int FatalExitCode = 1;
@@ -26,6 +28,7 @@ public sealed class GatewayHostedService(
         {
             logger.LogCritical("{Problem} The bot is stopping.", ex.Message);
             Environment.ExitCode = FatalExitCode;
+            foreach (var listener in listeners ?? []) listener.OnFatalError(ex);
             lifetime.StopApplication();
         }
     }

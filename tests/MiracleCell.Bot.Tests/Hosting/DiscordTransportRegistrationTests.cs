@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Hosting;
 using MiracleCell.Bot.Transport;
 using MiracleCell.Discord.Gateway;
 using MiracleCell.Discord.Rest;
@@ -19,28 +19,30 @@ public sealed class DiscordTransportRegistrationTests
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime>(new Moq.Mock<IHostApplicationLifetime>().Object);
-        services.AddMiracleCellCommands(TestPacks.MiracleInCellNo7());
-        services.AddDiscordTransport(configuration);
+        services.AddMiracleCellBot(configuration, TestPacks.MiracleInCellNo7());
         return services.BuildServiceProvider();
     }
 
     [Fact]
-    public void The_responder_is_the_gateways_interaction_sink_and_REST_is_registered()
+    public async Task The_responder_is_the_gateways_interaction_sink_and_REST_is_registered()
     {
-        using var provider = Build();
+        await using var provider = Build();
 
         Assert.Contains(provider.GetServices<IGatewayEventSink>(), sink => sink is InteractionResponder);
         Assert.NotNull(provider.GetRequiredService<IDiscordRestClient>());
     }
 
     [Fact]
-    public void The_bot_runs_the_gateway_itself_and_registers_commands()
+    public async Task One_gateway_service_runs_the_gateway_and_a_fatal_refusal_ends_with_exit_code_78()
     {
-        using var provider = Build();
+        await using var provider = Build();
 
         var hosted = provider.GetServices<IHostedService>().Select(service => service.GetType()).ToList();
-        Assert.Contains(typeof(GatewayRunner), hosted);
+        Assert.Single(hosted, type => type == typeof(GatewayHostedService));
         Assert.Contains(typeof(CommandRegistrar), hosted);
-        Assert.DoesNotContain(typeof(GatewayHostedService), hosted);
+        var exitCode = provider.GetRequiredService<BotExitCode>();
+        foreach (var listener in provider.GetServices<IGatewayFatalErrorListener>())
+            listener.OnFatalError(new DiscordGatewayFatalException(4004));
+        Assert.Equal(ExitCodes.Configuration, exitCode.Code);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Console;
+using MiracleCell.Bot.Hosting;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Trivia;
 using MiracleCell.Core.Text;
@@ -17,8 +18,8 @@ public sealed class ConsoleTriviaTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = folder }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMiracleCellCommands(TestPacks.MiracleInCellNo7() with { Trivia = TriviaQuestions.Mixed() });
-        services.AddConsoleTrivia(configuration);
+        services.AddMiracleCellBot(configuration, TestPacks.MiracleInCellNo7() with { Trivia = TriviaQuestions.Mixed() },
+            BotTransport.Console);
         await using (var provider = services.BuildServiceProvider())
         {
             var coordinator = provider.GetRequiredService<TriviaCoordinator>();

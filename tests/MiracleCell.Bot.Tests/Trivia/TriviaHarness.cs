@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Console;
+using MiracleCell.Bot.Hosting;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
@@ -92,15 +93,13 @@ internal sealed class TriviaHarness : IAsyncDisposable
             ["Trivia:AnswerCountEditInterval"] = "00:00:02",
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddMiracleCellBot(configuration, pack, BotTransport.Console);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITriviaMessenger>(Messenger);
         services.AddSingleton(new QuestionSelector(new Random(7)));
         if (shard is var (shardId, shardCount)) services.Configure<DiscordOptions>(discord => (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
         if (failAnswerWrites is not null)
             services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<SqliteTriviaStore>(), failAnswerWrites));
-        services.AddMiracleCellCommands(pack);
-        services.AddTriviaNights(configuration);
         _services = services.BuildServiceProvider();
         Router = _services.GetRequiredService<InteractionRouter>();
         Coordinator = _services.GetRequiredService<TriviaCoordinator>();

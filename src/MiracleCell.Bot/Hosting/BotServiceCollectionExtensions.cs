@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MiracleCell.Bot.Console;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Transport;
+using MiracleCell.Bot.Trivia;
+using MiracleCell.Core.Films;
+
+namespace MiracleCell.Bot.Hosting;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The whole bot, the one composition every way of running it uses (the hosted bot, <c>console</c>/<c>ask</c>,
+    /// the benchmarks and the tests): settings, commands, trivia nights and the <paramref name="transport"/>.
+    /// Replace a part (time, a messenger, the store) by registering it again afterwards.
+    /// </summary>
+    /// <param name="pack">The film; null when the caller registers the <see cref="FilmCatalog"/> itself.</param>
+    public static IServiceCollection AddMiracleCellBot(
+        this IServiceCollection services, IConfiguration configuration, FilmPack? pack,
+        BotTransport transport = BotTransport.Discord)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLogging();
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.AddMiracleCellCommands(pack);
+        if (transport == BotTransport.Discord) services.AddDiscordTransport(configuration);
+        else services.AddConsoleTriviaMessenger();
+        services.AddTriviaNights(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using MiracleCell.Bot.Hosting;
+
+namespace MiracleCell.Bot.Tests.Hosting;
+
+/// <summary>
+/// Start-up failures that are not a setting's value end with one line on stderr and exit code 78. The tests run as
+/// root, which may write anywhere, so an unwritable folder is stood for by a regular file in the way.
+/// </summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("miraclecell-startup-").FullName;
+
+    private static string[] Arguments(params string[] settings) =>
+        [.. new[] { "Discord:Token=abc.def.ghi" }.Concat(settings).Select(setting => "--" + setting)];
+
+    private async Task<string> RunExpectingConfigurationExit(params string[] settings)
+    {
+        using var error = new StringWriter();
+        var exitCode = await BotHost.RunAsync(Arguments(settings), error, _folder, CancellationToken.None);
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        return Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_data_folder_that_is_a_regular_file_is_one_line_naming_Storage_DataFolder()
+    {
+        var file = Path.Combine(_folder, "state");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var line = await RunExpectingConfigurationExit($"Storage:DataFolder={file}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Storage:DataFolder {file} is a file, not a folder", line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_folder_that_cannot_be_created_is_one_line_saying_what_to_do()
+    {
+        var file = Path.Combine(_folder, "in-the-way");
+        await File.WriteAllTextAsync(file, "a file where a parent folder should be");
+        var folder = Path.Combine(file, "state");
+
+        var line = await RunExpectingConfigurationExit($"Storage:DataFolder={folder}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Storage:DataFolder {folder} cannot be created", line,
+            StringComparison.Ordinal);
+        Assert.Contains("point Storage:DataFolder at a folder", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_settings_file_is_one_line_naming_the_file_line_and_position()
+    {
+        var settings = Path.Combine(_folder, SettingsFiles.FileName);
+        await File.WriteAllTextAsync(settings, "{\n  \"Discord\": {\n    \"Token\": \"abc\",,\n  }\n}\n");
+
+        var line = await RunExpectingConfigurationExit();
+
+        Assert.StartsWith($"MiracleCell cannot start: the settings file {settings} is not valid JSON at line 3, position",
+            line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_content_pack_file_stops_the_start_with_exit_78_and_no_stack_trace()
+    {
+        var pack = Directory.CreateDirectory(Path.Combine(_folder, "pack")).FullName;
+        Directory.CreateDirectory(Path.Combine(pack, "film.yaml"));
+        using var error = new StringWriter();
+
+        var exitCode = await BotHost.RunAsync(Arguments($"Bot:ContentFolder={pack}"), error, _folder,
+            CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        Assert.Contains($"Bot:ContentFolder: the content pack in {pack} is invalid", error.ToString(),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_full_exception_is_printed_only_at_debug_level()
+    {
+        Assert.False(StartupFailures.WantsDetail([], _ => null));
+        Assert.False(StartupFailures.WantsDetail([], _ => "Information"));
+        Assert.True(StartupFailures.WantsDetail([], _ => "Debug"));
+        Assert.True(StartupFailures.WantsDetail(["--Logging:LogLevel:Default=Trace"], _ => null));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
