@@ -24,12 +24,7 @@ public sealed class HelpCommand(FilmCatalog catalog, IServiceProvider services) 
     public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var locale = context.Locale;
-        var items = services.GetServices<IApplicationCommand>()
-            .Select(c => c.Definition)
-            .Select(d => d.Type == ApplicationCommandType.ChatInput
-                ? new ReplyItem($"`{Usage(d)}`: {Markdown.Escape(Describe(d, locale))}")
-                : new ReplyItem(Markdown.Escape(Strings.HideSpoilersHelp[locale])))
-            .ToList();
+        var items = services.GetServices<IApplicationCommand>().Select(command => Item(command, locale)).ToList();
         var document = new ReplyDocument(
             Strings.HelpTitle[locale],
             [new ReplyItem(Strings.HelpIntro(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale], Bullet: false)],
@@ -40,9 +35,19 @@ public sealed class HelpCommand(FilmCatalog catalog, IServiceProvider services) 
         return ValueTask.FromResult(CommandResult.Reply(pages[0]));
     }
 
-    private static string Describe(ApplicationCommand definition, Locale locale) =>
-        locale == Locale.Indonesian && definition.DescriptionLocalizations?.GetValueOrDefault("id") is { } id ? id : definition.Description;
+    /// <summary>One line per command from its own declaration, in the names the reader's client shows.</summary>
+    private static ReplyItem Item(IApplicationCommand command, Locale locale)
+    {
+        var definition = command.Definition;
+        var description = command.Help?[locale] ?? LocalizedNames.DescriptionOf(definition, locale);
+        if (definition.Type == ApplicationCommandType.ChatInput)
+            return new ReplyItem($"`{Usage(definition, locale)}`: {Markdown.Escape(description)}");
+        var name = LocalizedNames.Of(definition, locale);
+        return new ReplyItem(Markdown.Escape(Strings.MessageCommandHelp(name, description)[locale]));
+    }
 
-    private static string Usage(ApplicationCommand definition) =>
-        string.Join(" ", (definition.Options ?? []).Select(o => o.Required == true ? $"{o.Name}:…" : $"[{o.Name}]").Prepend($"/{definition.Name}"));
+    private static string Usage(ApplicationCommand definition, Locale locale) =>
+        string.Join(" ", (definition.Options ?? [])
+            .Select(o => o.Required == true ? $"{LocalizedNames.Of(o, locale)}:…" : $"[{LocalizedNames.Of(o, locale)}]")
+            .Prepend($"/{LocalizedNames.Of(definition, locale)}"));
 }

@@ -1,5 +1,6 @@
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
+using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
@@ -22,6 +23,8 @@ public sealed class HideSpoilersCommand : IApplicationCommand
     };
 
     public ApplicationCommand Definition => Command;
+
+    public LocalizedText? Help => Strings.HideSpoilersHelp;
 
     public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 

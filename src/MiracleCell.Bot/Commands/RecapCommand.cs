@@ -20,7 +20,7 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
     public static ApplicationCommand Command { get; } = Define.Slash(
         "recap", "ringkasan",
         "The story by part; spoilers hidden in tags (spoilers:true shows them only to you)",
-        "Cerita per bagian; spoiler disembunyikan (spoilers:true menampilkannya hanya untuk Anda)",
+        "Cerita per bagian; spoiler disembunyikan (spoiler:true menampilkannya hanya untuk Anda)",
         Define.Text("part", "bagian", "Which part of the film (leave empty for the list of parts)", "Bagian film yang mana (kosongkan untuk daftar bagian)", autocomplete: true),
         Define.Flag("spoilers", "spoiler", "true: show spoilers untagged in a reply only you can see", "true: tampilkan spoiler tanpa tag dalam balasan yang hanya Anda lihat"));
 

@@ -1,3 +1,4 @@
+using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Interactions;
@@ -10,6 +11,12 @@ public interface IApplicationCommand
 
     /// <summary>Immediate when the handler only reads memory; Deferred when it touches I/O.</summary>
     AcknowledgementMode Acknowledgement { get; }
+
+    /// <summary>
+    /// What <c>/help</c> says about a command whose Discord description must be empty (a message command); null to
+    /// use the declared description.
+    /// </summary>
+    LocalizedText? Help => null;
 
     /// <summary>Whether a deferred acknowledgement must already be ephemeral for these options.</summary>
     bool RepliesEphemerally(CommandOptions options) => false;

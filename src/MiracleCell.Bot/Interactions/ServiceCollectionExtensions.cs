@@ -16,26 +16,15 @@ public static class ServiceCollectionExtensions
         if (pack is not null) services.TryAddSingleton(new FilmCatalog(pack));
         services.AddLogging();
 
-        services.AddSingleton<FilmCommand>();
-        services.AddSingleton<RecapCommand>();
-        services.AddSingleton<CharacterCommand>();
-        services.AddSingleton<CastCommand>();
-        services.AddSingleton<SpoilerCommand>();
-        services.AddSingleton<HideSpoilersCommand>();
-        services.AddSingleton<HelpCommand>();
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<FilmCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<RecapCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<CharacterCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<CastCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<SpoilerCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<HideSpoilersCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddCommand<FilmCommand>();
+        services.AddCommand<RecapCommand>();
+        services.AddCommand<CharacterCommand>();
+        services.AddCommand<CastCommand>();
+        services.AddCommand<SpoilerCommand>();
+        services.AddCommand<HideSpoilersCommand>();
+        services.AddCommand<HelpCommand>();
 
         // Paged replies: each command that can outgrow one message renders its pages again from the custom_id.
-        services.AddSingleton<IPagedCommand>(sp => sp.GetRequiredService<FilmCommand>());
-        services.AddSingleton<IPagedCommand>(sp => sp.GetRequiredService<RecapCommand>());
-        services.AddSingleton<IPagedCommand>(sp => sp.GetRequiredService<CharacterCommand>());
-        services.AddSingleton<IPagedCommand>(sp => sp.GetRequiredService<CastCommand>());
         services.AddSingleton<IComponentHandler, PageButtonHandler>();
 
         services.AddSingleton<InteractionRouter>();

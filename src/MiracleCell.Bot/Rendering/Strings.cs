@@ -159,8 +159,11 @@ public static partial class Strings
         $"Saya menjawab pertanyaan tentang **{film}** untuk klub film Anda: ringkasan per bagian, tokoh, pemeran, dan lainnya. Semua yang melewati premis disembunyikan di balik tag spoiler sampai Anda mengkliknya.");
     public static LocalizedText Commands { get; } = T("Commands", "Perintah");
     public static LocalizedText HideSpoilersHelp { get; } = T(
-        "Right-click a message → Apps → Hide spoilers: re-posts its text behind a spoiler tag (and removes the original where I may).",
-        "Klik kanan pesan → Apps → Hide spoilers: memposting ulang teksnya di balik tag spoiler (dan menghapus aslinya bila saya diizinkan).");
+        "re-posts its text behind a spoiler tag (and removes the original where I may).",
+        "memposting ulang teksnya di balik tag spoiler (dan menghapus aslinya bila saya diizinkan).");
+    public static LocalizedText MessageCommandHelp(string name, string help) => T(
+        $"Right-click a message → Apps → {name}: {help}",
+        $"Klik kanan pesan → Apps → {name}: {help}");
 
     private static string Code(string id) => $"`{id}`";
 

@@ -30,10 +30,8 @@ public static class TriviaServiceCollectionExtensions
         services.TryAddSingleton<TriviaCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<TriviaCoordinator>());
 
-        services.AddSingleton<TriviaCommand>();
-        services.AddSingleton<TriviaResetCommand>();
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<TriviaCommand>());
-        services.AddSingleton<IApplicationCommand>(sp => sp.GetRequiredService<TriviaResetCommand>());
+        services.AddCommand<TriviaCommand>();
+        services.AddCommand<TriviaResetCommand>();
         services.AddSingleton<IComponentHandler, TriviaAnswerButtons>();
         services.AddSingleton<IComponentHandler, TriviaResetButtons>();
         return services;

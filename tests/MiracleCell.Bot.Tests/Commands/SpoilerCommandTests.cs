@@ -124,9 +124,14 @@ public sealed class FilmAndHelpCommandTests
         var reply = await bot.Reply("/help", Locale.Indonesian);
         var text = TestBot.MarkdownText(reply);
 
-        foreach (var usage in new[] { "/film", "/recap [part] [spoilers]", "/character name:…", "/cast [actor]", "/spoiler text:… [topic]", "/help" })
+        var usages = new[]
+        {
+            "/film", "/ringkasan [bagian] [spoiler]", "/tokoh nama:…", "/pemeran [aktor]", "/spoiler teks:… [topik]", "/bantuan",
+        };
+        foreach (var usage in usages)
             Assert.Contains($"`{usage}`", text, StringComparison.Ordinal);
-        Assert.Contains("Hide spoilers", text, StringComparison.Ordinal);
+        Assert.Contains("Apps → Sembunyikan spoiler: memposting ulang", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hide spoilers", text, StringComparison.Ordinal);
         Assert.Contains("Cerita per bagian", text, StringComparison.Ordinal);
     }
 }

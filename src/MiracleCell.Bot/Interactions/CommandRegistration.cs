@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MiracleCell.Bot.Interactions;
+
+public static class CommandRegistration
+{
+    /// <summary>
+    /// Registers one command: its declaration goes into the registration payload and <c>/help</c>, interactions
+    /// with its name are routed to it, and so are its autocomplete requests and (when it is an
+    /// <see cref="IPagedCommand"/>) its page buttons. No scanning: each command is named once, here.
+    /// </summary>
+    public static IServiceCollection AddCommand<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(
+        this IServiceCollection services)
+        where T : class, IApplicationCommand
+    {
+        services.TryAddSingleton<T>();
+        services.AddSingleton<IApplicationCommand>(provider => provider.GetRequiredService<T>());
+        if (typeof(IPagedCommand).IsAssignableFrom(typeof(T)))
+            services.AddSingleton(provider => (IPagedCommand)provider.GetRequiredService<T>());
+        return services;
+    }
+}
