@@ -4,6 +4,7 @@ using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
 using MiracleCell.Core.Films;
+using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
 using MiracleCell.Discord.Models;
 using MiracleCell.Storage;
@@ -64,7 +65,7 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
         if (interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
             return Fail(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
         var sub = interaction.Data?.Options?.FirstOrDefault(o => o.Type == ApplicationCommandOptionType.SubCommand)
-            ?? throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionRequired(Name, "start | stop | leaderboard | stats")));
+            ?? throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.SubcommandRequired(LocalizedNames.Text(Command), [.. Command.Options!.Select(LocalizedNames.Text)])));
         var options = SubOptions(sub);
         switch (sub.Name)
         {
@@ -96,7 +97,7 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
                 var board = await Store.GetLeaderboardAsync(guild.Value, period, user.Id.Value, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Leaderboard(board, locale));
             case "stats":
-                var who = options.GetString("user") is { } typed ? ParseUser(typed, "user") : user.Id.Value;
+                var who = options.GetString("user") is { } typed ? ParseUser(typed, LocalizedNames.Text(LocalizedNames.Option(Command, "user"))) : user.Id.Value;
                 var stats = await Store.GetStatsAsync(guild.Value, who, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Stats(who, stats, locale));
             default:
@@ -105,7 +106,7 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
     }
 
     /// <summary>Reads a user option: a snowflake as Discord sends it, or an @mention as typed on the console.</summary>
-    internal static ulong ParseUser(string text, string option)
+    internal static ulong ParseUser(string text, LocalizedText option)
     {
         var trimmed = text.Trim();
         if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.EndsWith('>')) trimmed = trimmed[2..^1].TrimStart('!');
@@ -117,7 +118,14 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
     private static CommandOptions SubOptions(InteractionDataOption sub)
     {
         var declared = Command.Options!.FirstOrDefault(o => o.Name == sub.Name);
-        var definition = new ApplicationCommand { Name = $"{Name} {sub.Name}", Description = "", Options = declared?.Options ?? [] };
+        var definition = new ApplicationCommand
+        {
+            Name = $"{Name} {sub.Name}",
+            NameLocalizations = declared is null ? null : Define.Id(
+                $"{LocalizedNames.Of(Command, Locale.Indonesian)} {LocalizedNames.Of(declared, Locale.Indonesian)}"),
+            Description = "",
+            Options = declared?.Options ?? [],
+        };
         return new CommandOptions(definition, sub.Options);
     }
 
@@ -126,15 +134,18 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
         "easy" => Difficulty.Easy,
         "medium" => Difficulty.Medium,
         "hard" => Difficulty.Hard,
-        _ => throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf("difficulty", ["easy", "medium", "hard"]))),
+        _ => throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf(OptionName("difficulty"), ["easy", "medium", "hard"]))),
     };
 
     private static string? OneOf(CommandOptions options, string name, params string[] allowed)
     {
         var value = options.GetString(name);
         if (value is null || allowed.Contains(value, StringComparer.Ordinal)) return value;
-        throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf(name, allowed)));
+        throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf(OptionName(name), allowed)));
     }
+
+    private static LocalizedText OptionName(string declaredName) =>
+        LocalizedNames.Text(LocalizedNames.Option(Command, declaredName));
 
     private static CommandResult Private(string content) => CommandResult.Reply(TriviaMessages.Ephemeral(content));
 

@@ -47,7 +47,7 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
         if (!TriviaPermissions.CanManageServer(interaction))
             return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.MissingPermission, Strings.NeedsManageServer)));
 
-        ulong? target = context.Options.GetString("user") is { } typed ? TriviaCommand.ParseUser(typed, "user") : null;
+        ulong? target = context.Options.GetString("user") is { } typed ? TriviaCommand.ParseUser(typed, LocalizedNames.Text(LocalizedNames.Option(Command, "user"))) : null;
         var lifetime = options.Value.ResetConfirmationLifetime;
         var expires = time.GetUtcNow() + lifetime;
         var question = target is { } t ? Strings.ConfirmResetMember(TriviaMessages.Mention(t)) : Strings.ConfirmResetGuild;

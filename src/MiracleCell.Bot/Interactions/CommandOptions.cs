@@ -31,19 +31,19 @@ public sealed class CommandOptions
     {
         var option = Find(name);
         if (option?.Value is not { } value) return null;
-        if (value.ValueKind != JsonValueKind.String) throw BadOption(Strings.OptionMustBeText(_definition.Name, name));
+        if (value.ValueKind != JsonValueKind.String) throw BadOption(Strings.OptionMustBeText(LocalizedNames.Text(_definition), Named(name)));
         var text = value.GetString() ?? "";
         var declared = Declared(name);
         var length = Core.Text.DiscordText.Length(text);
         if (declared.MaxLength is { } max && length > max)
-            throw BadOption(Strings.OptionTooLong(name, max, length));
+            throw BadOption(Strings.OptionTooLong(Named(name), max, length));
         if (declared.MinLength is { } min && length < min)
-            throw BadOption(Strings.OptionTooShort(name, min));
+            throw BadOption(Strings.OptionTooShort(Named(name), min));
         return text;
     }
 
     public string GetRequiredString(string name) =>
-        GetString(name) ?? throw BadOption(Strings.OptionRequired(_definition.Name, name));
+        GetString(name) ?? throw BadOption(Strings.OptionRequired(LocalizedNames.Text(_definition), Named(name)));
 
     public bool? GetBoolean(string name)
     {
@@ -54,7 +54,7 @@ public sealed class CommandOptions
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
-            _ => throw BadOption(Strings.OptionMustBeBoolean(name)),
+            _ => throw BadOption(Strings.OptionMustBeBoolean(Named(name))),
         };
     }
 
@@ -65,10 +65,10 @@ public sealed class CommandOptions
         long number;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n)) number = n;
         else if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s)) number = s;
-        else throw BadOption(Strings.OptionMustBeWholeNumber(name));
+        else throw BadOption(Strings.OptionMustBeWholeNumber(Named(name)));
         var declared = Declared(name);
         if ((declared.MinValue is { } min && number < min) || (declared.MaxValue is { } max && number > max))
-            throw BadOption(Strings.OptionOutOfRange(name, declared.MinValue, declared.MaxValue));
+            throw BadOption(Strings.OptionOutOfRange(Named(name), declared.MinValue, declared.MaxValue));
         return number;
     }
 
@@ -82,6 +82,8 @@ public sealed class CommandOptions
     private ApplicationCommandOption Declared(string name) =>
         _definition.Options?.FirstOrDefault(o => o.Name == name)
         ?? throw new InvalidOperationException($"/{_definition.Name} declares no option '{name}'.");
+
+    private Core.Text.LocalizedText Named(string name) => LocalizedNames.Text(Declared(name));
 
     private static UserErrorException BadOption(Core.Text.LocalizedText message) =>
         new(new UserError(UserErrorKind.BadOption, message));

@@ -11,22 +11,22 @@ public static partial class Strings
         $"I cannot run a trivia night in this channel: I am missing {permissions} here. Ask a server admin to give me these permissions in this channel (channel settings → Permissions), or start the night in another channel.",
         $"Saya tidak bisa menjalankan malam kuis di kanal ini: saya tidak punya izin {permissions} di sini. Minta admin server memberi saya izin tersebut di kanal ini (pengaturan kanal → Izin), atau mulai malam kuis di kanal lain.");
     public static LocalizedText TriviaNeedsServer { get; } = T(
-        "Trivia nights run in a server channel. Use /trivia in a channel of your server.",
-        "Malam kuis berjalan di kanal server. Gunakan /trivia di salah satu kanal server Anda.");
+        $"Trivia nights run in a server channel. Use {Trivia.En} in a channel of your server.",
+        $"Malam kuis berjalan di kanal server. Gunakan {Trivia.Id} di salah satu kanal server Anda.");
 
     public static LocalizedText TriviaAlreadyRunning(string starterMention) => T(
-        $"A trivia night is already running in this channel, started by {starterMention}. Join in with the buttons, wait for it to end, or ask them (or someone with Manage Server) to `/trivia stop` it.",
-        $"Malam kuis sudah berjalan di kanal ini, dimulai oleh {starterMention}. Ikut main lewat tombolnya, tunggu sampai selesai, atau minta mereka (atau seseorang dengan izin Kelola Server) menjalankan `/trivia stop`.");
+        $"A trivia night is already running in this channel, started by {starterMention}. Join in with the buttons, wait for it to end, or ask them (or someone with Manage Server) to `{TriviaStop.En}` it.",
+        $"Malam kuis sudah berjalan di kanal ini, dimulai oleh {starterMention}. Ikut main lewat tombolnya, tunggu sampai selesai, atau minta mereka (atau seseorang dengan izin Kelola Server) menjalankan `{TriviaStop.Id}`.");
 
     public static LocalizedText TriviaNotEnoughQuestions(int available, int asked) => available == 0
-        ? T("There are no questions with these settings. Try another `difficulty` or set `spoilers` to allow.",
-            "Tidak ada soal dengan pengaturan ini. Coba `difficulty` lain atau atur `spoilers` ke allow.")
-        : T($"Only {N(available)} questions match these settings, but you asked for {N(asked)}. Ask for {N(available)} or fewer, or widen `difficulty` or `spoilers`.",
-            $"Hanya {N(available)} soal yang cocok dengan pengaturan ini, tetapi Anda meminta {N(asked)}. Minta {N(available)} atau kurang, atau longgarkan `difficulty` atau `spoilers`.");
+        ? T($"There are no questions with these settings. Try another `{TriviaDifficulty.En}` or set `{TriviaSpoilers.En}` to allow.",
+            $"Tidak ada soal dengan pengaturan ini. Coba `{TriviaDifficulty.Id}` lain atau atur `{TriviaSpoilers.Id}` ke allow.")
+        : T($"Only {N(available)} questions match these settings, but you asked for {N(asked)}. Ask for {N(available)} or fewer, or widen `{TriviaDifficulty.En}` or `{TriviaSpoilers.En}`.",
+            $"Hanya {N(available)} soal yang cocok dengan pengaturan ini, tetapi Anda meminta {N(asked)}. Minta {N(available)} atau kurang, atau longgarkan `{TriviaDifficulty.Id}` atau `{TriviaSpoilers.Id}`.");
 
     public static LocalizedText TriviaStartedForYou(int questions, int seconds) => T(
-        $"Your trivia night has started: {N(questions)} questions, {N(seconds)} s each. End it early with `/trivia stop`.",
-        $"Malam kuis Anda dimulai: {N(questions)} soal, masing-masing {N(seconds)} detik. Akhiri lebih awal dengan `/trivia stop`.");
+        $"Your trivia night has started: {N(questions)} questions, {N(seconds)} s each. End it early with `{TriviaStop.En}`.",
+        $"Malam kuis Anda dimulai: {N(questions)} soal, masing-masing {N(seconds)} detik. Akhiri lebih awal dengan `{TriviaStop.Id}`.");
 
     public static LocalizedText TriviaNightTitle(string film) => T($"🎬 Trivia night: {film}", $"🎬 Malam kuis: {film}");
 
@@ -82,8 +82,8 @@ public static partial class Strings
     public static LocalizedText TooFewForWinner { get; } = T("A winner needs at least two players. Thanks for playing!", "Pemenang butuh setidaknya dua pemain. Terima kasih sudah bermain!");
     public static LocalizedText NobodyPlayed { get; } = T("Nobody answered tonight.", "Tidak ada yang menjawab malam ini.");
     public static LocalizedText TriviaInterrupted { get; } = T(
-        "⚠️ This trivia night was interrupted by a restart; points so far were kept. Start a new one with `/trivia start`.",
-        "⚠️ Malam kuis ini terhenti karena bot dimulai ulang; poin yang sudah didapat tetap disimpan. Mulai yang baru dengan `/trivia start`.");
+        $"⚠️ This trivia night was interrupted by a restart; points so far were kept. Start a new one with `{TriviaStart.En}`.",
+        $"⚠️ Malam kuis ini terhenti karena bot dimulai ulang; poin yang sudah didapat tetap disimpan. Mulai yang baru dengan `{TriviaStart.Id}`.");
 
     // Button acknowledgements
     public static LocalizedText LockedIn(char letter) => T($"🔒 Locked in: **{letter}**", $"🔒 Jawaban dikunci: **{letter}**");
@@ -97,19 +97,19 @@ public static partial class Strings
         "This question is not open yet. Try again in a moment.",
         "Soal ini belum dibuka. Coba lagi sebentar lagi.");
     public static LocalizedText TriviaGameOver { get; } = T(
-        "This trivia night is over, so answers no longer count. Start a new one with `/trivia start`.",
-        "Malam kuis ini sudah selesai, jadi jawaban tidak dihitung lagi. Mulai yang baru dengan `/trivia start`.");
+        $"This trivia night is over, so answers no longer count. Start a new one with `{TriviaStart.En}`.",
+        $"Malam kuis ini sudah selesai, jadi jawaban tidak dihitung lagi. Mulai yang baru dengan `{TriviaStart.Id}`.");
     public static LocalizedText TriviaButtonOutdated { get; } = T(
-        "This button does not belong to a running trivia night (it may be from before a restart). Start a new one with `/trivia start`.",
-        "Tombol ini bukan milik malam kuis yang sedang berjalan (mungkin dari sebelum bot dimulai ulang). Mulai yang baru dengan `/trivia start`.");
+        $"This button does not belong to a running trivia night (it may be from before a restart). Start a new one with `{TriviaStart.En}`.",
+        $"Tombol ini bukan milik malam kuis yang sedang berjalan (mungkin dari sebelum bot dimulai ulang). Mulai yang baru dengan `{TriviaStart.Id}`.");
     public static LocalizedText AnswerNotSaved { get; } = T(
         "I could not save your answer. Please click again; if it keeps failing, tell the server admins.",
         "Saya tidak bisa menyimpan jawaban Anda. Silakan klik lagi; jika terus gagal, beri tahu admin server.");
 
     // /trivia stop
     public static LocalizedText NoTriviaHere { get; } = T(
-        "No trivia night is running in this channel. Start one with `/trivia start`.",
-        "Tidak ada malam kuis yang berjalan di kanal ini. Mulai dengan `/trivia start`.");
+        $"No trivia night is running in this channel. Start one with `{TriviaStart.En}`.",
+        $"Tidak ada malam kuis yang berjalan di kanal ini. Mulai dengan `{TriviaStart.Id}`.");
     public static LocalizedText OnlyStarterCanStop(string starterMention) => T(
         $"Only {starterMention}, who started this trivia night, or someone with Manage Server can stop it.",
         $"Hanya {starterMention}, yang memulai malam kuis ini, atau seseorang dengan izin Kelola Server yang bisa menghentikannya.");
@@ -119,7 +119,9 @@ public static partial class Strings
     public static LocalizedText LeaderboardTitle(bool thisMonth) => thisMonth
         ? T("🏆 Trivia leaderboard: this month", "🏆 Papan skor kuis: bulan ini")
         : T("🏆 Trivia leaderboard: all time", "🏆 Papan skor kuis: sepanjang masa");
-    public static LocalizedText LeaderboardEmpty { get; } = T("No points yet. Start a trivia night with `/trivia start`!", "Belum ada poin. Mulai malam kuis dengan `/trivia start`!");
+    public static LocalizedText LeaderboardEmpty { get; } = T(
+        $"No points yet. Start a trivia night with `{TriviaStart.En}`!",
+        $"Belum ada poin. Mulai malam kuis dengan `{TriviaStart.Id}`!");
     public static LocalizedText LeaderboardLine(long rank, string mention, long points) => T($"**{N(rank)}.** {mention}: {N(points)} pts", $"**{N(rank)}.** {mention}: {N(points)} poin");
     public static LocalizedText YourRank(long rank, long points) => T($"You: #{N(rank)} with {N(points)} pts", $"Anda: #{N(rank)} dengan {N(points)} poin");
     public static LocalizedText YouHaveNoPoints { get; } = T("You have no points in this period yet.", "Anda belum punya poin pada periode ini.");
@@ -138,13 +140,13 @@ public static partial class Strings
         $"{(accuracy * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% ({N(correct)} of {N(answers)})",
         $"{(accuracy * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% ({N(correct)} dari {N(answers)})");
     public static LocalizedText InARow(int count) => T($"{N(count)} right in a row", $"{N(count)} benar berturut-turut");
-    public static LocalizedText OptionMustBeOneOf(string option, IReadOnlyList<string> allowed) => T(
-        $"`{option}` must be one of: {string.Join(", ", allowed.Select(Code))}.",
-        $"`{option}` harus salah satu dari: {string.Join(", ", allowed.Select(Code))}.");
+    public static LocalizedText OptionMustBeOneOf(LocalizedText option, IReadOnlyList<string> allowed) => T(
+        $"`{option.En}` must be one of: {string.Join(", ", allowed.Select(Code))}.",
+        $"`{option.Id}` harus salah satu dari: {string.Join(", ", allowed.Select(Code))}.");
 
-    public static LocalizedText NotAUser(string option) => T(
-        $"`{option}` must be a member: pick someone from the list (or type their @mention).",
-        $"`{option}` harus seorang anggota: pilih dari daftar (atau ketik @mention-nya).");
+    public static LocalizedText NotAUser(LocalizedText option) => T(
+        $"`{option.En}` must be a member: pick someone from the list (or type their @mention).",
+        $"`{option.Id}` harus seorang anggota: pilih dari daftar (atau ketik @mention-nya).");
 
     // /trivia-reset
     public static LocalizedText NeedsManageServer { get; } = T(
@@ -167,9 +169,9 @@ public static partial class Strings
         $"✅ The trivia scores of {N(members)} members were reset.",
         $"✅ Skor kuis {N(members)} anggota sudah direset.");
     public static LocalizedText OnlyRequesterConfirms { get; } = T(
-        "Only the person who asked for this reset can confirm it. Run `/trivia-reset` yourself if you need one.",
-        "Hanya orang yang meminta reset ini yang bisa mengonfirmasinya. Jalankan `/trivia-reset` sendiri jika perlu.");
+        $"Only the person who asked for this reset can confirm it. Run `{TriviaReset.En}` yourself if you need one.",
+        $"Hanya orang yang meminta reset ini yang bisa mengonfirmasinya. Jalankan `{TriviaReset.Id}` sendiri jika perlu.");
     public static LocalizedText ResetExpired { get; } = T(
-        "This confirmation has expired: nothing was reset. Run `/trivia-reset` again.",
-        "Konfirmasi ini sudah kedaluwarsa: tidak ada yang direset. Jalankan `/trivia-reset` lagi.");
+        $"This confirmation has expired: nothing was reset. Run `{TriviaReset.En}` again.",
+        $"Konfirmasi ini sudah kedaluwarsa: tidak ada yang direset. Jalankan `{TriviaReset.Id}` lagi.");
 }

@@ -20,60 +20,64 @@ public static partial class Strings
         "Terjadi kesalahan di pihak saya. Silakan coba lagi sebentar lagi; jika terus terjadi, beri tahu admin server.");
 
     public static LocalizedText UnsupportedInteraction { get; } = T(
-        "I can't handle this kind of interaction. Type /help to see what I can do.",
-        "Saya tidak bisa menangani interaksi jenis ini. Ketik /help untuk melihat apa yang bisa saya lakukan.");
+        $"I can't handle this kind of interaction. Type {Help.En} to see what I can do.",
+        $"Saya tidak bisa menangani interaksi jenis ini. Ketik {Help.Id} untuk melihat apa yang bisa saya lakukan.");
 
     public static LocalizedText UnknownButton { get; } = T(
         "That button no longer works. Run the command again to get a fresh one.",
         "Tombol itu sudah tidak berlaku. Jalankan perintahnya lagi untuk mendapatkan yang baru.");
 
     public static LocalizedText UnknownCommand(string name) => T(
-        $"There is no command `/{Markdown.Escape(name)}` here. Type /help to see the commands.",
-        $"Tidak ada perintah `/{Markdown.Escape(name)}` di sini. Ketik /help untuk melihat daftar perintah.");
+        $"There is no command `/{Markdown.Escape(name)}` here. Type {Help.En} to see the commands.",
+        $"Tidak ada perintah `/{Markdown.Escape(name)}` di sini. Ketik {Help.Id} untuk melihat daftar perintah.");
 
-    public static LocalizedText OptionRequired(string command, string option) => T(
-        $"`/{command}` needs `{option}`. Type it as `/{command} {option}:…`.",
-        $"`/{command}` memerlukan `{option}`. Ketik sebagai `/{command} {option}:…`.");
+    public static LocalizedText OptionRequired(LocalizedText command, LocalizedText option) => T(
+        $"`/{command.En}` needs `{option.En}`. Type it as `/{command.En} {option.En}:…`.",
+        $"`/{command.Id}` memerlukan `{option.Id}`. Ketik sebagai `/{command.Id} {option.Id}:…`.");
 
-    public static LocalizedText OptionMustBeText(string command, string option) => T(
-        $"`{option}` of `/{command}` must be text.",
-        $"`{option}` pada `/{command}` harus berupa teks.");
+    public static LocalizedText SubcommandRequired(LocalizedText command, IReadOnlyList<LocalizedText> subcommands) => T(
+        $"`/{command.En}` needs one of: {string.Join(", ", subcommands.Select(s => Code(s.En)))}.",
+        $"`/{command.Id}` memerlukan salah satu dari: {string.Join(", ", subcommands.Select(s => Code(s.Id)))}.");
 
-    public static LocalizedText OptionMustBeBoolean(string option) => T(
-        $"`{option}` must be true or false.",
-        $"`{option}` harus true atau false.");
+    public static LocalizedText OptionMustBeText(LocalizedText command, LocalizedText option) => T(
+        $"`{option.En}` of `/{command.En}` must be text.",
+        $"`{option.Id}` pada `/{command.Id}` harus berupa teks.");
 
-    public static LocalizedText OptionMustBeWholeNumber(string option) => T(
-        $"`{option}` must be a whole number.",
-        $"`{option}` harus bilangan bulat.");
+    public static LocalizedText OptionMustBeBoolean(LocalizedText option) => T(
+        $"`{option.En}` must be true or false.",
+        $"`{option.Id}` harus true atau false.");
 
-    public static LocalizedText OptionOutOfRange(string option, double? min, double? max) => T(
-        $"`{option}` must be between {min?.ToString(CultureInfo.InvariantCulture) ?? "…"} and {max?.ToString(CultureInfo.InvariantCulture) ?? "…"}.",
-        $"`{option}` harus di antara {min?.ToString(CultureInfo.InvariantCulture) ?? "…"} dan {max?.ToString(CultureInfo.InvariantCulture) ?? "…"}.");
+    public static LocalizedText OptionMustBeWholeNumber(LocalizedText option) => T(
+        $"`{option.En}` must be a whole number.",
+        $"`{option.Id}` harus bilangan bulat.");
 
-    public static LocalizedText OptionTooLong(string option, int max, int actual) => T(
-        $"`{option}` can be at most {N(max)} characters (yours has {N(actual)}). Shorten it and try again.",
-        $"`{option}` paling banyak {N(max)} karakter (punya Anda {N(actual)}). Persingkat lalu coba lagi.");
+    public static LocalizedText OptionOutOfRange(LocalizedText option, double? min, double? max) => T(
+        $"`{option.En}` must be between {Bound(min)} and {Bound(max)}.",
+        $"`{option.Id}` harus di antara {Bound(min)} dan {Bound(max)}.");
 
-    public static LocalizedText OptionTooShort(string option, int min) => T(
-        $"`{option}` must have at least {N(min)} characters.",
-        $"`{option}` minimal {N(min)} karakter.");
+    public static LocalizedText OptionTooLong(LocalizedText option, int max, int actual) => T(
+        $"`{option.En}` can be at most {N(max)} characters (yours has {N(actual)}). Shorten it and try again.",
+        $"`{option.Id}` paling banyak {N(max)} karakter (punya Anda {N(actual)}). Persingkat lalu coba lagi.");
+
+    public static LocalizedText OptionTooShort(LocalizedText option, int min) => T(
+        $"`{option.En}` must have at least {N(min)} characters.",
+        $"`{option.Id}` minimal {N(min)} karakter.");
 
     public static LocalizedText UnknownPart(string typed, IEnumerable<string> validIds) => T(
-        $"There is no part called “{Markdown.Escape(typed)}”. `part` must be one of: {string.Join(", ", validIds.Select(Code))}.",
-        $"Tidak ada bagian bernama “{Markdown.Escape(typed)}”. `part` harus salah satu dari: {string.Join(", ", validIds.Select(Code))}.");
+        $"There is no part called “{Markdown.Escape(typed)}”. `{RecapPart.En}` must be one of: {string.Join(", ", validIds.Select(Code))}.",
+        $"Tidak ada bagian bernama “{Markdown.Escape(typed)}”. `{RecapPart.Id}` harus salah satu dari: {string.Join(", ", validIds.Select(Code))}.");
 
     public static LocalizedText UnknownCharacter(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
-        ? T($"I don't know a character called “{Markdown.Escape(typed)}”. Did you mean {List(suggestions, "or")}? Start typing in `name` to pick from the list.",
-            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Maksud Anda {List(suggestions, "atau")}? Mulai mengetik di `name` untuk memilih dari daftar.")
-        : T($"I don't know a character called “{Markdown.Escape(typed)}”. Type /cast to see who is in the film.",
-            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Ketik /cast untuk melihat siapa saja di film ini.");
+        ? T($"I don't know a character called “{Markdown.Escape(typed)}”. Did you mean {List(suggestions, "or")}? Start typing in `{CharacterName.En}` to pick from the list.",
+            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Maksud Anda {List(suggestions, "atau")}? Mulai mengetik di `{CharacterName.Id}` untuk memilih dari daftar.")
+        : T($"I don't know a character called “{Markdown.Escape(typed)}”. Type {Cast.En} to see who is in the film.",
+            $"Saya tidak mengenal tokoh bernama “{Markdown.Escape(typed)}”. Ketik {Cast.Id} untuk melihat siapa saja di film ini.");
 
     public static LocalizedText UnknownActor(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
         ? T($"No one called “{Markdown.Escape(typed)}” is in the cast. Did you mean {List(suggestions, "or")}?",
             $"Tidak ada pemeran bernama “{Markdown.Escape(typed)}”. Maksud Anda {List(suggestions, "atau")}?")
-        : T($"No one called “{Markdown.Escape(typed)}” is in the cast. Type /cast without `actor` for the whole list.",
-            $"Tidak ada pemeran bernama “{Markdown.Escape(typed)}”. Ketik /cast tanpa `actor` untuk daftar lengkap.");
+        : T($"No one called “{Markdown.Escape(typed)}” is in the cast. Type {Cast.En} without `{CastActor.En}` for the whole list.",
+            $"Tidak ada pemeran bernama “{Markdown.Escape(typed)}”. Ketik {Cast.Id} tanpa `{CastActor.Id}` untuk daftar lengkap.");
 
     public static LocalizedText MessageHasNoText { get; } = T(
         "That message has no text to hide. Only a message's text can be re-posted behind a spoiler tag.",
@@ -110,8 +114,8 @@ public static partial class Strings
     public static LocalizedText Remakes { get; } = T("Remakes", "Versi adaptasi");
     public static LocalizedText DirectedBy(string director) => T($"dir. {director}", $"sutradara {director}");
     public static LocalizedText FilmHint { get; } = T(
-        "More: /recap for the story by part, /character for a character, /cast for who plays whom.",
-        "Selengkapnya: /recap untuk cerita per bagian, /character untuk seorang tokoh, /cast untuk daftar pemeran.");
+        $"More: {Recap.En} for the story by part, {Character.En} for a character, {Cast.En} for who plays whom.",
+        $"Selengkapnya: {Recap.Id} untuk cerita per bagian, {Character.Id} untuk seorang tokoh, {Cast.Id} untuk daftar pemeran.");
 
     // /recap
     public static LocalizedText RecapOf(string title) => T($"Recap: {title}", $"Ringkasan: {title}");
@@ -120,8 +124,8 @@ public static partial class Strings
     public static LocalizedText PartHeading(int order, int count, string title) => T($"Part {N(order)} of {N(count)}: {title}", $"Bagian {N(order)} dari {N(count)}: {title}");
     public static LocalizedText WhatHappens { get; } = T("What happens", "Yang terjadi");
     public static LocalizedText RecapHint { get; } = T(
-        "Pick a part with `/recap part:<id>`. Spoilers stay hidden behind tags you click to reveal; add `spoilers:true` to read them untagged in a reply only you can see.",
-        "Pilih bagian dengan `/recap part:<id>`. Spoiler tetap tersembunyi di balik tag yang bisa diklik; tambahkan `spoilers:true` untuk membacanya tanpa tag dalam balasan yang hanya terlihat oleh Anda.");
+        $"Pick a part with `{Recap.En} {RecapPart.En}:<id>`. Spoilers stay hidden behind tags you click to reveal; add `{RecapSpoilers.En}:true` to read them untagged in a reply only you can see.",
+        $"Pilih bagian dengan `{Recap.Id} {RecapPart.Id}:<id>`. Spoiler tetap tersembunyi di balik tag yang bisa diklik; tambahkan `{RecapSpoilers.Id}:true` untuk membacanya tanpa tag dalam balasan yang hanya terlihat oleh Anda.");
     public static LocalizedText SpoilersShownPrivately { get; } = T(
         "Spoilers shown untagged: only you can see this reply.",
         "Spoiler ditampilkan tanpa tag: hanya Anda yang bisa melihat balasan ini.");
@@ -139,8 +143,8 @@ public static partial class Strings
     public static LocalizedText RoleNotGiven { get; } = T("role not given by the sources", "peran tidak disebutkan oleh sumber");
     public static LocalizedText Roles { get; } = T("Roles", "Peran");
     public static LocalizedText CastHint { get; } = T(
-        "`/character name:<name>` tells you more about a character.",
-        "`/character name:<nama>` menjelaskan lebih banyak tentang seorang tokoh.");
+        $"`{Character.En} {CharacterName.En}:<name>` tells you more about a character.",
+        $"`{Character.Id} {CharacterName.Id}:<nama>` menjelaskan lebih banyak tentang seorang tokoh.");
 
     // /spoiler and "Hide spoilers"
     public static LocalizedText SharedSpoiler(string userMention) => T($"{userMention} shared a spoiler", $"{userMention} membagikan spoiler");

@@ -16,13 +16,13 @@ public sealed class CommandOptionsTests
     }
 
     [Fact]
-    public async Task A_missing_required_option_says_how_to_type_it()
+    public async Task A_missing_required_option_says_how_to_type_it_in_the_readers_names()
     {
         using var bot = new TestBot();
         var result = await bot.Run("/character", Locale.Indonesian);
 
         Assert.Equal(UserErrorKind.BadOption, result.Error!.Kind);
-        Assert.Contains("/character name:", result.Response.Data!.Content, StringComparison.Ordinal);
+        Assert.Contains("/tokoh nama:", result.Response.Data!.Content, StringComparison.Ordinal);
         Assert.Contains("memerlukan", result.Response.Data.Content, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,43 @@
+using MiracleCell.Bot.Commands;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Rendering;
+
+/// <summary>
+/// Commands and options named in texts, taken from their declarations so that every reader sees the names their
+/// Discord client shows (<c>/bantuan</c>, not <c>/help</c>, for an Indonesian client).
+/// </summary>
+public static partial class Strings
+{
+    private static LocalizedText Help => Slash(HelpCommand.Command);
+    private static LocalizedText Cast => Slash(CastCommand.Command);
+    private static LocalizedText CastActor => Option(CastCommand.Command, "actor");
+    private static LocalizedText Character => Slash(CharacterCommand.Command);
+    private static LocalizedText CharacterName => Option(CharacterCommand.Command, "name");
+    private static LocalizedText Recap => Slash(RecapCommand.Command);
+    private static LocalizedText RecapPart => Option(RecapCommand.Command, "part");
+    private static LocalizedText RecapSpoilers => Option(RecapCommand.Command, "spoilers");
+    private static LocalizedText Trivia => Slash(TriviaCommand.Command);
+    private static LocalizedText TriviaStart => Slash(TriviaCommand.Command, "start");
+    private static LocalizedText TriviaStop => Slash(TriviaCommand.Command, "stop");
+    private static LocalizedText TriviaDifficulty => Option(TriviaCommand.Command, "difficulty");
+    private static LocalizedText TriviaSpoilers => Option(TriviaCommand.Command, "spoilers");
+    private static LocalizedText TriviaReset => Slash(TriviaResetCommand.Command);
+
+    /// <summary><c>/command</c> or <c>/command subcommand</c> in every locale.</summary>
+    private static LocalizedText Slash(ApplicationCommand command, string? subcommand = null)
+    {
+        var name = LocalizedNames.Text(command);
+        if (subcommand is null) return new LocalizedText("/" + name.En, "/" + name.Id);
+        var sub = LocalizedNames.Text(LocalizedNames.Option(command, subcommand));
+        return new LocalizedText($"/{name.En} {sub.En}", $"/{name.Id} {sub.Id}");
+    }
+
+    private static LocalizedText Option(ApplicationCommand command, string declaredName) =>
+        LocalizedNames.Text(LocalizedNames.Option(command, declaredName));
+
+    private static string Bound(double? value) =>
+        value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…";
+}
