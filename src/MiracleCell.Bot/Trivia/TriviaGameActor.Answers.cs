@@ -10,6 +10,7 @@ internal sealed partial class TriviaGameActor
     private readonly List<ClickEvent> _waitingForPost = [];
     private int _pendingWrites;
     private int _answered;
+    private DateTimeOffset _lastAnswerAt;
     private bool _countEditScheduled;
     private DateTimeOffset _lastCountEditAt;
     private ITimer? _countTimer;
@@ -55,6 +56,7 @@ internal sealed partial class TriviaGameActor
             case AnswerResult.Accepted:
                 _lockedIn[userId] = new LockedInAnswer(click.Click.InteractionId, button.Choice, click.Reply.Task);
                 _answered++;
+                if (at > _lastAnswerAt) _lastAnswerAt = at;
                 _pendingWrites++;
                 _work.Begin();
                 _ = WriteAnswerAsync(click, receipt, at);
@@ -121,7 +123,8 @@ internal sealed partial class TriviaGameActor
             if (Game.WithdrawAnswer(written.QuestionIndex, userId) && _lockedIn.Remove(userId)) _answered--;
             AnswerUnsaved(written);
         }
-        if (_pendingWrites == 0 && Game.EveryoneAnswered) await RevealAsync(_questionIndex, early: true);
+        // Everyone has answered: the round ended with the last answer (whenever its write came back).
+        if (_pendingWrites == 0 && Game.EveryoneAnswered) await RevealAsync(_questionIndex, early: true, _lastAnswerAt);
     }
 
     private static void AnswerUnsaved(AnswerWrittenEvent written) => written.Click.Answer(written.Result switch

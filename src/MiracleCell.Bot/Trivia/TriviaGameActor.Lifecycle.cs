@@ -41,6 +41,7 @@ internal sealed partial class TriviaGameActor
         CancelQuestionTimers();
         _lockedIn.Clear();
         _answered = 0;
+        _lastAnswerAt = default;
         _countEditScheduled = false;
         _questionIndex = next.Index;
         _messageId = null;
@@ -95,7 +96,7 @@ internal sealed partial class TriviaGameActor
         TriviaTimer.ArmAt(Time, Game.Deadline!.Value, () => Post(new RevealDueEvent(questionIndex)));
 
     /// <summary>Reveals question <paramref name="questionIndex"/> if it is still the open one: on its timer, or early when everyone has answered.</summary>
-    private async Task RevealAsync(int questionIndex, bool early)
+    private async Task RevealAsync(int questionIndex, bool early, DateTimeOffset revealedAt)
     {
         if (questionIndex != _questionIndex || Game.State != TriviaGameState.QuestionOpen) return;
         var reveal = early ? Game.Reveal() : Game.RevealIfDue();
@@ -107,7 +108,6 @@ internal sealed partial class TriviaGameActor
             return;
         }
         CancelQuestionTimers();
-        var revealedAt = Time.GetUtcNow();
         if (_messageId is { } messageId) Edit(messageId, TriviaMessages.Reveal(Id, reveal, Game.Questions.Count, Locale));
         await StoreAsync(ct => _context.Store.RecordQuestionRevealedAsync(GuildId, Id, questionIndex, revealedAt, ct),
             "the reveal of a question");

@@ -155,7 +155,7 @@ internal sealed partial class TriviaGameActor
         AnswerWrittenEvent written => AnswerWrittenAsync(written),
         QuestionPostedEvent posted => QuestionPostedAsync(posted),
         PostFailedEvent failed => PostFailedAsync(failed),
-        RevealDueEvent due => RevealAsync(due.Index, early: false),
+        RevealDueEvent due => RevealAsync(due.Index, early: false, Time.GetUtcNow()),
         CountEditDueEvent due => EditAnswerCount(due.Index),
         NextQuestionDueEvent due => NextQuestionDue(due.AfterIndex),
         ClickWaitExpiredEvent expired => ClickWaitExpired(expired.Click),
