@@ -10,10 +10,11 @@ using MiracleCell.Storage;
 namespace MiracleCell.Bot.Trivia;
 
 /// <summary>
-/// Runs every trivia night of this process, one per channel. It posts each question as a channel message, starts
-/// its timer when the message has been posted, records each answer durably before it is acknowledged, reveals on
-/// the timer or when everyone has answered, and closes the game in the store exactly once. Slow work (posting and
-/// editing messages) runs in the background, never on a button click's path.
+/// Runs every trivia night of this process, one per channel, each as its own <see cref="TriviaGameActor"/>: the
+/// coordinator only finds a channel's or a button's game and hands it the click or the stop. A game posts each
+/// question as a channel message, starts its timer when the message has been posted, records each answer durably
+/// before it is acknowledged, reveals on the timer or when everyone has answered, and closes itself in the store
+/// exactly once. Slow work (posting and editing messages) never runs on a button click's path.
 /// As a hosted service it first closes games a previous process left running and tells their channels.
 /// </summary>
 public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable, IDisposable
@@ -23,21 +24,23 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     private readonly FilmCatalog _catalog;
     private readonly QuestionSelector _selector;
     private readonly TimeProvider _time;
-    private readonly TriviaNightOptions _options;
     private readonly DiscordOptions _discord;
     private readonly ILogger<TriviaCoordinator> _logger;
-    private readonly ConcurrentDictionary<(ulong Guild, ulong Channel), RunningGame> _byChannel = new();
-    private readonly ConcurrentDictionary<long, RunningGame> _byId = new();
+    private readonly TriviaGameContext _context;
+    private readonly ConcurrentDictionary<(ulong Guild, ulong Channel), TriviaGameActor> _byChannel = new();
+    private readonly ConcurrentDictionary<long, TriviaGameActor> _byId = new();
+    // Every game whose queue or messages are not done yet, including games just closed that still post their table.
+    private readonly ConcurrentDictionary<long, TriviaGameActor> _actors = new();
     private readonly SemaphoreSlim _startGate = new(1, 1);
     private readonly SemaphoreSlim _recoveryGate = new(1, 1);
-    private readonly PendingWork _background = new();
     private readonly CancellationTokenSource _shutdown = new();
     private bool _recovered;
     private bool _disposed;
 
     public TriviaCoordinator(
         ITriviaStore store, ITriviaMessenger messenger, FilmCatalog catalog, QuestionSelector selector,
-        TimeProvider timeProvider, IOptions<TriviaNightOptions> options, IOptions<DiscordOptions> discord, ILogger<TriviaCoordinator> logger)
+        TimeProvider timeProvider, IOptions<TriviaNightOptions> options, IOptions<DiscordOptions> discord,
+        ILogger<TriviaCoordinator> logger)
     {
         _discord = discord.Value;
         _store = store;
@@ -45,22 +48,40 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         _catalog = catalog;
         _selector = selector;
         _time = timeProvider;
-        _options = options.Value;
         _logger = logger;
+        _context = new TriviaGameContext(
+            store, messenger, catalog, timeProvider, options.Value, logger, Forget, Drained, _shutdown.Token);
     }
 
     /// <summary>How many nights are running in this process.</summary>
     public int RunningGames => _byId.Count;
 
-    /// <summary>Completes when no background work (posts, edits, reveals, closing) is in progress. For tests and shutdown.</summary>
-    public Task WhenIdleAsync() => _background.WhenIdleAsync();
+    /// <summary>
+    /// Completes when no game has anything queued, being written or being sent (posts, edits, reveals, closing).
+    /// For tests and shutdown.
+    /// </summary>
+    public async Task WhenIdleAsync()
+    {
+        while (true)
+        {
+            var busy = _actors.Values.Select(actor => actor.WhenIdleAsync()).Where(idle => !idle.IsCompleted).ToList();
+            if (busy.Count == 0) return;
+            await Task.WhenAll(busy);
+        }
+    }
 
     /// <summary>The question open in a running game, if any (for the console and tests).</summary>
     public GameQuestion? OpenQuestion(long gameId) =>
-        _byId.TryGetValue(gameId, out var run) && run.Game.State == TriviaGameState.QuestionOpen ? run.Game.CurrentQuestion : null;
+        _byId.TryGetValue(gameId, out var game) && game.Game.State == TriviaGameState.QuestionOpen
+            ? game.Game.CurrentQuestion
+            : null;
 
     /// <summary>The id of the game running in a channel, if any.</summary>
-    public long? GameIn(ulong guildId, ulong channelId) => _byChannel.TryGetValue((guildId, channelId), out var run) ? run.Id : null;
+    public long? GameIn(ulong guildId, ulong channelId) =>
+        _byChannel.TryGetValue((guildId, channelId), out var game) ? game.Id : null;
+
+    /// <summary>The engine of a running game, to read (for tests).</summary>
+    internal TriviaGame? EngineOf(long gameId) => _byId.TryGetValue(gameId, out var game) ? game.Game : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -84,12 +105,9 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     {
         if (_disposed) return;
         await _shutdown.CancelAsync();
-        foreach (var run in _byId.Values)
-        {
-            run.Ended = true;
-            run.CancelTimers();
-        }
-        await _background.WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var game in _actors.Values) game.Shutdown();
+        await Task.WhenAll(_actors.Values.Select(game => game.Completion))
+            .WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public ValueTask DisposeAsync()
@@ -102,11 +120,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var run in _byId.Values)
-        {
-            run.Ended = true;
-            run.CancelTimers();
-        }
+        foreach (var game in _actors.Values) game.Shutdown();
         _shutdown.Cancel();
         _shutdown.Dispose();
     }
@@ -120,89 +134,78 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         await EnsureRecoveredAsync(cancellationToken);
 
         var key = (request.GuildId, request.ChannelId);
-        if (_byChannel.TryGetValue(key, out var existing)) return new TriviaStartResult(TriviaStartStatus.ChannelBusy, existing.Id, existing.StartedBy);
+        if (_byChannel.TryGetValue(key, out var existing)) return Busy(existing);
         var selection = _selector.Select(_catalog.Pack.Trivia, request.Settings);
         if (!selection.IsSuccess) return new TriviaStartResult(TriviaStartStatus.NotEnoughQuestions, Available: selection.Available);
 
-        RunningGame run;
+        TriviaGameActor game;
         await _startGate.WaitAsync(cancellationToken);
         try
         {
-            if (_byChannel.TryGetValue(key, out existing)) return new TriviaStartResult(TriviaStartStatus.ChannelBusy, existing.Id, existing.StartedBy);
-            var created = await _store.CreateGameAsync(
-                new NewGame(request.GuildId, request.ChannelId, request.StartedBy, request.Settings, _time.GetUtcNow(), selection.Questions, request.Locale), cancellationToken);
+            if (_byChannel.TryGetValue(key, out existing)) return Busy(existing);
+            var created = await _store.CreateGameAsync(new NewGame(request.GuildId, request.ChannelId, request.StartedBy,
+                request.Settings, _time.GetUtcNow(), selection.Questions, request.Locale), cancellationToken);
             if (!created.IsCreated)
             {
                 // Running in the store but not here: another process of this bot holds it.
                 var other = await _store.FindRunningGameAsync(request.GuildId, request.ChannelId, cancellationToken);
                 return new TriviaStartResult(TriviaStartStatus.ChannelBusy, created.GameId, other?.StartedBy ?? 0);
             }
-            run = new RunningGame(created.GameId, request.GuildId, request.ChannelId, request.StartedBy, request.Locale,
-                new TriviaGame(selection.Questions, request.Settings, _time));
-            _byId[run.Id] = run;
-            _byChannel[key] = run;
+            game = new TriviaGameActor(created.GameId, request.GuildId, request.ChannelId, request.StartedBy,
+                request.Locale, new TriviaGame(selection.Questions, request.Settings, _time), _context);
+            _actors[game.Id] = game;
+            _byId[game.Id] = game;
+            _byChannel[key] = game;
         }
         finally
         {
             _startGate.Release();
         }
 
-        _logger.LogInformation("Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions", run.Id, run.ChannelId, run.StartedBy, request.Settings.QuestionCount);
-        InBackground(() => BeginAsync(run));
-        return new TriviaStartResult(TriviaStartStatus.Started, run.Id);
+        _logger.LogInformation("Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions",
+            game.Id, game.ChannelId, game.StartedBy, request.Settings.QuestionCount);
+        game.Start();
+        return new TriviaStartResult(TriviaStartStatus.Started, game.Id);
+
+        static TriviaStartResult Busy(TriviaGameActor running) =>
+            new(TriviaStartStatus.ChannelBusy, running.Id, running.StartedBy);
     }
 
     /// <summary>
     /// Ends the night in a channel, if <paramref name="userId"/> started it or <paramref name="canManageServer"/>.
     /// Points scored so far count; the standings are posted to the channel.
     /// </summary>
-    public async Task<TriviaStopResult> StopGameAsync(ulong guildId, ulong channelId, ulong userId, bool canManageServer, CancellationToken cancellationToken)
+    public async Task<TriviaStopResult> StopGameAsync(
+        ulong guildId, ulong channelId, ulong userId, bool canManageServer, CancellationToken cancellationToken)
     {
-        if (!_byChannel.TryGetValue((guildId, channelId), out var run)) return new TriviaStopResult(TriviaStopStatus.NoGame);
-        if (run.StartedBy != userId && !canManageServer) return new TriviaStopResult(TriviaStopStatus.NotAllowed, run.StartedBy);
-
-        await run.Lifecycle.WaitAsync(cancellationToken);
-        try
-        {
-            if (run.Ended) return new TriviaStopResult(TriviaStopStatus.NoGame);
-            var openQuestion = run.Game.State == TriviaGameState.QuestionOpen ? run.Game.CurrentQuestion : null;
-            var result = run.Game.Stop();
-            run.CancelTimers();
-            if (openQuestion is not null && run.QuestionMessageId is { } messageId)
-            {
-                var closed = TriviaMessages.QuestionStopped(run.Id, openQuestion, run.Game.Questions.Count, run.Answered, run.Locale);
-                InBackground(() => _messenger.EditAsync(run.ChannelId, messageId, closed, _shutdown.Token));
-            }
-            await CloseAsync(run, result, GameEndState.Stopped, stoppedBy: userId, endedEarly: false);
-            return new TriviaStopResult(TriviaStopStatus.Stopped, run.StartedBy, result);
-        }
-        finally
-        {
-            run.Lifecycle.Release();
-        }
+        if (!_byChannel.TryGetValue((guildId, channelId), out var game)) return new TriviaStopResult(TriviaStopStatus.NoGame);
+        if (game.StartedBy != userId && !canManageServer) return new TriviaStopResult(TriviaStopStatus.NotAllowed, game.StartedBy);
+        return await game.StopAsync(userId).WaitAsync(cancellationToken);
     }
 
-    /// <summary>Runs slow work off the caller's path; failures are logged, and <see cref="WhenIdleAsync"/> waits for it.</summary>
-    private void InBackground(Func<Task> work)
+    /// <summary>
+    /// Records a click on an answer button. The game decides (one answer per player, before the deadline) and the
+    /// answer is written durably, keyed by the interaction id, before this returns <see cref="TriviaClickStatus.LockedIn"/>.
+    /// A redelivered interaction gets the same reply and is not counted again. Message edits happen in the background.
+    /// </summary>
+    public async Task<TriviaClickResult> AnswerAsync(TriviaClick click, CancellationToken cancellationToken)
     {
-        _background.Begin();
-        _ = Task.Run(async () =>
+        ArgumentNullException.ThrowIfNull(click);
+        var button = click.Button;
+        if (!_byId.TryGetValue(button.GameId, out var game) || game.GuildId != click.GuildId
+            || game.ChannelId != click.ChannelId || button.QuestionIndex >= game.Game.Questions.Count)
         {
-            try
-            {
-                await work();
-            }
-            catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Trivia background work failed");
-            }
-            finally
-            {
-                _background.End();
-            }
-        });
+            return new TriviaClickResult(TriviaClickStatus.UnknownGame);
+        }
+        return await game.AnswerAsync(click).WaitAsync(cancellationToken);
     }
+
+    /// <summary>A game closed in the store: its channel is free and its buttons belong to no running night.</summary>
+    private void Forget(TriviaGameActor game)
+    {
+        _byChannel.TryRemove(new KeyValuePair<(ulong, ulong), TriviaGameActor>((game.GuildId, game.ChannelId), game));
+        _byId.TryRemove(game.Id, out _);
+    }
+
+    private void Drained(TriviaGameActor game) => _actors.TryRemove(game.Id, out _);
 }

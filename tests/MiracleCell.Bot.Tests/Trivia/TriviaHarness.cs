@@ -81,7 +81,9 @@ internal sealed class TriviaHarness : IAsyncDisposable
 
     /// <param name="failAnswerWrites">When set, answer writes fail while it is true: a full disk, say.</param>
     /// <param name="shard">This process's shard and the shard count, as in <c>Discord:ShardId</c>/<c>ShardCount</c>.</param>
-    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null)
+    /// <param name="wrapStore">When set, the coordinator uses the store it returns around the real one.</param>
+    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null,
+        Func<ITriviaStore, ITriviaStore>? wrapStore = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
@@ -100,6 +102,8 @@ internal sealed class TriviaHarness : IAsyncDisposable
         if (shard is var (shardId, shardCount)) services.Configure<DiscordOptions>(discord => (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
         if (failAnswerWrites is not null)
             services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<SqliteTriviaStore>(), failAnswerWrites));
+        if (wrapStore is not null)
+            services.AddSingleton<ITriviaStore>(provider => wrapStore(provider.GetRequiredService<SqliteTriviaStore>()));
         _services = services.BuildServiceProvider();
         Router = _services.GetRequiredService<InteractionRouter>();
         Coordinator = _services.GetRequiredService<TriviaCoordinator>();
