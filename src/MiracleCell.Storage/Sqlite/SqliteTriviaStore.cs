@@ -44,7 +44,7 @@ public sealed partial class SqliteTriviaStore : ITriviaStore
             DataSource = options.DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = options.BusyTimeoutSeconds,
+            DefaultTimeout = 5,
         }.ToString();
     }
 
@@ -94,7 +94,7 @@ public sealed partial class SqliteTriviaStore : ITriviaStore
     {
         Pragma(connection, "synchronous = FULL");
         Pragma(connection, "foreign_keys = ON");
-        Pragma(connection, $"busy_timeout = {_options.BusyTimeoutSeconds * 1000}");
+        Pragma(connection, $"busy_timeout = {5000}");
     }
 
     private static void Pragma(SqliteConnection connection, string pragma)
@@ -117,7 +117,7 @@ public sealed partial class SqliteTriviaStore : ITriviaStore
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Pragma(connection, $"busy_timeout = {_options.BusyTimeoutSeconds * 1000}");
+            Pragma(connection, $"busy_timeout = {5000}");
             return query(connection);
         }
     }
