@@ -25,7 +25,7 @@ public sealed partial class LiteDbTriviaStore
             {
                 return AnswerWriteResult.GameNotRunning;
             }
-            if (answers.Exists(Query.EQ("slot", slot))) return AnswerWriteResult.AlreadyAnswered;
+            if (answers.Exists(Eq("slot", slot))) return AnswerWriteResult.AlreadyAnswered;
             answers.Insert(new BsonDocument
             {
                 ["_id"] = Id(answer.InteractionId),

@@ -87,6 +87,6 @@ public sealed partial class LiteDbTriviaStore
     }
 
     private static BsonDocument? RunningGameIn(LiteDatabase database, ulong guildId, ulong channelId) =>
-        Games(database).Find(Query.EQ("channel", Id(channelId)))
+        Games(database).Find(Eq("channel", Id(channelId)))
             .FirstOrDefault(g => g["guild"].AsInt64 == Id(guildId) && g["state"].AsString == Running);
 }

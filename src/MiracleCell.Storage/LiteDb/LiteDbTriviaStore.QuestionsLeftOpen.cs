@@ -18,7 +18,7 @@ public sealed partial class LiteDbTriviaStore
                 .ToList();
             var answered = open.Count == 0
                 ? []
-                : Answers(database).Find(Query.EQ("game", gameId)).GroupBy(a => a["question"].AsInt32).ToDictionary(g => g.Key, g => g.Count());
+                : Answers(database).Find(Eq("game", gameId)).GroupBy(a => a["question"].AsInt32).ToDictionary(g => g.Key, g => g.Count());
             return new QuestionsLeftOpen(locale, game["questionCount"].AsInt32, [.. open.Select(q => new QuestionLeftOpen(
                 q["index"].AsInt32, q["questionId"].AsString, q["order"].AsString, Snowflake(q["messageId"]),
                 answered.GetValueOrDefault(q["index"].AsInt32)))]);

@@ -16,8 +16,8 @@ public sealed partial class LiteDbTriviaStore
         return ReadAsync(database =>
         {
             var rows = period == LeaderboardPeriod.AllTime
-                ? Totals(database).Find(Query.EQ("guild", Id(guildId)))
-                : Monthly(database).Find(Query.EQ("guildMonth", GuildMonth(guildId, month)));
+                ? Totals(database).Find(Eq("guild", Id(guildId)))
+                : Monthly(database).Find(Eq("guildMonth", GuildMonth(guildId, month)));
             var ranked = rows.Select(r => (User: Snowflake(r["user"]), Points: r["points"].AsInt64))
                 .Where(r => r.Points > 0)
                 .OrderByDescending(r => r.Points).ThenBy(r => r.User)
@@ -44,7 +44,7 @@ public sealed partial class LiteDbTriviaStore
             var member = totals.FindById(MemberKey(guildId, userId));
             if (member is null) return null;
             var points = member["points"].AsInt64;
-            var above = totals.Find(Query.EQ("guild", Id(guildId))).Count(o => o["points"].AsInt64 > points);
+            var above = totals.Find(Eq("guild", Id(guildId))).Count(o => o["points"].AsInt64 > points);
             return new PlayerStats(userId, points, member["games"].AsInt32, member["wins"].AsInt32, member["answers"].AsInt32,
                 member["correct"].AsInt32, member["bestStreak"].AsInt32, member["streak"].AsInt32, above + 1);
         }, cancellationToken);
@@ -53,15 +53,15 @@ public sealed partial class LiteDbTriviaStore
         WriteAsync(database =>
         {
             var removed = Totals(database).Delete(MemberKey(guildId, userId));
-            var months = Monthly(database).DeleteMany(Query.And(Query.EQ("guild", Id(guildId)), Query.EQ("user", Id(userId))));
+            var months = Monthly(database).DeleteMany(BsonExpression.Create("$.guild = @0 AND $.user = @1", Id(guildId), Id(userId)));
             return removed || months > 0;
         }, cancellationToken);
 
     public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
         WriteAsync(database =>
         {
-            var members = Totals(database).DeleteMany(Query.EQ("guild", Id(guildId)));
-            Monthly(database).DeleteMany(Query.EQ("guild", Id(guildId)));
+            var members = Totals(database).DeleteMany(Eq("guild", Id(guildId)));
+            Monthly(database).DeleteMany(Eq("guild", Id(guildId)));
             return members;
         }, cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed partial class LiteDbTriviaStore
 
     public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default)
     {
-        var running = await ReadAsync(database => Games(database).Find(Query.EQ("state", Running))
+        var running = await ReadAsync(database => Games(database).Find(Eq("state", Running))
             .Select(g => (Id: g["_id"].AsInt64, Guild: Snowflake(g["guild"])))
             .OrderBy(g => g.Id)
             .ToList(), cancellationToken).ConfigureAwait(false);
@@ -44,7 +44,7 @@ public sealed partial class LiteDbTriviaStore
         var channelId = Snowflake(game["channel"]);
         var closedNow = game["state"].AsString == Running;
 
-        var answers = Answers(database).Find(Query.EQ("game", gameId))
+        var answers = Answers(database).Find(Eq("game", gameId))
             .Where(a => a["guild"].AsInt64 == Id(guildId))
             .Select(a => new StoredAnswer(Snowflake(a["user"]), a["question"].AsInt32, a["correct"].AsBoolean, a["points"].AsInt32, FromUnixMs(a["at"])))
             .ToList();

@@ -36,6 +36,12 @@ internal static class ScoreDocuments
         database.GetCollection(Monthly).EnsureIndex("guildMonth", "$.guildMonth");
     }
 
+    /// <summary>
+    /// <c>$.field = @0</c> as a parameterised expression. LiteDB's <c>Query.EQ</c> writes the value into the
+    /// expression's text, so every new value would be parsed and compiled again and cached for good.
+    /// </summary>
+    public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
     public static long Id(ulong snowflake) => unchecked((long)snowflake);
     public static ulong Snowflake(BsonValue value) => unchecked((ulong)value.AsInt64);
     public static long ToUnixMs(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
