@@ -20,11 +20,7 @@ public sealed partial class LiteDbTriviaStore
                     ? AnswerWriteResult.Redelivered
                     : AnswerWriteResult.GameNotRunning;
             }
-            var game = GameIn(database, answer.GuildId, answer.GameId);
-            if (game is null || game["state"].AsString != Running || QuestionOf(game, answer.QuestionIndex) is null)
-            {
-                return AnswerWriteResult.GameNotRunning;
-            }
+            if (!IsRunningWithQuestion(database, answer.GuildId, answer.GameId, answer.QuestionIndex)) return AnswerWriteResult.GameNotRunning;
             if (answers.Exists(Eq("slot", slot))) return AnswerWriteResult.AlreadyAnswered;
             answers.Insert(new BsonDocument
             {
@@ -41,5 +37,18 @@ public sealed partial class LiteDbTriviaStore
             });
             return AnswerWriteResult.Recorded;
         }, cancellationToken);
+    }
+
+    // Writer thread only (see _runningGames).
+    private bool IsRunningWithQuestion(LiteDatabase database, ulong guildId, long gameId, int questionIndex)
+    {
+        if (!_runningGames.TryGetValue(gameId, out var running))
+        {
+            var game = Games(database).FindById(gameId);
+            if (game is null || game["state"].AsString != Running) return false;
+            running = (game["guild"].AsInt64, [.. game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32)]);
+            _runningGames[gameId] = running;
+        }
+        return running.Guild == Id(guildId) && running.Questions.Contains(questionIndex);
     }
 }

@@ -10,7 +10,11 @@ public sealed partial class LiteDbTriviaStore
     public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(endState)) throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, Stopped or Interrupted.");
-        return WriteAsync(database => CloseGame(database, guildId, gameId, endState, endedAt), cancellationToken);
+        return WriteAsync(database =>
+        {
+            _runningGames.Remove(gameId);
+            return CloseGame(database, guildId, gameId, endState, endedAt);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default)

@@ -25,6 +25,10 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
     private LiteDbWriteQueue? _writer;
     private bool _disposed;
 
+    // Running games' guild and question indexes, touched only on the writer thread: an answer is checked against
+    // them without reading the game document. Dropped whenever a transaction is rolled back.
+    private readonly Dictionary<long, (long Guild, HashSet<int> Questions)> _runningGames = [];
+
     public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null)
         : this(options.Value, timeProvider, logger)
     {
@@ -67,7 +71,7 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
                 _sync = new LogFileSync(LogFileSync.LogPathOf(path));
                 _database = database;
                 _lock = fileLock;
-                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger);
+                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger, _runningGames.Clear);
             }
             catch
             {

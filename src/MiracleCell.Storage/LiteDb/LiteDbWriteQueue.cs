@@ -17,11 +17,14 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
     private readonly LogFileSync _sync;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
+    private readonly Action _rolledBack;
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LiteDbWriteQueue(LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger)
+    /// <param name="rolledBack">Called on the writer thread after any rollback, so caches of the file's state can be dropped.</param>
+    public LiteDbWriteQueue(LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack)
     {
+        _rolledBack = rolledBack;
         _database = database;
         _sync = sync;
         _maxBatchSize = maxBatchSize;
@@ -81,7 +84,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _database.Rollback();
+            TryRollback();
             return false;
         }
         try
@@ -91,6 +94,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _logger.LogError(ex, "A batch of {Count} trivia store writes could not be committed", batch.Count);
+            TryRollback();
             foreach (var item in batch) item.Fail(ex);
             return true;
         }
@@ -123,6 +127,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
 
     private void TryRollback()
     {
+        _rolledBack();
         try
         {
             _database.Rollback();
