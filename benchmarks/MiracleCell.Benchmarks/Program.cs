@@ -14,6 +14,12 @@ if (args is ["trivia", ..])
     return await MiracleCell.Benchmarks.TriviaLoadBenchmark.RunAsync(args[1..]);
 }
 
+// `-- store [answers] [rounds]`: durable answers per second into each store, side by side (not a BenchmarkDotNet run).
+if (args is ["store", ..])
+{
+    return await MiracleCell.Benchmarks.StoreBenchmark.RunAsync(args[1..]);
+}
+
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.
 var config = DefaultConfig.Instance;
 if (args.Contains("--quick"))

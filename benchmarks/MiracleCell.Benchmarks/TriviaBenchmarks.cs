@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Console;
@@ -16,7 +15,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Benchmarks;
 
 /// <summary>
-/// Button clicks through the router while 100 nights run at once, each answer a durable SQLite write. The clock
+/// Button clicks through the router while 100 nights run at once, each answer a durable LiteDB write. The clock
 /// is frozen so questions stay open; messages go nowhere. Per-click latencies of the burst are printed as p50/p99
 /// at the end, with the memory each running game holds.
 /// </summary>
@@ -71,7 +70,6 @@ public class TriviaBenchmarks
         Console.WriteLine($"// trivia memory per running game (30 questions, before answers): {_bytesPerGame} bytes");
         _services.GetRequiredService<TriviaCoordinator>().StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 

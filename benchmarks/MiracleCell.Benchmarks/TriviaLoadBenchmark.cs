@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MiracleCell.Bot.Trivia;
@@ -128,7 +128,6 @@ internal static class TriviaLoadBenchmark
                 await host.StopAsync();
                 host.Dispose();
             }
-            SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
@@ -239,15 +238,12 @@ internal static class TriviaLoadBenchmark
 
     private static long CountStoredAnswers(string folder)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        using var database = new LiteDatabase(new ConnectionString
         {
-            DataSource = Path.Combine(folder, "miraclecell.db"),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM answers;";
-        return (long)command.ExecuteScalar()!;
+            Filename = Path.Combine(folder, "miraclecell.litedb"),
+            Connection = ConnectionType.Direct,
+            ReadOnly = true,
+        });
+        return database.GetCollection("answers").LongCount();
     }
 }

@@ -7,18 +7,24 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>Which database holds the scores.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
     /// <summary>Folder for the database file; created on first start. A relative path is taken from the current directory.</summary>
     public string DataFolder { get; set; } = Path.Combine("data", "state");
 
-    public string DatabaseFileName { get; set; } = "miraclecell.db";
+    public string DatabaseFileName { get; set; } = "miraclecell.litedb";
 
-    /// <summary>How long a connection waits for a lock held by another before giving up.</summary>
-    public int BusyTimeoutSeconds { get; set; } = 5;
+    /// <summary>The file name the earlier SQLite store used; a database found under it is imported once.</summary>
+    public const string SqliteFileName = "miraclecell.db";
 
     /// <summary>The most answers committed in one transaction by the group-commit writer.</summary>
     public int MaxBatchSize { get; set; } = 1000;
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataFolder, DatabaseFileName));
+
+    /// <summary>Where a score database left by the earlier SQLite store would be.</summary>
+    public string SqliteDatabasePath => Path.GetFullPath(Path.Combine(DataFolder, SqliteFileName));
 }
 
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -38,11 +44,15 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             || options.DatabaseFileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
             || options.DatabaseFileName is "." or "..")
         {
-            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" must be a plain file name such as \"miraclecell.db\" (put folders in Storage:DataFolder).");
+            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" must be a plain file name such as \"miraclecell.litedb\" (put folders in Storage:DataFolder).");
         }
-        if (options.BusyTimeoutSeconds is < 1 or > 300)
+        if (!Enum.IsDefined(options.Provider))
         {
-            failures.Add($"Storage:BusyTimeoutSeconds must be between 1 and 300 (got {options.BusyTimeoutSeconds}).");
+            failures.Add($"Storage:Provider \"{options.Provider}\" is not known: use LiteDb.");
+        }
+        else if (options.Provider == StorageProvider.LiteDb && string.Equals(options.DatabaseFileName, StorageOptions.SqliteFileName, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" is the earlier SQLite store's file name: choose another, e.g. \"miraclecell.litedb\".");
         }
         if (options.MaxBatchSize is < 1 or > 10_000)
         {

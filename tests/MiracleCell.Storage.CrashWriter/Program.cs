@@ -1,40 +1,43 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
 using MiracleCell.Storage;
-using MiracleCell.Storage.Sqlite;
+using MiracleCell.Storage.LiteDb;
 
 // Usage:
-//   crash <data-folder> [games] [writers]     record answers until killed; prints "GAME <id>" per game, then
-//                                              "ACK <interaction> <result> <game> <user> <points> END" per acknowledged answer
-//   bench <data-folder> [answers] [writers]   record answers as fast as possible and print the rate
-if (args.Length < 2 || args[0] is not ("crash" or "bench"))
+//   crash --provider <P> --location <L> [--games 6] [--writers 48] [--answers N]
+//       records exactly N distinct answers (every tenth delivered twice); prints "GAME <id>" per game, then
+//       "ACK <interaction> <result> <game> <user> <points> END" per acknowledged answer, then "DONE", and waits
+//       to be killed
+//   bench --provider <P> --location <L> [--answers 50000] [--writers 64]
+//       records answers as fast as possible and prints the rate
+// <P> is a StorageProvider; for LiteDb, <L> is the database file.
+var options = ParseOptions(args);
+if (options is null)
 {
-    await Console.Error.WriteLineAsync("Usage: crash|bench <data-folder> [count] [writers]");
+    await Console.Error.WriteLineAsync("Usage: crash|bench --provider LiteDb --location <file> [--games N] [--writers N] [--answers N]");
     return 2;
 }
-
-var mode = args[0];
-var folder = args[1];
-var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : (mode == "crash" ? 20 : 50_000);
-var writers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
+var (mode, provider, location, settings) = options.Value;
+var crash = mode == "crash";
+var count = settings.GetValueOrDefault("answers", crash ? 100_000 : 50_000);
+var writers = settings.GetValueOrDefault("writers", crash ? 48 : 64);
 const ulong Guild = 7_000_000_000_000_001;
 const int QuestionsPerGame = 30;
 
-await using var store = new SqliteTriviaStore(Options.Create(new StorageOptions { DataFolder = folder }), TimeProvider.System);
+await using var store = OpenStore(provider, location);
 await store.InitializeAsync();
 
-var gameCount = mode == "crash" ? count : Math.Max(1, count / (QuestionsPerGame * 100));
+var gameCount = crash ? settings.GetValueOrDefault("games", 6) : Math.Max(1, count / (QuestionsPerGame * 100));
 var games = new long[gameCount];
 var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3])).ToArray();
 for (var g = 0; g < gameCount; g++)
 {
     var created = await store.CreateGameAsync(new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), TimeProvider.System.GetUtcNow(), questions));
     games[g] = created.GameId;
-    if (mode == "crash") Console.WriteLine($"GAME {created.GameId}");
+    if (crash) Console.WriteLine($"GAME {created.GameId}");
 }
 
 // Answer number n maps to a unique (game, question, user), so every answer is new unless deliberately redelivered.
@@ -50,31 +53,69 @@ AnswerRecord Answer(long n) => new(
     AnsweredAt: TimeProvider.System.GetUtcNow());
 
 long next = -1;
-var limit = mode == "crash" ? long.MaxValue : count;
 var stopwatch = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
 {
     long n;
-    while ((n = Interlocked.Increment(ref next)) < limit)
+    while ((n = Interlocked.Increment(ref next)) < count)
     {
         var answer = Answer(n);
         var result = await store.RecordAnswerAsync(answer);
-        if (mode == "crash")
+        if (!crash) continue;
+        Console.WriteLine($"ACK {answer.InteractionId} {result} {answer.GameId} {answer.UserId} {answer.Points} END");
+        // Every tenth answer is delivered again, as Discord may do: it must not count twice.
+        if (n % 10 == 0)
         {
-            Console.WriteLine($"ACK {answer.InteractionId} {result} {answer.GameId} {answer.UserId} {answer.Points} END");
-            // Every tenth answer is delivered again, as Discord may do: it must not count twice.
-            if (n % 10 == 0)
-            {
-                var again = await store.RecordAnswerAsync(answer);
-                Console.WriteLine($"ACK {answer.InteractionId} {again} {answer.GameId} {answer.UserId} {answer.Points} END");
-            }
+            var again = await store.RecordAnswerAsync(answer);
+            Console.WriteLine($"ACK {answer.InteractionId} {again} {answer.GameId} {answer.UserId} {answer.Points} END");
         }
     }
 })));
 stopwatch.Stop();
+if (crash)
+{
+    Console.WriteLine("DONE");
+    await Task.Delay(Timeout.Infinite);
+}
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{count} durable answers from {writers} concurrent writers in {stopwatch.Elapsed.TotalSeconds:F2} s: {count / stopwatch.Elapsed.TotalSeconds:F0} answers/s"));
 return 0;
+
+static ITriviaStore OpenStore(StorageProvider provider, string location) => provider switch
+{
+    StorageProvider.LiteDb => new LiteDbTriviaStore(new StorageOptions
+    {
+        DataFolder = Path.GetDirectoryName(Path.GetFullPath(location))!,
+        DatabaseFileName = Path.GetFileName(location),
+    }, TimeProvider.System),
+    _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No store for this provider in the crash writer."),
+};
+
+static (string Mode, StorageProvider Provider, string Location, Dictionary<string, int> Settings)? ParseOptions(string[] args)
+{
+    if (args.Length < 1 || args[0] is not ("crash" or "bench")) return null;
+    StorageProvider? provider = null;
+    string? location = null;
+    var settings = new Dictionary<string, int>();
+    for (var i = 1; i + 1 < args.Length; i += 2)
+    {
+        switch (args[i])
+        {
+            case "--provider" when Enum.TryParse<StorageProvider>(args[i + 1], ignoreCase: true, out var p):
+                provider = p;
+                break;
+            case "--location":
+                location = args[i + 1];
+                break;
+            case "--games" or "--writers" or "--answers":
+                settings[args[i][2..]] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                break;
+            default:
+                return null;
+        }
+    }
+    return provider is { } known && location is not null ? (args[0], known, location, settings) : null;
+}
 
 static TriviaQuestion Question(int i) => new($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
     LocalizedText.Same("?"), LocalizedText.Same("right"),

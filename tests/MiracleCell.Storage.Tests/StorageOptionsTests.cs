@@ -12,7 +12,7 @@ public sealed class StorageOptionsTests
         var options = new StorageOptions();
 
         Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
-        Assert.EndsWith(Path.Combine("data", "state", "miraclecell.db"), options.DatabasePath, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("data", "state", "miraclecell.litedb"), options.DatabasePath, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -22,15 +22,23 @@ public sealed class StorageOptionsTests
         {
             DataFolder = " ",
             DatabaseFileName = "sub/scores.db",
-            BusyTimeoutSeconds = 0,
+            Provider = (StorageProvider)7,
             MaxBatchSize = 0,
         });
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.StartsWith("Storage:DataFolder is empty", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Storage:DatabaseFileName", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Storage:BusyTimeoutSeconds", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Storage:Provider", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Storage:MaxBatchSize", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_SQLite_stores_file_name_is_refused_for_the_LiteDb_file()
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { DatabaseFileName = "miraclecell.db" });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Storage:DatabaseFileName \"miraclecell.db\" is the earlier SQLite store's", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +55,7 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
-    public async Task AddTriviaStore_gives_one_shared_sqlite_store_on_the_configured_folder()
+    public async Task AddTriviaStore_gives_one_shared_LiteDb_store_on_the_configured_folder_by_default()
     {
         using var folder = new TempFolder();
         var configuration = new ConfigurationBuilder()
@@ -59,6 +67,7 @@ public sealed class StorageOptionsTests
         await store.InitializeAsync();
 
         Assert.Same(store, services.GetRequiredService<ITriviaStore>());
-        Assert.True(File.Exists(Path.Combine(folder.Path, "miraclecell.db")));
+        Assert.IsType<Storage.LiteDb.LiteDbTriviaStore>(store);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "miraclecell.litedb")));
     }
 }

@@ -1,9 +1,6 @@
-using Microsoft.Data.Sqlite;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
-using MiracleCell.Storage.Sqlite;
-using MiracleCell.Testing;
 
 namespace MiracleCell.Storage.Tests;
 
@@ -14,7 +11,6 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(Path, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 }
@@ -23,9 +19,6 @@ internal static class StoreTestKit
 {
     public const ulong GuildA = 100, GuildB = 200;
     public static readonly DateTimeOffset Start = new(2013, 1, 23, 20, 0, 0, TimeSpan.Zero);
-
-    public static SqliteTriviaStore Open(string folder, TimeProvider? time = null, IReadOnlyList<SqliteMigration>? migrations = null) =>
-        new(new StorageOptions { DataFolder = folder }, time ?? new ManualTimeProvider(Start), null, migrations ?? SqliteMigrations.All);
 
     public static IReadOnlyList<GameQuestion> Questions(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new GameQuestion(i, new TriviaQuestion($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
@@ -47,35 +40,4 @@ internal static class StoreTestKit
 
     /// <summary>A distinct interaction id per (game, question, user) for users below 10,000.</summary>
     public static ulong DefaultInteraction(long game, int question, ulong user) => (ulong)(game * 1_000_000 + question * 10_000) + user;
-
-    public static long Scalar(string databasePath, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-}
-
-/// <summary>Tests that each get their own store in a fresh folder, opened before the test and removed after it.</summary>
-public abstract class OpenStoreTests(TimeProvider? time = null) : IAsyncLifetime
-{
-    private readonly TempFolder _folder = new();
-
-    protected SqliteTriviaStore Store { get; private set; } = null!;
-
-    protected string FolderPath => _folder.Path;
-
-    public Task InitializeAsync()
-    {
-        Store = StoreTestKit.Open(_folder.Path, time);
-        return Store.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        _folder.Dispose();
-    }
 }

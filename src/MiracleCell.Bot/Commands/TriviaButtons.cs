@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Commands;
 
 /// <summary>
 /// The A–D buttons under a trivia question. Acknowledged at once, ephemerally, after the answer is durable
-/// (a group-committed SQLite write: milliseconds); the message edits that follow happen in the background.
+/// (a group-committed LiteDB write: milliseconds); the message edits that follow happen in the background.
 /// </summary>
 public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentHandler
 {

@@ -100,6 +100,17 @@ public static class BotHost
             throw;
         }
 
+        try
+        {
+            // Opened before connecting, so a score file this bot cannot use stops it with one line and leaves the file be.
+            await host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            await error.WriteLineAsync($"MiracleCell cannot start: {unavailable.Message}");
+            return ExitCodes.Configuration;
+        }
+
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
         // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.

@@ -15,12 +15,12 @@ public sealed class ConfigurationCheckTests
 
         var exitCode = await BotHost.RunAsync(
             Arguments("Discord:Token=", "Discord:ShardCount=0", "Discord:DevGuildId=abc", "Discord:GatewayUrl=http://example.org",
-                "Storage:BusyTimeoutSeconds=0", "Storage:DatabaseFileName=a/b.db", "Bot:RegisterCommands=Sometimes"),
+                "Storage:MaxBatchSize=0", "Storage:DatabaseFileName=a/b.db", "Bot:RegisterCommands=Sometimes"),
             error, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var setting in new[] { "Discord:Token", "Discord:ShardCount", "Discord:DevGuildId", "Discord:GatewayUrl", "Storage:BusyTimeoutSeconds", "Storage:DatabaseFileName", "Bot:RegisterCommands" })
+        foreach (var setting in new[] { "Discord:Token", "Discord:ShardCount", "Discord:DevGuildId", "Discord:GatewayUrl", "Storage:MaxBatchSize", "Storage:DatabaseFileName", "Bot:RegisterCommands" })
         {
             Assert.Single(lines, line => line.StartsWith(setting, StringComparison.Ordinal));
         }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Console;
@@ -38,7 +37,6 @@ public sealed class ConsoleTriviaTests
             Assert.Contains("stopped the trivia night after 1 of 2 questions", text);
             await coordinator.StopAsync(CancellationToken.None);
         }
-        SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 

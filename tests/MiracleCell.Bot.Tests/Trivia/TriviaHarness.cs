@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Console;
@@ -13,7 +12,7 @@ using MiracleCell.Core.Trivia;
 using MiracleCell.Discord;
 using MiracleCell.Discord.Models;
 using MiracleCell.Storage;
-using MiracleCell.Storage.Sqlite;
+using MiracleCell.Storage.LiteDb;
 using MiracleCell.Testing;
 
 namespace MiracleCell.Bot.Tests.Trivia;
@@ -67,7 +66,7 @@ internal sealed class RecordingMessenger : ITriviaMessenger
 }
 
 /// <summary>
-/// The real trivia registrations over a temp SQLite folder, a manual clock and a recording messenger, driven
+/// The real trivia registrations over a temp LiteDB folder, a manual clock and a recording messenger, driven
 /// through the interaction router as Discord would drive it.
 /// </summary>
 internal sealed class TriviaHarness : IAsyncDisposable
@@ -101,9 +100,9 @@ internal sealed class TriviaHarness : IAsyncDisposable
         services.AddSingleton(new QuestionSelector(new Random(7)));
         if (shard is var (shardId, shardCount)) services.Configure<DiscordOptions>(discord => (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
         if (failAnswerWrites is not null)
-            services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<SqliteTriviaStore>(), failAnswerWrites));
+            services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<LiteDbTriviaStore>(), failAnswerWrites));
         if (wrapStore is not null)
-            services.AddSingleton<ITriviaStore>(provider => wrapStore(provider.GetRequiredService<SqliteTriviaStore>()));
+            services.AddSingleton<ITriviaStore>(provider => wrapStore(provider.GetRequiredService<LiteDbTriviaStore>()));
         _services = services.BuildServiceProvider();
         Router = _services.GetRequiredService<InteractionRouter>();
         Coordinator = _services.GetRequiredService<TriviaCoordinator>();
@@ -181,7 +180,6 @@ internal sealed class TriviaHarness : IAsyncDisposable
     {
         await Coordinator.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (DirectoryNotFoundException) { } catch (IOException) { }
     }
 
@@ -190,7 +188,6 @@ internal sealed class TriviaHarness : IAsyncDisposable
     {
         await Coordinator.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
     }
 }
 

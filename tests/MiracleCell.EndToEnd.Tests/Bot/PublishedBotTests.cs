@@ -41,6 +41,8 @@ public sealed class PublishedBotTests(DigitalTwinFixture twin, PublishedBotBuild
         var board = (await table.ReplyAsync(await table.CommandAsync(alice, "leaderboard"))).Message.VisibleText();
         Assert.Contains($"<@{alice.Id}>: {answer.Points} pts", board, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(bot.DataFolder, CommandRegistrar.RecordFileName)), "The registration record was not written.");
+        Assert.True(File.Exists(database.Path), "The published bot wrote no LiteDB score file.");
+        Assert.Empty(Directory.GetFiles(bot.DataFolder, "*.db*"));
 
         var violations = await twin.Control.GetViolationsAsync(firstRequest);
         Assert.True(violations.Count == 0, "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + bot.Log);

@@ -1,28 +1,22 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using LiteDB;
 
 namespace MiracleCell.EndToEnd.Tests.Bot;
 
 /// <summary>
-/// A read-only look into a bot's score database, opened while the bot runs (WAL lets a reader in beside the writer)
-/// or after it died. Every query opens and closes its own connection, so nothing holds the file afterwards.
+/// A read-only look into a bot's score file, while the bot runs or after it died. The running bot owns the file,
+/// so each look copies the data file and its log to a temp folder and reads the copy (committed transactions in the
+/// log are part of what LiteDB reads back); nothing of the bot's is opened for writing.
 /// </summary>
 public sealed class TriviaDatabase(string dataFolder)
 {
-    public const string FileName = "miraclecell.db";
-
-    static TriviaDatabase() => SQLitePCL.Batteries_V2.Init();
+    public const string FileName = "miraclecell.litedb";
 
     public string Path { get; } = System.IO.Path.Combine(dataFolder, FileName);
 
     /// <summary>The letter of the right answer to one question of a game, as the bot stored it when it started the game.</summary>
-    public async Task<char> CorrectLetterAsync(long gameId, int questionIndex)
-    {
-        var choice = await ScalarAsync<long>(
-            "SELECT correct_choice FROM game_questions WHERE game_id = $game AND question_index = $index;",
-            ("$game", gameId), ("$index", questionIndex));
-        return (char)('A' + choice);
-    }
+    public async Task<char> CorrectLetterAsync(long gameId, int questionIndex) =>
+        (char)('A' + await ReadAsync(db => Question(db, gameId, questionIndex)["correct"].AsInt32));
 
     /// <summary>
     /// Waits until the bot has opened the question (it does once its post has returned, a moment after the message
@@ -31,9 +25,7 @@ public sealed class TriviaDatabase(string dataFolder)
     public async Task WaitUntilOpenedAsync(long gameId, int questionIndex, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (await ScalarAsync<long>(
-            "SELECT opened_at IS NOT NULL FROM game_questions WHERE game_id = $game AND question_index = $index;",
-            ("$game", gameId), ("$index", questionIndex)) == 0)
+        while (!await ReadAsync(db => Games(db).FindById(gameId) is not null && !Question(db, gameId, questionIndex)["openedAt"].IsNull))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -44,71 +36,56 @@ public sealed class TriviaDatabase(string dataFolder)
         }
     }
 
-    public Task<string> GameStateAsync(long gameId) =>
-        ScalarAsync<string>("SELECT state FROM games WHERE id = $game;", ("$game", gameId));
+    public Task<string> GameStateAsync(long gameId) => ReadAsync(db => Games(db).FindById(gameId)["state"].AsString);
 
-    public async Task<IReadOnlyList<StoredAnswer>> AnswersAsync(long gameId)
-    {
-        var answers = new List<StoredAnswer>();
-        await QueryAsync(
-            "SELECT interaction_id, user_id, question_index, choice, is_correct, points FROM answers WHERE game_id = $game ORDER BY id;",
-            reader => answers.Add(new StoredAnswer(
-                Id(reader.GetInt64(0)), Id(reader.GetInt64(1)), reader.GetInt32(2), (char)('A' + reader.GetInt32(3)), reader.GetInt64(4) == 1, reader.GetInt64(5))),
-            ("$game", gameId));
-        return answers;
-    }
+    public Task<IReadOnlyList<StoredAnswer>> AnswersAsync(long gameId) => ReadAsync<IReadOnlyList<StoredAnswer>>(db =>
+        [.. db.GetCollection("answers").Find(Query.EQ("game", gameId)).OrderBy(a => a["at"].AsInt64).ThenBy(a => a["_id"].AsInt64)
+            .Select(a => new StoredAnswer(Id(a["_id"]), Id(a["user"]), a["question"].AsInt32, (char)('A' + a["choice"].AsInt32),
+                a["correct"].AsBoolean, a["points"].AsInt32))]);
 
     /// <summary>Each player's all-time totals in a guild, keyed by user id.</summary>
-    public async Task<IReadOnlyDictionary<string, StoredTotals>> TotalsAsync(string guildId)
-    {
-        var totals = new Dictionary<string, StoredTotals>();
-        await QueryAsync(
-            "SELECT user_id, points, games, wins, answers, correct FROM player_totals WHERE guild_id = $guild;",
-            reader => totals[Id(reader.GetInt64(0))] = new StoredTotals(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)),
-            ("$guild", Snowflake(guildId)));
-        return totals;
-    }
+    public Task<IReadOnlyDictionary<string, StoredTotals>> TotalsAsync(string guildId) => ReadAsync<IReadOnlyDictionary<string, StoredTotals>>(db =>
+        db.GetCollection("totals").Find(Query.EQ("guild", Snowflake(guildId))).ToDictionary(
+            t => Id(t["user"]),
+            t => new StoredTotals(t["points"].AsInt64, t["games"].AsInt32, t["wins"].AsInt32, t["answers"].AsInt32, t["correct"].AsInt32)));
 
-    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, sql, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is T typed ? typed : throw new InvalidOperationException($"'{sql}' returned {value ?? "nothing"} in {Path}.");
-    }
+    private static ILiteCollection<BsonDocument> Games(LiteDatabase db) => db.GetCollection("games");
 
-    private async Task QueryAsync(string sql, Action<SqliteDataReader> read, params (string Name, object Value)[] parameters)
+    private static BsonDocument Question(LiteDatabase db, long gameId, int index) =>
+        Games(db).FindById(gameId)["questions"].AsArray.Select(q => q.AsDocument).Single(q => q["index"].AsInt32 == index);
+
+    /// <summary>Reads a copy of the file; a copy taken while the bot was writing is taken again (a few tries, bounded).</summary>
+    private async Task<T> ReadAsync<T>(Func<LiteDatabase, T> read)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        for (var attempt = 1; ; attempt++)
         {
-            read(reader);
+            var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "miraclecell-e2e-read-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                Directory.CreateDirectory(copy);
+                var file = System.IO.Path.Combine(copy, FileName);
+                File.Copy(Path, file);
+                var log = LogPath(Path);
+                if (File.Exists(log)) File.Copy(log, LogPath(file));
+                using var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
+                return read(database);
+            }
+            catch (Exception ex) when (attempt < 5 && ex is LiteException or IOException or NullReferenceException or InvalidOperationException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+            finally
+            {
+                Directory.Delete(copy, recursive: true);
+            }
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
+    private static string LogPath(string file) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!,
+        System.IO.Path.GetFileNameWithoutExtension(file) + "-log" + System.IO.Path.GetExtension(file));
 
     // The store keeps snowflakes as signed 64-bit integers with the same bits.
-    private static string Id(long stored) => unchecked((ulong)stored).ToString(CultureInfo.InvariantCulture);
+    private static string Id(BsonValue stored) => unchecked((ulong)stored.AsInt64).ToString(CultureInfo.InvariantCulture);
 
     private static long Snowflake(string id) => unchecked((long)ulong.Parse(id, CultureInfo.InvariantCulture));
 }

@@ -1,12 +1,10 @@
-using MiracleCell.Storage.Sqlite;
+using MiracleCell.Core.Text;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
-namespace MiracleCell.Storage.Tests.Sqlite;
+namespace MiracleCell.Storage.Tests.Contract;
 
-public sealed class GameLifecycleTests : OpenStoreTests
+public abstract partial class TriviaStoreContract
 {
-    private const ulong Ann = 1, Ben = 2;
-
     [Fact]
     public async Task Only_one_game_runs_per_channel()
     {
@@ -20,20 +18,16 @@ public sealed class GameLifecycleTests : OpenStoreTests
         Assert.Equal(new CreateGameResult(CreateGameStatus.ChannelBusy, first), busy);
         Assert.True(otherChannel.IsCreated);
         Assert.True(afterFinish.IsCreated);
+        Assert.Equal(afterFinish.GameId, (await Store.FindRunningGameAsync(GuildA, 9))!.GameId);
     }
 
     [Fact]
-    public async Task Created_games_keep_their_questions_option_order_and_posting_times()
+    public async Task A_running_game_is_found_with_who_started_it_when_and_its_question_count()
     {
-        var game = await StartGameAsync(Store, questions: 3);
+        var game = await StartGameAsync(Store, channel: 3, questions: 7, at: Start.AddMinutes(1));
 
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 777, Start.AddSeconds(30)));
-        Assert.True(await Store.RecordQuestionRevealedAsync(GuildA, game, 1, Start.AddSeconds(50)));
-        Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 3, messageId: 778, Start));
-
-        Assert.Equal(3, Scalar(Store.DatabasePath, $"SELECT COUNT(*) FROM game_questions WHERE game_id = {game} AND option_order = '1023' AND correct_choice = 1"));
-        Assert.Equal(777, Scalar(Store.DatabasePath, $"SELECT message_id FROM game_questions WHERE game_id = {game} AND question_index = 1"));
-        Assert.Equal(20_000, Scalar(Store.DatabasePath, $"SELECT revealed_at - opened_at FROM game_questions WHERE game_id = {game} AND question_index = 1"));
+        Assert.Equal(new RunningGame(game, GuildA, 3, 42, Start.AddMinutes(1), 7), await Store.FindRunningGameAsync(GuildA, 3));
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, 4));
     }
 
     [Fact]
@@ -109,28 +103,24 @@ public sealed class GameLifecycleTests : OpenStoreTests
     [Fact]
     public async Task Recovery_closes_interrupted_games_keeping_answered_points_and_counts_them_once_even_when_run_twice()
     {
-        long running, finished;
-        await using (var crashed = Open(Path.Combine(FolderPath, "crashed")))
-        {
-            running = await StartGameAsync(crashed, channel: 1);
-            await crashed.RecordAnswerAsync(Answer(running, 0, Ann, 150));
-            await crashed.RecordAnswerAsync(Answer(running, 0, Ben, 0));
-            await crashed.RecordAnswerAsync(Answer(running, 1, Ben, 130));
-            finished = await StartGameAsync(crashed, channel: 2);
-            await crashed.RecordAnswerAsync(Answer(finished, 0, Ann, 100));
-            await crashed.FinishGameAsync(GuildA, finished, GameEndState.Finished, Start);
-        }
+        var running = await StartGameAsync(Store, channel: 1);
+        await Store.RecordAnswerAsync(Answer(running, 0, Ann, 150));
+        await Store.RecordAnswerAsync(Answer(running, 0, Ben, 0));
+        await Store.RecordAnswerAsync(Answer(running, 1, Ben, 130));
+        var finished = await StartGameAsync(Store, channel: 2);
+        await Store.RecordAnswerAsync(Answer(finished, 0, Ann, 100));
+        await Store.FinishGameAsync(GuildA, finished, GameEndState.Finished, Start);
 
-        await using var restarted = Open(Path.Combine(FolderPath, "crashed"));
-        var recovered = await Task.WhenAll(restarted.RecoverInterruptedGamesAsync(), restarted.RecoverInterruptedGamesAsync());
-        var again = await restarted.RecoverInterruptedGamesAsync();
+        await RestartAsync();
+        var recovered = await Task.WhenAll(Store.RecoverInterruptedGamesAsync(), Store.RecoverInterruptedGamesAsync());
+        var again = await Store.RecoverInterruptedGamesAsync();
 
         var closure = Assert.Single(recovered.SelectMany(r => r));
         Assert.Equal((running, GameEndState.Interrupted), (closure.GameId, closure.EndState));
         Assert.Empty(again);
-        Assert.Null(await restarted.FindRunningGameAsync(GuildA, 1));
-        Assert.Equal((250L, 2), ((await restarted.GetStatsAsync(GuildA, Ann))!.Points, (await restarted.GetStatsAsync(GuildA, Ann))!.Games));
-        Assert.Equal((130L, 1), ((await restarted.GetStatsAsync(GuildA, Ben))!.Points, (await restarted.GetStatsAsync(GuildA, Ben))!.Games));
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
+        Assert.Equal((250L, 2), ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
+        Assert.Equal((130L, 1), ((await Store.GetStatsAsync(GuildA, Ben))!.Points, (await Store.GetStatsAsync(GuildA, Ben))!.Games));
     }
 
     [Fact]
@@ -144,5 +134,47 @@ public sealed class GameLifecycleTests : OpenStoreTests
         Assert.Equal(mine, Assert.Single(recovered).GameId);
         Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
         Assert.Equal(theirs, (await Store.FindRunningGameAsync(GuildB, 1))!.GameId);
+    }
+
+    [Fact]
+    public async Task Only_questions_posted_and_never_revealed_are_listed_with_their_option_order_and_answer_counts()
+    {
+        var game = (await Store.CreateGameAsync(Game(questions: 4) with { Locale = Locale.Indonesian })).GameId;
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+        Assert.True(await Store.RecordQuestionRevealedAsync(GuildA, game, 0, Start.AddSeconds(20)));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 701, Start.AddSeconds(25)));
+        Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 4, messageId: 702, Start));
+        await Store.RecordAnswerAsync(Answer(game, 1, user: Ann, points: 120));
+        await Store.RecordAnswerAsync(Answer(game, 1, user: Ben, points: 0));
+
+        var left = await Store.GetQuestionsLeftOpenAsync(GuildA, game);
+
+        Assert.Equal(Locale.Indonesian, left!.Locale);
+        Assert.Equal(4, left.QuestionCount);
+        Assert.Equal(new QuestionLeftOpen(1, "q1", "1023", 701, Answered: 2), Assert.Single(left.Questions));
+    }
+
+    [Fact]
+    public async Task Questions_left_open_are_not_found_from_another_guild()
+    {
+        var game = await StartGameAsync(Store);
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+
+        Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildB, game));
+        Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildA, game + 1));
+    }
+
+    [Fact]
+    public async Task Recovered_games_keep_their_open_questions_for_closing_their_messages_after_a_restart()
+    {
+        var game = await StartGameAsync(Store);
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+
+        await RestartAsync();
+        Assert.Single(await Store.RecoverInterruptedGamesAsync());
+        var left = await Store.GetQuestionsLeftOpenAsync(GuildA, game);
+
+        Assert.Equal(Locale.English, left!.Locale);
+        Assert.Equal(700UL, Assert.Single(left.Questions).MessageId);
     }
 }

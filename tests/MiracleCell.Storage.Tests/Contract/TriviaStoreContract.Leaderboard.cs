@@ -1,25 +1,16 @@
-using MiracleCell.Storage.Sqlite;
-using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
-namespace MiracleCell.Storage.Tests.Sqlite;
+namespace MiracleCell.Storage.Tests.Contract;
 
-public sealed class LeaderboardAndResetTests : OpenStoreTests
+public abstract partial class TriviaStoreContract
 {
-    private readonly ManualTimeProvider _clock;
+    private static readonly DateTimeOffset March10 = new(2024, 3, 10, 12, 0, 0, TimeSpan.Zero);
     private ulong _channel;
 
-    public LeaderboardAndResetTests()
-        : this(new ManualTimeProvider(new DateTimeOffset(2024, 3, 10, 12, 0, 0, TimeSpan.Zero)))
-    {
-    }
-
-    private LeaderboardAndResetTests(ManualTimeProvider clock)
-        : base(clock) => _clock = clock;
-
-    /// <summary>Plays and finishes one game in which each player scores the given points on question 0.</summary>
+    /// <summary>Moves the clock to 10 March 2024, then plays and finishes one game per call.</summary>
     private async Task PlayAsync(ulong guild, DateTimeOffset at, params (ulong User, int Points)[] scores)
     {
+        if (Clock.GetUtcNow() < March10) Clock.Advance(March10 - Clock.GetUtcNow());
         var game = await StartGameAsync(Store, guild, ++_channel, at: at);
         foreach (var (user, points) in scores)
         {
@@ -33,7 +24,7 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
     {
         var scores = Enumerable.Range(1, 12).Select(u => ((ulong)u, 100 + u * 10)).ToList();
         scores.Add((13, 220)); // ties with user 12
-        await PlayAsync(GuildA, _clock.GetUtcNow(), [.. scores]);
+        await PlayAsync(GuildA, March10, [.. scores]);
 
         var board = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
 
@@ -45,7 +36,7 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
     [Fact]
     public async Task A_caller_without_points_has_no_rank()
     {
-        await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 0));
+        await PlayAsync(GuildA, March10, (1, 150), (2, 0));
 
         var board = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 2);
 
@@ -61,7 +52,7 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
 
         var march = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
         var allTime = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
-        _clock.Advance(TimeSpan.FromDays(30)); // into April
+        Clock.Advance(TimeSpan.FromDays(30)); // into April
         var april = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, callerId: 1);
 
         Assert.Equal([(2UL, 110L)], march.Top.Select(e => (e.UserId, e.Points)));
@@ -73,7 +64,7 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
     [Fact]
     public async Task Resetting_a_member_clears_their_scores_only()
     {
-        await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
+        await PlayAsync(GuildA, March10, (1, 150), (2, 120));
 
         Assert.True(await Store.ResetMemberAsync(GuildA, 1));
         Assert.False(await Store.ResetMemberAsync(GuildA, 1));
@@ -86,18 +77,20 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
     [Fact]
     public async Task Resetting_a_guild_clears_every_member_there()
     {
-        await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
+        await PlayAsync(GuildA, March10, (1, 150), (2, 120));
+        await PlayAsync(GuildB, March10, (1, 90));
 
         Assert.Equal(2, await Store.ResetGuildAsync(GuildA));
 
         Assert.Empty((await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top);
         Assert.Empty((await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top);
+        Assert.Equal(90, (await Store.GetStatsAsync(GuildB, 1))!.Points);
     }
 
     [Fact]
     public async Task No_operation_reads_or_changes_another_guilds_data()
     {
-        await PlayAsync(GuildA, _clock.GetUtcNow(), (1, 150), (2, 120));
+        await PlayAsync(GuildA, March10, (1, 150), (2, 120));
         var running = await StartGameAsync(Store, GuildA, channel: 500);
         await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999));
 
@@ -107,6 +100,7 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
         Assert.False(await Store.RecordQuestionPostedAsync(GuildB, running, 0, 1, Start));
         Assert.False(await Store.RecordQuestionRevealedAsync(GuildB, running, 0, Start));
         Assert.Null(await Store.FinishGameAsync(GuildB, running, GameEndState.Stopped, Start));
+        Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildB, running));
         Assert.Null(await Store.FindRunningGameAsync(GuildB, 500));
         Assert.True((await Store.CreateGameAsync(Game(GuildB, channel: 500))).IsCreated);
         Assert.Null(await Store.GetStatsAsync(GuildB, 1));
@@ -119,6 +113,6 @@ public sealed class LeaderboardAndResetTests : OpenStoreTests
         Assert.Equal(running, (await Store.FindRunningGameAsync(GuildA, 500))!.GameId);
         Assert.Equal(150, (await Store.GetStatsAsync(GuildA, 1))!.Points);
         Assert.Equal(2, (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1)).Top.Count);
-        Assert.Equal(1, Scalar(Store.DatabasePath, $"SELECT COUNT(*) FROM answers WHERE game_id = {running}"));
+        Assert.Equal(new PlayerGameScore(1, 150, 1, 1), Assert.Single((await CloseAsync(running)).Scores));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MiracleCell.Core.Trivia;
 
-namespace MiracleCell.Storage.Sqlite;
+namespace MiracleCell.Storage;
 
 /// <summary>Source-generated JSON for the game settings saved with each game (no reflection, trim-safe).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

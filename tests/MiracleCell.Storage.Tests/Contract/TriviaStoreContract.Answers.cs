@@ -1,25 +1,26 @@
 using System.Collections.Concurrent;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
-namespace MiracleCell.Storage.Tests.Sqlite;
+namespace MiracleCell.Storage.Tests.Contract;
 
-public sealed class AnswerRecordingTests : OpenStoreTests
+public abstract partial class TriviaStoreContract
 {
-
     [Fact]
     public async Task A_new_answer_is_recorded()
     {
         var game = await StartGameAsync(Store);
 
-        Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 140)));
-        Assert.Equal(1, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
+        Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 140)));
+
+        var score = Assert.Single((await CloseAsync(game)).Scores);
+        Assert.Equal(new PlayerGameScore(Ann, 140, 1, 1), score);
     }
 
     [Fact]
     public async Task A_redelivered_interaction_is_recognised_and_not_counted_twice()
     {
         var game = await StartGameAsync(Store);
-        var answer = Answer(game, 0, user: 1, points: 140, interaction: 555);
+        var answer = Answer(game, 0, user: Ann, points: 140, interaction: 555);
 
         await Store.RecordAnswerAsync(answer);
         var again = await Store.RecordAnswerAsync(answer);
@@ -28,7 +29,7 @@ public sealed class AnswerRecordingTests : OpenStoreTests
 
         Assert.Equal(AnswerWriteResult.Redelivered, again);
         Assert.Equal(AnswerWriteResult.Redelivered, afterFinish);
-        Assert.Equal(140, (await Store.GetStatsAsync(GuildA, 1))!.Points);
+        Assert.Equal(140, (await Store.GetStatsAsync(GuildA, Ann))!.Points);
     }
 
     [Fact]
@@ -36,12 +37,13 @@ public sealed class AnswerRecordingTests : OpenStoreTests
     {
         var game = await StartGameAsync(Store);
 
-        await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 0, interaction: 1));
-        var second = await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 2));
-        var nextQuestion = await Store.RecordAnswerAsync(Answer(game, 1, user: 1, points: 150, interaction: 3));
+        await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 0, interaction: 1));
+        var second = await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 150, interaction: 2));
+        var nextQuestion = await Store.RecordAnswerAsync(Answer(game, 1, user: Ann, points: 150, interaction: 3));
 
         Assert.Equal(AnswerWriteResult.AlreadyAnswered, second);
         Assert.Equal(AnswerWriteResult.Recorded, nextQuestion);
+        Assert.Equal(new PlayerGameScore(Ann, 150, 2, 1), Assert.Single((await CloseAsync(game)).Scores));
     }
 
     [Fact]
@@ -49,15 +51,16 @@ public sealed class AnswerRecordingTests : OpenStoreTests
     {
         var game = await StartGameAsync(Store, questions: 2);
 
-        var noSuchQuestion = await Store.RecordAnswerAsync(Answer(game, 2, user: 1, points: 150));
-        var noSuchGame = await Store.RecordAnswerAsync(Answer(game + 99, 0, user: 1, points: 150));
-        await Store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
-        var closed = await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150));
+        var noSuchQuestion = await Store.RecordAnswerAsync(Answer(game, 2, user: Ann, points: 150));
+        var noSuchGame = await Store.RecordAnswerAsync(Answer(game + 99, 0, user: Ann, points: 150));
+        var closure = await Store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start);
+        var closed = await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 150));
 
         Assert.Equal(AnswerWriteResult.GameNotRunning, noSuchQuestion);
         Assert.Equal(AnswerWriteResult.GameNotRunning, noSuchGame);
         Assert.Equal(AnswerWriteResult.GameNotRunning, closed);
-        Assert.Equal(0, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
+        Assert.Empty(closure!.Scores);
+        Assert.Null(await Store.GetStatsAsync(GuildA, Ann));
     }
 
     [Fact]
@@ -84,9 +87,9 @@ public sealed class AnswerRecordingTests : OpenStoreTests
         {
             Assert.Single(slot, r => r.Result == AnswerWriteResult.Recorded);
         }
-        Assert.Equal(games * questions * players, Scalar(Store.DatabasePath, "SELECT COUNT(*) FROM answers"));
-
-        foreach (var g in gameIds) await Store.FinishGameAsync(GuildA, g, GameEndState.Finished, Start);
+        var stored = 0;
+        foreach (var g in gameIds) stored += (await CloseAsync(g)).Scores.Sum(s => s.Answers);
+        Assert.Equal(games * questions * players, stored);
         for (var p = 1; p <= players; p++)
         {
             var stats = (await Store.GetStatsAsync(GuildA, (ulong)p))!;
@@ -94,5 +97,24 @@ public sealed class AnswerRecordingTests : OpenStoreTests
             Assert.Equal(games, stats.Games);
             Assert.Equal(games * questions, stats.Answers);
         }
+    }
+
+    [Fact]
+    public async Task Games_answered_from_many_threads_at_once_each_close_with_their_own_answers()
+    {
+        const int games = 20, players = 25;
+        var gameIds = await Task.WhenAll(Enumerable.Range(1, games).Select(c => StartGameAsync(Store, channel: (ulong)c, questions: 2)));
+
+        await Task.WhenAll(gameIds.Select(g => Task.Run(async () =>
+        {
+            for (var q = 0; q < 2; q++)
+            {
+                await Task.WhenAll(Enumerable.Range(1, players).Select(p => Store.RecordAnswerAsync(Answer(g, q, (ulong)p, points: p % 2 == 0 ? 100 : 0))));
+            }
+        })));
+        var closures = await Task.WhenAll(gameIds.Select(g => Task.Run(() => CloseAsync(g))));
+
+        Assert.All(closures, c => Assert.Equal(players * 2, c.Scores.Sum(s => s.Answers)));
+        Assert.Equal(games * 200L, (await Store.GetStatsAsync(GuildA, 2))!.Points);
     }
 }

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace MiracleCell.Storage.LiteDb;
+
+/// <summary>
+/// The single writer: every change to the file goes through one thread (LiteDB binds a transaction to its thread).
+/// Work items that arrive together run in one transaction (group commit); after the commit the log file is synced
+/// to disk, and only then does each caller's task complete. LiteDB has no savepoints: when an item throws, the
+/// batch is rolled back and its items are run again one transaction each, so one failure does not spoil the others.
+/// </summary>
+internal sealed class LiteDbWriteQueue : IAsyncDisposable
+{
+    private readonly BlockingCollection<WorkItem> _queue = new(new ConcurrentQueue<WorkItem>());
+    private readonly LiteDatabase _database;
+    private readonly LogFileSync _sync;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly Action _rolledBack;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <param name="rolledBack">Called on the writer thread after any rollback, so caches of the file's state can be dropped.</param>
+    public LiteDbWriteQueue(LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack)
+    {
+        _rolledBack = rolledBack;
+        _database = database;
+        _sync = sync;
+        _maxBatchSize = maxBatchSize;
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "MiracleCell score writer" };
+        _thread.Start();
+    }
+
+    public Task<T> EnqueueAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem<T>(work, cancellationToken);
+        try
+        {
+            _queue.Add(item, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(LiteDbTriviaStore), "The trivia store is shut down; no more changes can be written.");
+        }
+        return item.Task;
+    }
+
+    private void Run()
+    {
+        try
+        {
+            var batch = new List<WorkItem>(_maxBatchSize);
+            foreach (var first in _queue.GetConsumingEnumerable())
+            {
+                batch.Clear();
+                if (!first.IsCancelled) batch.Add(first);
+                while (batch.Count < _maxBatchSize && _queue.TryTake(out var item))
+                {
+                    if (!item.IsCancelled) batch.Add(item);
+                }
+                if (batch.Count > 0) RunBatch(batch);
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void RunBatch(List<WorkItem> batch)
+    {
+        if (batch.Count > 1 && TryRunTogether(batch)) return;
+        foreach (var item in batch) RunAlone(item);
+    }
+
+    private bool TryRunTogether(List<WorkItem> batch)
+    {
+        _database.BeginTrans();
+        try
+        {
+            foreach (var item in batch) item.Run(_database);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TryRollback();
+            return false;
+        }
+        try
+        {
+            Commit();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "A batch of {Count} trivia store writes could not be committed", batch.Count);
+            TryRollback();
+            foreach (var item in batch) item.Fail(ex);
+            return true;
+        }
+        foreach (var item in batch) item.Complete();
+        return true;
+    }
+
+    private void RunAlone(WorkItem item)
+    {
+        _database.BeginTrans();
+        try
+        {
+            item.Run(_database);
+            Commit();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TryRollback();
+            item.Fail(ex);
+            return;
+        }
+        item.Complete();
+    }
+
+    private void Commit()
+    {
+        _database.Commit();
+        _sync.FlushToDisk();
+    }
+
+    private void TryRollback()
+    {
+        _rolledBack();
+        try
+        {
+            _database.Rollback();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "Rolling back a failed trivia store write failed too");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.CompleteAdding();
+        await _stopped.Task.ConfigureAwait(false);
+        _queue.Dispose();
+    }
+
+    private abstract class WorkItem
+    {
+        public abstract bool IsCancelled { get; }
+        public abstract void Run(LiteDatabase database);
+        public abstract void Fail(Exception error);
+        public abstract void Complete();
+    }
+
+    private sealed class WorkItem<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken) : WorkItem
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _completion.Task;
+
+        public override bool IsCancelled
+        {
+            get
+            {
+                if (!cancellationToken.IsCancellationRequested) return false;
+                _completion.TrySetCanceled(cancellationToken);
+                return true;
+            }
+        }
+
+        public override void Run(LiteDatabase database) => _result = work(database);
+
+        public override void Fail(Exception error) => _completion.TrySetException(error);
+
+        public override void Complete() => _completion.TrySetResult(_result!);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using LiteDB;
+
+namespace MiracleCell.Storage.LiteDb;
+
+/// <summary>
+/// The collections and field names of the score file, and the conversions the documents use. Documents are built
+/// and read by hand (no mapper reflecting over our types). Snowflakes fit in 63 bits and are kept as Int64.
+/// </summary>
+internal static class ScoreDocuments
+{
+    /// <summary>The layout this build writes, kept as the file's user version. Newer files are refused.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>A game with its questions embedded; <c>_id</c> is the game id.</summary>
+    public const string Games = "games";
+    /// <summary>One answer; <c>_id</c> is the interaction id, the idempotency key.</summary>
+    public const string Answers = "answers";
+    /// <summary>A member's totals in a guild; <c>_id</c> is "guild:user".</summary>
+    public const string Totals = "totals";
+    /// <summary>A member's points in a guild in one UTC month; <c>_id</c> is "guild:yyyy-MM:user".</summary>
+    public const string Monthly = "monthly";
+
+    public const string Running = "running";
+
+    public static void EnsureIndexes(LiteDatabase database)
+    {
+        var games = database.GetCollection(Games, BsonAutoId.Int64);
+        games.EnsureIndex("channel", "$.channel");
+        games.EnsureIndex("state", "$.state");
+        var answers = database.GetCollection(Answers);
+        answers.EnsureIndex("game", "$.game");
+        // One answer per player per question: "game:question:user".
+        answers.EnsureIndex("slot", "$.slot", unique: true);
+        database.GetCollection(Totals).EnsureIndex("guild", "$.guild");
+        database.GetCollection(Monthly).EnsureIndex("guildMonth", "$.guildMonth");
+    }
+
+    /// <summary>
+    /// <c>$.field = @0</c> as a parameterised expression. LiteDB's <c>Query.EQ</c> writes the value into the
+    /// expression's text, so every new value would be parsed and compiled again and cached for good.
+    /// </summary>
+    public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    public static long Id(ulong snowflake) => unchecked((long)snowflake);
+    public static ulong Snowflake(BsonValue value) => unchecked((ulong)value.AsInt64);
+    public static long ToUnixMs(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+    public static DateTimeOffset FromUnixMs(BsonValue value) => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
+    public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string Slot(long gameId, int questionIndex, ulong userId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{gameId}:{questionIndex}:{Id(userId)}");
+    public static string MemberKey(ulong guildId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
+    public static string GuildMonth(ulong guildId, string month) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
+
+    public static string StateName(GameEndState state) => state switch
+    {
+        GameEndState.Finished => "finished",
+        GameEndState.Stopped => "stopped",
+        _ => "interrupted",
+    };
+
+    public static GameEndState ParseEndState(string state) => state switch
+    {
+        "finished" => GameEndState.Finished,
+        "stopped" => GameEndState.Stopped,
+        "interrupted" => GameEndState.Interrupted,
+        _ => throw new InvalidOperationException($"Game state \"{state}\" is not an end state."),
+    };
+}
