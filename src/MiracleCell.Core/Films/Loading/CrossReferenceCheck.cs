@@ -9,8 +9,11 @@ internal static class CrossReferenceCheck
 
     /// <param name="sourcesRead">film.yaml could be read; otherwise every source would look unknown.</param>
     /// <param name="charactersRead">characters.yaml could be read.</param>
-    public static void Run(PackReferences references, bool sourcesRead, bool charactersRead)
+    /// <param name="partsRead">recap.yaml could be read.</param>
+    public static void Run(PackReferences references, bool sourcesRead, bool charactersRead, bool partsRead)
     {
+        if (partsRead)
+            Check(references.Parts, references.DeclaredParts, "recap.yaml declares no such part");
         if (sourcesRead)
             Check(references.Sources, references.DeclaredSources, "film.yaml declares no such source");
         if (charactersRead)
