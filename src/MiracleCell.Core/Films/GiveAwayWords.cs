@@ -17,7 +17,8 @@ public static class GiveAwayWords
     /// tags, in text order. The words of parts up to <paramref name="watchedUpTo"/> (a part's order; 0 for nothing
     /// watched) may be shown and are not reported.
     /// </summary>
-    public static IReadOnlyList<GiveAwayLeak> FindOutsideSpoilerTags(FilmPack pack, string rendered, int watchedUpTo = 0)
+    public static IReadOnlyList<GiveAwayLeak> FindOutsideSpoilerTags(
+        FilmPack pack, string rendered, int watchedUpTo = 0)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(rendered);
@@ -34,7 +35,9 @@ public static class GiveAwayWords
         return [.. leaks.OrderBy(l => l.Index).ThenBy(l => l.Word, StringComparer.Ordinal)];
     }
 
-    /// <summary>Each of <paramref name="words"/> that occurs in <paramref name="text"/> as a whole word, where it starts.</summary>
+    /// <summary>
+    /// Each of <paramref name="words"/> that occurs in <paramref name="text"/> as a whole word, with where it starts.
+    /// </summary>
     public static IEnumerable<(string Word, int Index)> Find(string text, IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(text);

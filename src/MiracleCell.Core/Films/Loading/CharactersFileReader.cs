@@ -79,7 +79,8 @@ internal sealed class CharactersFileReader(PackFile file, PackReferences referen
                 continue;
             }
             var reveals = spoiler is { } level ? reader.Reveals(references, level) : null;
-            if (name is not null && spoiler is { } found && reveals is not null) spoilers.Add(new SpoilerAlias(name, found, reveals));
+            if (name is not null && spoiler is { } found && reveals is not null)
+                spoilers.Add(new SpoilerAlias(name, found, reveals));
         }
         return (plain, spoilers);
     }

@@ -16,7 +16,9 @@ internal static class GiveAwayCheck
         {
             foreach (var (word, _) in GiveAwayWords.Find(text.Text, byWord.Keys))
             {
-                var fix = text.IsName ? "rename it" : "reword it, or mark it as a spoiler with the part that reveals it";
+                var fix = text.IsName
+                    ? "rename it"
+                    : "reword it, or mark it as a spoiler with the part that reveals it";
                 text.File.Report(text.Line,
                     $"{text.Owner}: {text.What} uses '{word}', which gives away recap part '{byWord[word]}' and is shown before anyone clicks: {fix}");
             }

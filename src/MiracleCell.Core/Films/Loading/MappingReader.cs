@@ -258,10 +258,12 @@ internal sealed class MappingReader
         if (text is null) return;
         foreach (var locale in Locales.All)
         {
-            var line = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(locale.Code()), out var value)
+            var code = locale.Code();
+            var line = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(code), out var value)
                 ? NodeText.LineOf(value)
                 : NodeText.LineOf(node);
-            references.SpoilerFreeTexts.Add(new SpoilerFreeText(File, line, Owner, $"{label} ({locale.Code()})", text[locale], IsName: false));
+            references.SpoilerFreeTexts.Add(
+                new SpoilerFreeText(File, line, Owner, $"{label} ({code})", text[locale], IsName: false));
         }
     }
 

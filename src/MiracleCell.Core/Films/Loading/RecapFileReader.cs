@@ -31,11 +31,15 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
             var title = part.Localized("title", limit: TextLimit.ChoiceName);
             var aliases = part.StringList("aliases", required: false, TextLimit.ChoiceName);
             if (id is not null) part.SpoilerFreeName(references, part.LineOf("id"), "the id", id);
-            foreach (var alias in aliases) part.SpoilerFreeName(references, part.LineOf("aliases"), $"the alias '{alias}'", alias);
+            foreach (var alias in aliases)
+                part.SpoilerFreeName(references, part.LineOf("aliases"), $"the alias '{alias}'", alias);
             var giveAways = ReadGiveAways(part, id);
             var beats = ReadBeats(part, isFirstPart: i == 0);
             var spoiler = beats.Count == 0 ? SpoilerLevel.None : beats.Max(b => b.Spoiler);
-            parts.Add(new RecapPart(id ?? "", parts.Count + 1, title ?? Missing, aliases, spoiler, beats) { GiveAwayWords = giveAways });
+            parts.Add(new RecapPart(id ?? "", parts.Count + 1, title ?? Missing, aliases, spoiler, beats)
+            {
+                GiveAwayWords = giveAways,
+            });
         }
         return parts;
     }

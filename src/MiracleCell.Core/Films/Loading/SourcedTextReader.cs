@@ -27,7 +27,9 @@ internal static class SourcedTextReader
     public static SourcedText? Read(PackFile file, YamlNode node, string owner, PackReferences references, bool spoilerRequired,
         bool isBeat, Action<SourcedText, MappingReader>? check = null)
     {
-        string[] keys = isBeat ? ["text", "sources", "spoiler", "disputed"] : ["text", "sources", "spoiler", "disputed", "reveals"];
+        string[] keys = isBeat
+            ? ["text", "sources", "spoiler", "disputed"]
+            : ["text", "sources", "spoiler", "disputed", "reveals"];
         if (MappingReader.Open(file, node, owner, keys) is not { } reader) return null;
         var text = reader.Localized("text", limit: TextLimit.FieldValue);
         var sources = reader.Sources(references);

@@ -91,6 +91,15 @@ public sealed class GiveAwayProblemTests : IDisposable
     }
 
     [Fact]
+    public void A_spoiler_revealed_by_the_spoiler_free_first_part_is_reported()
+    {
+        _pack.Edit("characters.yaml", "reveals: part-2", "reveals: part-1");
+
+        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "reveals: part-1"),
+            "character 'the-father' fact 1 lists 'part-1' in reveals, but the first part is the spoiler-free premise and reveals nothing: name the part where it comes out, or make it spoiler: none");
+    }
+
+    [Fact]
     public void A_spoiler_free_fact_that_names_a_revealing_part_is_reported()
     {
         _pack.Edit("characters.yaml", "spoiler: mild", "spoiler: none");
