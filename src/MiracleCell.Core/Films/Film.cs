@@ -37,4 +37,11 @@ public sealed record SourceDocument(string Id, string Kind, string Language, str
 
 /// <summary>A fact in every language, where it comes from, and how much it gives away.</summary>
 /// <param name="Disputed">The sources disagree; the text says so and names each of them.</param>
-public sealed record SourcedText(LocalizedText Text, IReadOnlyList<string> Sources, SpoilerLevel Spoiler, bool Disputed = false);
+/// <param name="Reveals">The id of the recap part that reveals the fact; null for spoiler-free facts and recap beats
+/// (a beat is revealed by its own part).</param>
+public sealed record SourcedText(
+    LocalizedText Text,
+    IReadOnlyList<string> Sources,
+    SpoilerLevel Spoiler,
+    bool Disputed = false,
+    string? Reveals = null);

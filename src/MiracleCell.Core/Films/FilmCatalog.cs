@@ -29,7 +29,10 @@ public sealed class FilmCatalog
     public NameIndex<RecapPart> RecapParts { get; }
 
     private static IEnumerable<string> CharacterNames(Character character) =>
-        [.. character.Aliases, character.Id, character.Role.En, character.Role.Id];
+        [
+            .. character.Aliases, .. character.SpoilerAliases.Select(a => a.Name),
+            character.Id, character.Role.En, character.Role.Id,
+        ];
 
     private static IEnumerable<string> ActorNames(FilmPack pack, CastMember actor)
     {

@@ -18,6 +18,7 @@ public enum Difficulty
 }
 
 /// <summary>A multiple-choice question: one right answer and three wrong ones of the same kind.</summary>
+/// <param name="Reveals">The id of the recap part a player must have seen; null for spoiler-free questions.</param>
 public sealed record TriviaQuestion(
     string Id,
     TriviaCategory Category,
@@ -27,4 +28,5 @@ public sealed record TriviaQuestion(
     LocalizedText Answer,
     IReadOnlyList<LocalizedText> WrongAnswers,
     LocalizedText Explanation,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources,
+    string? Reveals = null);

@@ -34,6 +34,7 @@ internal sealed class CastFileReader(PackFile file, PackReferences references)
             if (MappingReader.Open(file, nodes[i], $"{actor.Owner} role {i + 1}", "character", "note", "sources") is not { } role) continue;
             var character = role.CharacterReference(references);
             var note = role.Localized("note", required: false, limit: TextLimit.FieldValue);
+            role.SpoilerFree(references, "note", note);
             var sources = role.Sources(references);
             roles.Add(new CastRole(character ?? "", note, sources));
         }

@@ -37,12 +37,15 @@ public static class ContentPackLoader
         var cast = castFile.ReadRoot(folder) is { } castRoot ? new CastFileReader(castFile, references).Read(castRoot) : [];
 
         var recapFile = new PackFile(RecapFileReader.FileName, problems);
-        var recap = recapFile.ReadRoot(folder) is { } recapRoot ? new RecapFileReader(recapFile, references).Read(recapRoot) : [];
+        var recapRoot = recapFile.ReadRoot(folder);
+        var recap = recapRoot is null ? [] : new RecapFileReader(recapFile, references).Read(recapRoot);
 
         var triviaFile = new PackFile(TriviaFileReader.FileName, problems);
         var trivia = triviaFile.ReadRoot(folder) is { } triviaRoot ? new TriviaFileReader(triviaFile, references).Read(triviaRoot) : [];
 
-        CrossReferenceCheck.Run(references, sourcesRead: filmRoot is not null, charactersRead: charactersRoot is not null);
+        CrossReferenceCheck.Run(references, sourcesRead: filmRoot is not null, charactersRead: charactersRoot is not null,
+            partsRead: recapRoot is not null);
+        GiveAwayCheck.Run(references);
 
         var ordered = problems
             .OrderBy(p => IndexOf(p.File))

@@ -91,6 +91,7 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
     {
         if (film.Mapping("premise", true, "film 'premise'", "text", "sources") is not { } premise) return null;
         var text = premise.Localized("text", limit: TextLimit.EmbedDescription);
+        premise.SpoilerFree(references, "text", text);
         var sources = premise.Sources(references);
         return new SourcedText(text ?? Missing, sources, SpoilerLevel.None);
     }
@@ -109,6 +110,7 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
             if (title is not null) remake.NameOwner($"remake '{title}'");
             var director = remake.String("director", required: false, limit: TextLimit.EmbedTitle);
             var note = remake.Localized("note", required: false, limit: TextLimit.FieldValue);
+            remake.SpoilerFree(references, "note", note);
             var sources = remake.Sources(references);
             remakes.Add(new Remake(country ?? Missing, year ?? 0, title ?? "", director, note, sources));
         }

@@ -222,6 +222,55 @@ internal sealed class MappingReader
         return id;
     }
 
+    /// <summary>
+    /// The recap part named under <c>reveals</c>: required when <paramref name="spoiler"/> is above none, refused
+    /// when it is none; checked against recap.yaml once all files are read.
+    /// </summary>
+    public string? Reveals(PackReferences references, SpoilerLevel spoiler, string key = "reveals")
+    {
+        var id = String(key, required: false);
+        if (spoiler == SpoilerLevel.None)
+        {
+            if (id is not null)
+                Report(key, $"{Owner} is spoiler-free, so no part reveals it: remove '{key}', or mark it mild or major");
+            return null;
+        }
+        if (id is null)
+        {
+            Report(_values.ContainsKey(key) ? key : "spoiler",
+                $"{Owner} is a spoiler but does not say which recap part reveals it: add '{key}: <part id>' (e.g. '{key}: part-3')");
+            return null;
+        }
+        references.Parts.Add(new IdReference(File, NodeText.LineOf(_values[key]), Owner, key, id));
+        return id;
+    }
+
+    /// <summary>Records both languages of a text under <paramref name="key"/> as shown without a click.</summary>
+    public void SpoilerFree(PackReferences references, string key, LocalizedText? text)
+    {
+        if (text is null || !_values.TryGetValue(key, out var node)) return;
+        SpoilerFree(references, node, text, $"'{key}'");
+    }
+
+    /// <summary>Records both languages of a text found in a list as shown without a click.</summary>
+    public void SpoilerFree(PackReferences references, YamlNode node, LocalizedText? text, string label)
+    {
+        if (text is null) return;
+        foreach (var locale in Locales.All)
+        {
+            var code = locale.Code();
+            var line = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(code), out var value)
+                ? NodeText.LineOf(value)
+                : NodeText.LineOf(node);
+            references.SpoilerFreeTexts.Add(
+                new SpoilerFreeText(File, line, Owner, $"{label} ({code})", text[locale], IsName: false));
+        }
+    }
+
+    /// <summary>Records an id or a name shown without a click.</summary>
+    public void SpoilerFreeName(PackReferences references, int line, string what, string name) =>
+        references.SpoilerFreeTexts.Add(new SpoilerFreeText(File, line, Owner, what, name, IsName: true));
+
     /// <summary>Reports a problem on the line of <paramref name="key"/>, or of the mapping when the key is absent.</summary>
     public void Report(string key, string message) => File.Report(_keys.TryGetValue(key, out var node) ? node : Node, message);
 

@@ -5,13 +5,25 @@ namespace MiracleCell.Core.Films.Loading;
 /// <param name="Key">The key it is listed under, e.g. "sources".</param>
 internal sealed record IdReference(PackFile File, int Line, string Owner, string Key, string Id);
 
+/// <summary>A text shown to readers without a click, kept until the give-away words of every part are known.</summary>
+/// <param name="What">What the text is, e.g. "'summary' (en)".</param>
+/// <param name="IsName">An id or alias, which is renamed rather than reworded.</param>
+internal sealed record SpoilerFreeText(PackFile File, int Line, string Owner, string What, string Text, bool IsName);
+
+/// <summary>A give-away word of a recap part, with where it is declared.</summary>
+internal sealed record DeclaredGiveAway(string PartId, string Word);
+
 /// <summary>The ids declared in a pack and the references to them, for the cross-reference pass.</summary>
 internal sealed class PackReferences
 {
     public List<IdReference> Sources { get; } = [];
     public List<IdReference> Characters { get; } = [];
+    public List<IdReference> Parts { get; } = [];
     public IdRegistry DeclaredSources { get; } = new("source");
     public IdRegistry DeclaredCharacters { get; } = new("character");
+    public IdRegistry DeclaredParts { get; } = new("recap part");
+    public List<SpoilerFreeText> SpoilerFreeTexts { get; } = [];
+    public List<DeclaredGiveAway> GiveAways { get; } = [];
 }
 
 /// <summary>The ids of one kind in declaration order; reports a duplicate with the line of the first.</summary>

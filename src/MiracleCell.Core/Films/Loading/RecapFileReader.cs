@@ -16,11 +16,11 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
     public List<RecapPart> Read(YamlMappingNode root)
     {
         var parts = new List<RecapPart>();
-        var registry = new IdRegistry("recap part");
+        var registry = references.DeclaredParts;
         var nodes = MappingReader.Open(file, root, FileName, "parts")!.List("parts", required: true);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"recap part {i + 1}", "id", "title", "aliases", "beats") is not { } part) continue;
+            if (MappingReader.Open(file, nodes[i], $"recap part {i + 1}", "id", "title", "aliases", "give_away", "beats") is not { } part) continue;
             var id = part.Id(registry);
             if (id is not null)
             {
@@ -30,9 +30,16 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
             }
             var title = part.Localized("title", limit: TextLimit.ChoiceName);
             var aliases = part.StringList("aliases", required: false, TextLimit.ChoiceName);
+            if (id is not null) part.SpoilerFreeName(references, part.LineOf("id"), "the id", id);
+            foreach (var alias in aliases)
+                part.SpoilerFreeName(references, part.LineOf("aliases"), $"the alias '{alias}'", alias);
+            var giveAways = ReadGiveAways(part, id);
             var beats = ReadBeats(part, isFirstPart: i == 0);
             var spoiler = beats.Count == 0 ? SpoilerLevel.None : beats.Max(b => b.Spoiler);
-            parts.Add(new RecapPart(id ?? "", parts.Count + 1, title ?? Missing, aliases, spoiler, beats));
+            parts.Add(new RecapPart(id ?? "", parts.Count + 1, title ?? Missing, aliases, spoiler, beats)
+            {
+                GiveAwayWords = giveAways,
+            });
         }
         return parts;
     }
@@ -46,7 +53,7 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
         for (var i = 0; i < nodes.Count; i++)
         {
             var owner = $"{part.Owner} beat {i + 1}";
-            var beat = SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true, (beat, reader) =>
+            var beat = SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true, isBeat: true, (beat, reader) =>
             {
                 if (isFirstPart && beat.Spoiler != SpoilerLevel.None)
                     reader.Report("spoiler", $"{owner} is spoiler: {Word(beat.Spoiler)}, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
@@ -57,6 +64,27 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
             beats.Add(beat);
         }
         return beats;
+    }
+
+    /// <summary>The words that give the part away, in each language: <c>give_away: { en: [...], id: [...] }</c>.</summary>
+    private List<string> ReadGiveAways(MappingReader part, string? id)
+    {
+        var words = new List<string>();
+        if (part.Mapping("give_away", required: false, $"{part.Owner}: 'give_away'", "en", "id") is not { } languages) return words;
+        foreach (var locale in Locales.All)
+        {
+            var code = locale.Code();
+            var list = languages.StringList(code, required: true, TextLimit.ChoiceName);
+            if (list.Count == 0 && languages.Has(code))
+                languages.Report(code, $"{part.Owner}: 'give_away' lists no '{code}' words: list the words that would give the part away, or remove 'give_away'");
+            words.AddRange(list);
+        }
+        if (id is not null)
+        {
+            foreach (var word in words.Distinct(StringComparer.OrdinalIgnoreCase))
+                references.GiveAways.Add(new DeclaredGiveAway(id, word));
+        }
+        return words;
     }
 
     private static string Word(SpoilerLevel level) => level.ToString().ToLowerInvariant();

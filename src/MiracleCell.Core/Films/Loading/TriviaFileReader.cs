@@ -25,7 +25,7 @@ internal sealed class TriviaFileReader(PackFile file, PackReferences references)
     private TriviaQuestion? ReadQuestion(YamlNode node, int index, IdRegistry registry)
     {
         var question = MappingReader.Open(file, node, $"question {index + 1}",
-            "id", "category", "difficulty", "spoiler", "question", "answer", "wrong", "explanation", "sources");
+            "id", "category", "difficulty", "spoiler", "question", "answer", "wrong", "explanation", "sources", "reveals");
         if (question is null) return null;
 
         var id = question.Id(registry);
@@ -38,8 +38,18 @@ internal sealed class TriviaFileReader(PackFile file, PackReferences references)
         var wrong = ReadWrongAnswers(question, answer);
         var explanation = question.Localized("explanation", limit: TextLimit.FieldValue);
         var sources = question.Sources(references);
+        var reveals = spoiler is { } level ? question.Reveals(references, level) : null;
+        if (spoiler == SpoilerLevel.None)
+        {
+            question.SpoilerFree(references, "question", text);
+            question.SpoilerFree(references, "answer", answer);
+            question.SpoilerFree(references, "explanation", explanation);
+            var wrongNodes = question.Value("wrong", required: false) is YamlSequenceNode list ? list.Children : [];
+            for (var i = 0; i < Math.Min(wrongNodes.Count, wrong.Count); i++)
+                question.SpoilerFree(references, wrongNodes[i], wrong[i], $"wrong answer {i + 1}");
+        }
         return new TriviaQuestion(id ?? "", category ?? default, difficulty ?? default, spoiler ?? default,
-            text ?? Missing, answer ?? Missing, wrong, explanation ?? Missing, sources);
+            text ?? Missing, answer ?? Missing, wrong, explanation ?? Missing, sources, reveals);
     }
 
     private List<LocalizedText> ReadWrongAnswers(MappingReader question, LocalizedText? answer)

@@ -34,7 +34,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     {
         var recap = _pack.Load().Pack!.Recap;
 
-        Assert.Equal(["premise", "arrest"], recap.Select(p => p.Id));
+        Assert.Equal(["part-1", "part-2"], recap.Select(p => p.Id));
         Assert.Equal([1, 2], recap.Select(p => p.Order));
         Assert.Equal(SpoilerLevel.None, recap[0].Spoiler);
         Assert.Equal(SpoilerLevel.Major, recap[1].Spoiler);

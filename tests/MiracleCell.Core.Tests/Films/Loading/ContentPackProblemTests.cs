@@ -105,7 +105,7 @@ public sealed class ContentPackProblemTests : IDisposable
         Assert.Equal(
             [
                 "trivia.yaml:2: question 'backpack-colour' is missing the required key 'sources': add it (see docs/content-pack-format.md)",
-                $"trivia.yaml:{line}: question 1 has an unknown key 'sorces': did you mean 'sources'? (allowed: id, category, difficulty, spoiler, question, answer, wrong, explanation, sources)",
+                $"trivia.yaml:{line}: question 1 has an unknown key 'sorces': did you mean 'sources'? (allowed: id, category, difficulty, spoiler, question, answer, wrong, explanation, sources, reveals)",
             ],
             result.Problems.Select(p => p.ToString()));
     }
@@ -155,7 +155,7 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "title: { en: The arrest, id: Penangkapan }", "title: { en: The arrest, id: \"\" }");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The arrest"), "recap part 'arrest': 'title' has no 'id' text: write it in both en and id");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The arrest"), "recap part 'part-2': 'title' has no 'id' text: write it in both en and id");
     }
 
     [Theory]
@@ -305,7 +305,7 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "        spoiler: none", "        spoiler: mild");
 
-        AssertOnlyProblem("recap.yaml", 7, "recap part 'premise' beat 1 is spoiler: mild, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
+        AssertOnlyProblem("recap.yaml", 7, "recap part 'part-1' beat 1 is spoiler: mild, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "        spoiler: mild", "        spoiler: none");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The father is arrested") + 1, "recap part 'arrest' beat 1 is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The father is arrested") + 1, "recap part 'part-2' beat 1 is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "    sources: [film-site, fan-review]", "    sources: [film-site]");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "disputed: true") + 1, "recap part 'arrest' beat 2 is marked disputed but lists 1 source(s): list each source that disagrees");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "disputed: true") + 1, "recap part 'part-2' beat 2 is marked disputed but lists 1 source(s): list each source that disagrees");
     }
 
     [Fact]

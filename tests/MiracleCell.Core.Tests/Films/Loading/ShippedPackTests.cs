@@ -14,7 +14,7 @@ public sealed class ShippedPackTests
         Assert.True(result.IsValid, $"{result.Problems.Count} problem(s) in {folder}:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

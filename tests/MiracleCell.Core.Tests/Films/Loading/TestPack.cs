@@ -105,6 +105,7 @@ internal sealed class TestPack : IDisposable
                 facts:
                   - text: { en: He loves a yellow backpack., id: Ia menyukai tas kuning. }
                     spoiler: mild
+                    reveals: part-2
                     sources: [film-site]
                 relationships:
                   - character: the-daughter
@@ -131,15 +132,16 @@ internal sealed class TestPack : IDisposable
             """,
         ["recap.yaml"] = """
             parts:
-              - id: premise
+              - id: part-1
                 title: { en: The premise, id: Premis }
                 aliases: [start, awal]
                 beats:
                   - text: { en: A father and daughter live happily., id: Ayah dan putri hidup bahagia. }
                     spoiler: none
                     sources: [film-site]
-              - id: arrest
+              - id: part-2
                 title: { en: The arrest, id: Penangkapan }
+                give_away: { en: [handcuffed], id: [diborgol] }
                 beats:
                   - text: { en: The father is arrested., id: Sang ayah ditangkap. }
                     spoiler: mild
