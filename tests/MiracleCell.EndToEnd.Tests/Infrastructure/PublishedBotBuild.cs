@@ -28,6 +28,9 @@ public sealed class PublishedBotBuild : IAsyncDisposable
         Executable = executable;
     }
 
+    /// <summary>True when <see cref="PrepareAsync"/> will publish the bot (<see cref="BuildVariable"/> is not set).</summary>
+    public static bool PublishesNow => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BuildVariable));
+
     /// <summary>The published build's native executable.</summary>
     public string Executable { get; }
 
