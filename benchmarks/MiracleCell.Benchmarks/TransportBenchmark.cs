@@ -14,7 +14,7 @@ internal static class TransportBenchmark
     private const int LatencySamples = 3000;
     private const int ThroughputInteractions = 20_000;
     private const int MaxInFlight = 200;
-    private const int ProcessInteractions = 2000;
+    private const int ProcessInteractions = 1000;
     private static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
     private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-transport-benchmark");
 
@@ -48,13 +48,21 @@ internal static class TransportBenchmark
             return 0;
         }
 
-        // --bot <MiracleCell.Bot.dll>: measure that build as the bot process instead of the build output;
+        // --bot <MiracleCell.Bot.dll or a published executable>: measure that build alone instead of the build output and the published ones;
         // --process-only: skip the in-process latency and throughput runs;
-        // --no-publish: skip the published (self-contained, trimmed) build, which is otherwise published and measured too.
+        // --no-publish: skip the published builds (Native AOT and trimmed JIT), which are otherwise published and measured too;
+        // --starts N: start each build N times (default 3), one build after another in turn.
         var botIndex = Array.IndexOf(args, "--bot");
         var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length ? Path.GetFullPath(args[botIndex + 1]) : BotAssembly();
         var processOnly = args.Contains("--process-only");
-        var publishedAssembly = botIndex >= 0 || args.Contains("--no-publish") ? null : await PublishBotAsync(botAssembly);
+        var startsIndex = Array.IndexOf(args, "--starts");
+        var starts = startsIndex >= 0 && startsIndex + 1 < args.Length ? int.Parse(args[startsIndex + 1], CultureInfo.InvariantCulture) : 3;
+        var builds = new List<(string Name, string Path)> { ("build output (JIT)", botAssembly) };
+        if (botIndex < 0 && !args.Contains("--no-publish"))
+        {
+            builds.Add(("trimmed JIT publish", await PublishBotAsync(botAssembly, "trimmed", "-p:PublishAot=false")));
+            builds.Add(("Native AOT publish", await PublishBotAsync(botAssembly, "aot")));
+        }
 
         Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
         Console.WriteLine($"Bot process: {botAssembly}");
@@ -72,9 +80,19 @@ internal static class TransportBenchmark
             await fake.CommandsRegistered.WaitAsync(CallbackTimeout);
             return new HostLifetime(host);
         });
-        var floorProcess = await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false);
-        var botProcess = await MeasureProcessAsync("bot", fake => BotProcess(fake, botAssembly), waitForCommands: true);
-        var publishedProcess = publishedAssembly is null ? null : await MeasureProcessAsync("published", fake => BotProcess(fake, publishedAssembly), waitForCommands: true);
+
+        // Each build in turn, several times over, so a busy moment on the machine does not land on one build only.
+        var floorRuns = new List<ProcessFigures>();
+        var botRuns = builds.Select(_ => new List<ProcessFigures>()).ToList();
+        for (var start = 0; start < starts; start++)
+        {
+            floorRuns.Add(await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false, showTimeline: false));
+            for (var i = 0; i < builds.Count; i++)
+            {
+                var (name, path) = builds[i];
+                botRuns[i].Add(await MeasureProcessAsync(name, fake => BotProcess(fake, path), waitForCommands: true, showTimeline: start == 0));
+            }
+        }
 
         Console.WriteLine();
         Console.WriteLine("| figure | floor (echo client) | MiracleCell bot | bot − floor |");
@@ -83,52 +101,14 @@ internal static class TransportBenchmark
         Row("frame → callback p99 (µs)", floorFigures.P99, botFigures.P99);
         Row("interactions/s (2 cores)", floorFigures.PerSecond, botFigures.PerSecond);
         Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction, botFigures.BytesPerInteraction);
-        ProcessRows("build output", floorProcess, botProcess);
-        if (publishedProcess is not null) ProcessRows("published build", floorProcess, publishedProcess);
+        Console.WriteLine();
+        ProcessTable.Write(starts, ProcessInteractions, [("floor (echo client, JIT)", floorRuns), .. builds.Select((build, i) => (build.Name, botRuns[i]))]);
         return 0;
     }
 
     private static void Row(string name, double floor, double bot) => FloorComparison.WriteRow(name, floor, bot, decimals: 1);
 
-    /// <summary>The rows measured on the bot as its own process (<paramref name="build"/>: which build it was).</summary>
-    private static void ProcessRows(string build, ProcessFigures floor, ProcessFigures bot)
-    {
-        Row($"{build}: process start → READY (ms)", floor.StartToReadyMs, bot.StartToReadyMs);
-        Row($"{build}: process start → commands registered (ms)", double.NaN, bot.StartToCommandsMs);
-        Row($"{build}: resident memory after start (MB)", floor.AfterStart.TotalMb, bot.AfterStart.TotalMb);
-        Row("  of which file-backed (code, assemblies; MB)", floor.AfterStart.FileMb, bot.AfterStart.FileMb);
-        Row("  of which private (heaps, JIT, type data; MB)", floor.AfterStart.PrivateMb, bot.AfterStart.PrivateMb);
-        Row($"{build}: resident memory after {ProcessInteractions} more interactions (MB)", floor.AfterLoad.TotalMb, bot.AfterLoad.TotalMb);
-        Row($"{build}: frame → callback p50 over its first {ProcessInteractions} (µs)", floor.FirstP50, bot.FirstP50);
-        Row($"{build}: frame → callback p99 over its first {ProcessInteractions} (µs)", floor.FirstP99, bot.FirstP99);
-    }
-
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
-
-    /// <summary>What one process measured; the percentiles are of its first interactions, cold code included.</summary>
-    private sealed record ProcessFigures(double StartToReadyMs, double StartToCommandsMs, ResidentMemory AfterStart, ResidentMemory AfterLoad, double FirstP50, double FirstP99);
-
-    /// <summary>
-    /// The resident set from /proc/&lt;pid&gt;/status: file-backed pages (mapped assemblies and native libraries,
-    /// shareable with other .NET processes) and private ones (anonymous: GC and native heaps, stacks; shared memory:
-    /// the runtime's double-mapped JIT code and type data).
-    /// </summary>
-    private sealed record ResidentMemory(double TotalMb, double FileMb, double PrivateMb)
-    {
-        public static ResidentMemory Read(int pid)
-        {
-            var status = File.ReadAllLines($"/proc/{pid}/status");
-            double Megabytes(string key)
-            {
-                var line = status.First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
-                return double.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-            return new ResidentMemory(Megabytes("VmRSS"), Megabytes("RssFile"), Megabytes("RssAnon") + Megabytes("RssShmem"));
-        }
-
-        public override string ToString() =>
-            string.Create(CultureInfo.InvariantCulture, $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
-    }
 
     private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<LoopbackFakeDiscord, Task<IAsyncDisposable>> connect)
     {
@@ -176,16 +156,29 @@ internal static class TransportBenchmark
         fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003, userId: 1_000_000_000_000_004, "alice",
             """{"id":"1000000000000005","name":"film","type":1}""");
 
-    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands)
+    /// <summary>
+    /// Starts one process against a fresh fake and measures it. With <paramref name="showTimeline"/>, prints each log
+    /// line written up to READY with its time since process start, to see where start-up goes.
+    /// </summary>
+    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands, bool showTimeline)
     {
         await using var fake = await LoopbackFakeDiscord.StartAsync();
         var startInfo = describe(fake);
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
+        var timeline = new List<(double Ms, string Line)>();
+        var startedAt = DateTime.UtcNow;
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } && e.Data.Contains("fail:", StringComparison.Ordinal)) Console.Error.WriteLine($"[{name}] {e.Data}"); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 } line) return;
+            if (line.Contains("fail:", StringComparison.Ordinal)) Console.Error.WriteLine($"[{name}] {line}");
+            // Console lines start with the logger's UTC timestamp: "2026-12-05T08:40:24.123Z info: ...".
+            if (showTimeline && line.Length > 24 && DateTime.TryParse(line[..24], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+                lock (timeline) timeline.Add(((at - startedAt).TotalMilliseconds, line[25..]));
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -193,20 +186,30 @@ internal static class TransportBenchmark
         {
             var ready = await fake.Ready.WaitAsync(CallbackTimeout);
             var commands = waitForCommands ? await fake.CommandsRegistered.WaitAsync(CallbackTimeout) : 0;
+            var cpuUntilRegistered = ProcessCpu.Read(process.Id);
             // Let start-up work (JIT, first GCs) settle before reading the resident set.
             await Task.Delay(TimeSpan.FromSeconds(2));
             var afterStart = ResidentMemory.Read(process.Id);
-            // Then some traffic, to see what serving adds (tier-1 code, pools, caches).
+            // Then some traffic, to see what serving adds (tier-1 code, pools, caches) and what each interaction costs.
+            var cpuBefore = ProcessCpu.Read(process.Id);
             var latencies = new double[ProcessInteractions];
             for (var i = 0; i < ProcessInteractions; i++) latencies[i] = await RoundTripAsync(fake);
+            var cpuPerInteraction = (ProcessCpu.Read(process.Id) - cpuBefore) / ProcessInteractions;
             Array.Sort(latencies);
             await Task.Delay(TimeSpan.FromSeconds(2));
             var figures = new ProcessFigures(
                 Stopwatch.GetElapsedTime(started, ready).TotalMilliseconds,
                 waitForCommands ? Stopwatch.GetElapsedTime(started, commands).TotalMilliseconds : double.NaN,
-                afterStart, ResidentMemory.Read(process.Id),
+                waitForCommands ? cpuUntilRegistered.TotalMilliseconds : double.NaN,
+                afterStart, ResidentMemory.Read(process.Id), cpuPerInteraction.TotalMicroseconds,
                 FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} process: start → READY {figures.StartToReadyMs:0} ms, after start {afterStart}, after {ProcessInteractions} interactions {figures.AfterLoad}, gateway connections {fake.Connections}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: start → READY {figures.StartToReadyMs:0} ms, CPU until registered {figures.CpuUntilRegisteredMs:0} ms, after start {afterStart}, after {ProcessInteractions} interactions {figures.AfterLoad}, CPU/interaction {figures.CpuPerInteractionUs:0} µs, gateway connections {fake.Connections}"));
+            if (showTimeline)
+            {
+                lock (timeline)
+                    foreach (var (ms, line) in timeline) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} +{ms:0} ms {line}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} +{figures.StartToReadyMs:0} ms READY sent by the fake"));
+            }
             return figures;
         }
         finally
@@ -228,34 +231,34 @@ internal static class TransportBenchmark
         return info;
     }
 
-    private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string botAssembly)
+    /// <summary>The build output (a .dll, run by <c>dotnet</c>) or a published build (its executable, run as it is).</summary>
+    private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string bot)
     {
-        // A self-contained publish carries its own runtime: start its native launcher, not the shared `dotnet`.
-        var launcher = Path.ChangeExtension(botAssembly, null);
-        var selfContained = File.Exists(Path.Combine(Path.GetDirectoryName(botAssembly)!, "libcoreclr.so")) && File.Exists(launcher);
-        var info = new ProcessStartInfo(selfContained ? launcher : Dotnet()) { UseShellExecute = false };
-        if (!selfContained) info.ArgumentList.Add(botAssembly);
+        var assembly = bot.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(assembly ? Dotnet() : bot) { UseShellExecute = false };
+        if (assembly) info.ArgumentList.Add(bot);
         foreach (var (key, value) in InProcessBot.Settings(fake, DataFolder)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
     }
 
     /// <summary>
-    /// Publishes the bot as it is deployed (<c>dotnet publish</c>: self-contained, trimmed) next to the benchmark's
-    /// data folder, from the repository that holds <paramref name="botAssembly"/>; returns the published assembly.
+    /// Publishes the bot (<c>dotnet publish -c Release</c>, which is Native AOT, plus <paramref name="properties"/>)
+    /// next to the benchmark's data folder, from the repository that holds <paramref name="botAssembly"/>; returns
+    /// the published executable.
     /// </summary>
-    private static async Task<string> PublishBotAsync(string botAssembly)
+    private static async Task<string> PublishBotAsync(string botAssembly, string name, params string[] properties)
     {
         var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(botAssembly)!, "..", "..", ".."));
-        var output = DataFolder + "-published-bot";
+        var output = $"{DataFolder}-published-{name}";
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet" }) info.ArgumentList.Add(argument);
-        Console.Error.WriteLine($"Publishing {project} to {output}");
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet" }.Concat(properties)) info.ArgumentList.Add(argument);
+        Console.Error.WriteLine($"Publishing {project} {string.Join(' ', properties)} to {output}");
         using var publish = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet publish.");
         var log = await publish.StandardOutput.ReadToEndAsync();
         await publish.WaitForExitAsync();
         if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{log}");
-        return Path.Combine(output, "MiracleCell.Bot.dll");
+        return Path.Combine(output, "MiracleCell.Bot");
     }
 
     /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>

@@ -2,7 +2,10 @@ using MiracleCell.EndToEnd.Tests.Infrastructure;
 
 namespace MiracleCell.EndToEnd.Tests.Bot;
 
-/// <summary>The bot as an operator meets it: refusing a wrong token, and a full session whose logs never show the token.</summary>
+/// <summary>
+/// The bot as an operator meets it: refusing wrong settings and a wrong token, and a full session whose logs never
+/// show the token.
+/// </summary>
 [Collection(DigitalTwinCollection.Name)]
 public sealed class BotLifecycleTests(DigitalTwinFixture twin)
 {
@@ -23,6 +26,37 @@ public sealed class BotLifecycleTests(DigitalTwinFixture twin)
         Assert.Contains("4004", problem, StringComparison.Ordinal);
         Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         Assert.Equal(connectionsBefore + 1, await twin.Control.GetGatewayConnectionCountAsync());
+    }
+
+    /// <summary>
+    /// In the deployment build, options are bound by generated code and checked before anything connects: values that
+    /// cannot be read (a number, an enum, a duration) and values a validator refuses all come out together.
+    /// </summary>
+    [E2EFact]
+    public async Task Every_wrong_setting_is_reported_at_once_and_ends_the_bot_with_exit_code_78_before_connecting()
+    {
+        var connectionsBefore = await twin.Control.GetGatewayConnectionCountAsync();
+        var wrong = new Dictionary<string, string>
+        {
+            ["Discord__DevGuildId"] = "abc",
+            ["Discord__GatewayUrl"] = "http://example.org",
+            ["Bot__RegisterCommands"] = "Sometimes",
+            ["Trivia__BetweenQuestions"] = "soon",
+        };
+
+        await using var bot = await BotProcess.LaunchAsync(twin, wrong);
+        var exitCode = await bot.WaitForExitAsync(Wait);
+
+        Assert.True(exitCode == ConfigurationExitCode, $"Expected exit code {ConfigurationExitCode}, got {exitCode?.ToString() ?? "none (still running)"}.\n{bot.Log}");
+        var lines = bot.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains($"{wrong.Count} problem(s)", lines[0], StringComparison.Ordinal);
+        foreach (var setting in wrong.Keys.Select(key => key.Replace("__", ":", StringComparison.Ordinal)))
+        {
+            Assert.Single(lines, line => line.StartsWith(setting, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(lines, line => line.StartsWith("at ", StringComparison.Ordinal));
+        Assert.Equal(connectionsBefore, await twin.Control.GetGatewayConnectionCountAsync());
     }
 
     [E2EFact]

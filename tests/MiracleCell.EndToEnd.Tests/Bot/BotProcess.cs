@@ -5,8 +5,9 @@ using MiracleCell.EndToEnd.Tests.Infrastructure;
 namespace MiracleCell.EndToEnd.Tests.Bot;
 
 /// <summary>
-/// Runs the real bot (<c>dotnet MiracleCell.Bot.dll</c>) against the harness: REST through the validating
-/// proxy, gateway straight to the twin, commands registered in the twin's guild.
+/// Runs the real bot against the harness — the published (Native AOT) build, or the build output under <c>dotnet</c>
+/// when asked — with REST through the validating proxy, gateway straight to the twin, commands registered in the
+/// twin's guild.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -53,9 +54,9 @@ public sealed class BotProcess : IAsyncDisposable
         IReadOnlyCollection<string> expectedCommands,
         IReadOnlyDictionary<string, string>? extraEnvironment = null,
         TimeSpan? startTimeout = null,
-        string? publishedExecutable = null)
+        bool buildOutput = false)
     {
-        var bot = await LaunchAsync(twin, extraEnvironment, publishedExecutable);
+        var bot = await LaunchAsync(twin, extraEnvironment, buildOutput);
         var process = bot._process;
         var sessionsBefore = bot._sessionsBefore;
 
@@ -85,12 +86,14 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the bot without waiting for anything (e.g. to watch it refuse a wrong token): the build output under
-    /// <c>dotnet</c>, or the self-contained launcher of a published build when <paramref name="publishedExecutable"/> is given.
+    /// Starts the bot without waiting for anything (e.g. to watch it refuse a wrong token): the deployment build the
+    /// fixture published, or the build output under <c>dotnet</c> when <paramref name="buildOutput"/> is set or the
+    /// fixture was asked not to publish (<see cref="PublishedBotBuild.BuildVariable"/>).
     /// </summary>
-    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null, string? publishedExecutable = null)
+    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null, bool buildOutput = false)
     {
         var layout = twin.Prerequisites.Layout!;
+        var publishedExecutable = buildOutput ? null : twin.PublishedExecutable;
         var sessionsBefore = await twin.Control.GetGatewaySessionCountAsync();
         var startInfo = new ProcessStartInfo(publishedExecutable ?? FindDotnet())
         {

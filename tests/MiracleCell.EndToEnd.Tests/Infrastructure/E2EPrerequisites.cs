@@ -1,7 +1,8 @@
 namespace MiracleCell.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// What the end-to-end tests need from the machine: Node on PATH and Discord's OpenAPI spec.
+/// What the end-to-end tests need from the machine: Node on PATH, Discord's OpenAPI spec, and a C toolchain for the
+/// Native AOT publish of the bot.
 /// Missing pieces skip the tests locally; with <c>CI=true</c> they fail instead.
 /// </summary>
 public sealed record E2EPrerequisites(RepositoryLayout? Layout, string? NodePath, string? MissingReason)
@@ -31,6 +32,14 @@ public sealed record E2EPrerequisites(RepositoryLayout? Layout, string? NodePath
                 layout,
                 node,
                 $"Discord's OpenAPI spec is not at {layout.SpecPath}; put shared/discord-api-spec beside the repository or set {RepositoryLayout.SpecPathVariable}.");
+        }
+
+        if (PublishedBotBuild.PublishesNow && FindOnPath("gcc") is null && FindOnPath("clang") is null && !OperatingSystem.IsWindows())
+        {
+            return new E2EPrerequisites(
+                layout,
+                node,
+                $"The bot is published as Native AOT, which links with gcc or clang, and neither is on PATH; install one (e.g. apt-get install gcc), or set {PublishedBotBuild.BuildVariable}=output to test the build output.");
         }
 
         return new E2EPrerequisites(layout, node, null);
