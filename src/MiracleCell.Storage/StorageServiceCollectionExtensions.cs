@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MiracleCell.Storage.PostgreSql;
 using MiracleCell.Storage.Sqlite;
 
 namespace MiracleCell.Storage;
@@ -9,8 +10,9 @@ namespace MiracleCell.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite trivia store as <see cref="ITriviaStore"/>, bound to the <c>Storage</c> section and
-    /// validated at start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>: the embedded file
+    /// (default) or PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at
+    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
     /// </summary>
     public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +23,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteTriviaStore>();
-        services.TryAddSingleton<ITriviaStore>(sp => sp.GetRequiredService<SqliteTriviaStore>());
+        services.TryAddSingleton<PostgreSqlTriviaStore>();
+        services.TryAddSingleton<ITriviaStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlTriviaStore>(),
+            _ => sp.GetRequiredService<SqliteTriviaStore>(),
+        });
         return services;
     }
 }
