@@ -63,6 +63,17 @@ public static class BotHost
             .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
         // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        try
+        {
+            // Reach the score database (and migrate it) before connecting to Discord: a wrong connection string or a
+            // server that stays down is reported in one line, after a bounded retry, rather than after going online.
+            await host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            await error.WriteLineAsync($"MiracleCell cannot start: {unavailable.Message}");
+            return ExitCodes.Configuration;
+        }
         var exitCode = host.Services.GetRequiredService<BotExitCode>();
         await host.RunAsync(cancellationToken);
         return exitCode.Code;

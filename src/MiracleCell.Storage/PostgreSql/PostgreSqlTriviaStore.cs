@@ -128,17 +128,25 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
     private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> query, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            try
             {
-                return await query(connection).ConfigureAwait(false);
+                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    return await query(connection).ConfigureAwait(false);
+                }
             }
-        }
-        catch (Exception ex) when (PostgreSqlErrors.IsUnavailable(ex) && ex is not StoreUnavailableException)
-        {
-            throw PostgreSqlErrors.Describe(ex, _dataSource);
+            catch (Exception ex) when (attempt == 1 && PostgreSqlErrors.IsUnavailable(ex))
+            {
+                // A pooled connection from before a server restart: drop the idle ones and read once more.
+                _dataSource.Clear();
+            }
+            catch (Exception ex) when (PostgreSqlErrors.IsUnavailable(ex) && ex is not StoreUnavailableException)
+            {
+                throw PostgreSqlErrors.Describe(ex, _dataSource);
+            }
         }
     }
 

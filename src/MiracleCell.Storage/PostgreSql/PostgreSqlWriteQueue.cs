@@ -97,15 +97,30 @@ internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
 
     private async Task CommitTogetherAsync(List<WorkItem> items)
     {
-        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        for (var attempt = 1; ; attempt++)
         {
-            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            var committing = false;
+            try
             {
-                var session = new PostgreSqlWriteSession(connection, transaction);
-                foreach (var item in items) await item.RunAsync(session).ConfigureAwait(false);
-                await transaction.CommitAsync().ConfigureAwait(false);
+                var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                    await using (transaction.ConfigureAwait(false))
+                    {
+                        var session = new PostgreSqlWriteSession(connection, transaction);
+                        foreach (var item in items) await item.RunAsync(session).ConfigureAwait(false);
+                        committing = true;
+                        await transaction.CommitAsync().ConfigureAwait(false);
+                        return;
+                    }
+                }
+            }
+            catch (Exception ex) when (attempt == 1 && !committing && PostgreSqlErrors.IsUnavailable(ex))
+            {
+                // Most often a pooled connection the server dropped when it restarted: nothing was committed, so drop
+                // every idle connection and try once more on a new one. If the server is really down, that fails too.
+                _dataSource.Clear();
             }
         }
     }
