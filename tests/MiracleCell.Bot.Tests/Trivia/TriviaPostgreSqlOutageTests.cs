@@ -31,7 +31,7 @@ public sealed class TriviaPostgreSqlOutageTests(PostgreSqlServer server)
         try
         {
             failed = await bot.Answer(game, right, Bob);
-            lookup = await bot.Run("/character name:warden", Bob);
+            lookup = await bot.Run("/character name:yong goo", Bob);
         }
         finally
         {
