@@ -20,6 +20,12 @@ if (args is ["store", ..])
     return await MiracleCell.Benchmarks.StoreBenchmark.RunAsync(args[1..]);
 }
 
+// `-- store-postgres [answers] [writers ...]`: durable answers per second on a private PostgreSQL server (not a BenchmarkDotNet run).
+if (args is ["store-postgres", ..])
+{
+    return await MiracleCell.Benchmarks.PostgreSqlStoreBenchmark.RunAsync(args[1..]);
+}
+
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.
 var config = DefaultConfig.Instance;
 if (args.Contains("--quick"))

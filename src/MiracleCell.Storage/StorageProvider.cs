@@ -1,8 +1,11 @@
 namespace MiracleCell.Storage;
 
-/// <summary>Which database holds the trivia scores (<c>Storage:Provider</c>).</summary>
+/// <summary>Where the scores live, chosen by <c>Storage:Provider</c>.</summary>
 public enum StorageProvider
 {
-    /// <summary>One embedded LiteDB file under <c>Storage:DataFolder</c>, owned by a single bot process.</summary>
+    /// <summary>An embedded database file in <c>Storage:DataFolder</c>: one process on one machine.</summary>
     LiteDb,
+
+    /// <summary>A PostgreSQL server at <c>Storage:ConnectionString</c>, shared by every process of the bot.</summary>
+    PostgreSql,
 }

@@ -3,14 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MiracleCell.Storage.LiteDb;
+using MiracleCell.Storage.PostgreSql;
 
 namespace MiracleCell.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>, bound to the
-    /// <c>Storage</c> section and validated at start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>: the embedded file
+    /// (default) or PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at
+    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
     /// </summary>
     public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,10 +23,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiteDbTriviaStore>();
+        services.TryAddSingleton<PostgreSqlTriviaStore>();
         services.TryAddSingleton<ITriviaStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
-            StorageProvider.LiteDb => sp.GetRequiredService<LiteDbTriviaStore>(),
-            var other => throw new InvalidOperationException($"Storage:Provider {other} has no store in this build."),
+            StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlTriviaStore>(),
+            _ => sp.GetRequiredService<LiteDbTriviaStore>(),
         });
         return services;
     }

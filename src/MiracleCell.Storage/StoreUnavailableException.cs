@@ -1,12 +1,13 @@
 namespace MiracleCell.Storage;
 
 /// <summary>
-/// The score database cannot be opened as it is: in use by another bot, read-only, damaged or from a newer build.
-/// The message is one line naming the file and what to do; the file has been left as it was.
+/// The score store cannot be used: its database cannot be reached or opened. The message is one line naming the
+/// cause and what to do; at start-up the bot prints it and exits with code 78.
 /// </summary>
 public sealed class StoreUnavailableException : Exception
 {
     public StoreUnavailableException()
+        : base("The score store is unavailable.")
     {
     }
 

@@ -33,6 +33,9 @@ public static class BotHost
         {
             host = await BuildCheckedAsync(args, error, workingDirectory);
             if (host is null) return ExitCodes.Configuration;
+            // Opened before connecting: a score file this bot cannot use, or a PostgreSQL server that stays out of
+            // reach after a bounded retry, stops it with one line (and leaves a file be) rather than after going online.
+            await host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
         }
         catch (Exception exception) when (StartupFailures.Describe(exception) is { } cause)
@@ -98,17 +101,6 @@ public static class BotHost
         {
             await DisposeAsync(host);
             throw;
-        }
-
-        try
-        {
-            // Opened before connecting, so a score file this bot cannot use stops it with one line and leaves the file be.
-            await host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken);
-        }
-        catch (StoreUnavailableException unavailable)
-        {
-            await error.WriteLineAsync($"MiracleCell cannot start: {unavailable.Message}");
-            return ExitCodes.Configuration;
         }
 
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")

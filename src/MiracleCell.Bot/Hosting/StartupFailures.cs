@@ -11,6 +11,7 @@ internal static class StartupFailures
     public static string? Describe(Exception exception) => exception switch
     {
         StartupException startup => startup.Message,
+        Storage.StoreUnavailableException unavailable => unavailable.Message,
         InvalidDataException { InnerException: { } inner } settings => SettingsFile(FileNamed(settings.Message), inner),
         _ => null,
     };

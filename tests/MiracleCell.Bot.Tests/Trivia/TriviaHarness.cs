@@ -81,8 +81,9 @@ internal sealed class TriviaHarness : IAsyncDisposable
     /// <param name="failAnswerWrites">When set, answer writes fail while it is true: a full disk, say.</param>
     /// <param name="shard">This process's shard and the shard count, as in <c>Discord:ShardId</c>/<c>ShardCount</c>.</param>
     /// <param name="wrapStore">When set, the coordinator uses the store it returns around the real one.</param>
+    /// <param name="storage">Further <c>Storage</c> settings, e.g. <c>Provider</c> and <c>ConnectionString</c> for PostgreSQL.</param>
     public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null,
-        Func<ITriviaStore, ITriviaStore>? wrapStore = null)
+        Func<ITriviaStore, ITriviaStore>? wrapStore = null, IReadOnlyDictionary<string, string>? storage = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
@@ -92,7 +93,7 @@ internal sealed class TriviaHarness : IAsyncDisposable
             ["Storage:DataFolder"] = Folder,
             ["Trivia:BetweenQuestions"] = "00:00:05",
             ["Trivia:AnswerCountEditInterval"] = "00:00:02",
-        }).Build();
+        }).AddInMemoryCollection((storage ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create("Storage:" + s.Key, (string?)s.Value))).Build();
         var services = new ServiceCollection();
         services.AddMiracleCellBot(configuration, pack, BotTransport.Console);
         services.AddSingleton<TimeProvider>(Time);
