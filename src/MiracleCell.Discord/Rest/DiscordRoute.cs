@@ -1,13 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
 using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Discord.Rest;
 
 /// <summary>
 /// One request's route: the template that is safe to log, the concrete path, the major resource that scopes
-/// its rate-limit bucket and, for interaction-token routes, the token that must never be logged.
+/// its rate-limit bucket and, for interaction-token routes, the token that must never be logged (nor kept as a key).
 /// </summary>
 internal sealed record DiscordRoute
 {
+    private string? _routeKey;
+
     public static readonly HttpRequestOptionsKey<DiscordRoute> OptionKey = new("MiracleCell.Discord.Route");
 
     public required HttpMethod Method { get; init; }
@@ -18,8 +22,14 @@ internal sealed record DiscordRoute
     /// <summary>Relative to the API base URL, e.g. <c>channels/123/messages</c>. Never log it.</summary>
     public required string Path { get; init; }
 
-    /// <summary>The top-level resource (channel, guild, webhook + token) that scopes the bucket.</summary>
+    /// <summary>
+    /// The top-level resource (channel, guild, webhook + a digest of its token) that scopes the bucket.
+    /// Never the token itself: the limiter keeps this as a key.
+    /// </summary>
     public required string MajorId { get; init; }
+
+    /// <summary>How long this route's bucket is worth keeping once its request is answered.</summary>
+    public BucketLifetime BucketLifetime { get; init; } = BucketLifetime.Shared;
 
     /// <summary>The interaction token in the path, when there is one; it replaces the bot token for auth.</summary>
     public string? InteractionToken { get; init; }
@@ -36,7 +46,7 @@ internal sealed record DiscordRoute
     public bool IsRepeatable => Method != HttpMethod.Post;
 
     /// <summary>The bucket key until Discord names the bucket: method + template + major id.</summary>
-    public string RouteKey => $"{Method.Method} {Template} {MajorId}";
+    public string RouteKey => _routeKey ??= $"{Method.Method} {Template} {MajorId}";
 
     public override string ToString() => $"{Method.Method} {Template}";
 
@@ -45,8 +55,9 @@ internal sealed record DiscordRoute
         Method = HttpMethod.Post,
         Template = "/interactions/{interaction_id}/{interaction_token}/callback",
         Path = $"interactions/{interactionId}/{Escape(token)}/callback",
-        MajorId = $"interaction:{interactionId}:{token}",
+        MajorId = $"interaction:{interactionId}",
         InteractionToken = token,
+        BucketLifetime = BucketLifetime.SingleRequest,
     };
 
     public static DiscordRoute OriginalResponse(HttpMethod method, Snowflake applicationId, string token) => new()
@@ -54,8 +65,9 @@ internal sealed record DiscordRoute
         Method = method,
         Template = "/webhooks/{application_id}/{interaction_token}/messages/@original",
         Path = $"webhooks/{applicationId}/{Escape(token)}/messages/@original",
-        MajorId = $"webhook:{applicationId}:{token}",
+        MajorId = $"webhook:{applicationId}:{TokenDigest(token)}",
         InteractionToken = token,
+        BucketLifetime = BucketLifetime.WhileTokenInUse,
     };
 
     public static DiscordRoute Followup(Snowflake applicationId, string token) => new()
@@ -63,8 +75,9 @@ internal sealed record DiscordRoute
         Method = HttpMethod.Post,
         Template = "/webhooks/{application_id}/{interaction_token}",
         Path = $"webhooks/{applicationId}/{Escape(token)}",
-        MajorId = $"webhook:{applicationId}:{token}",
+        MajorId = $"webhook:{applicationId}:{TokenDigest(token)}",
         InteractionToken = token,
+        BucketLifetime = BucketLifetime.WhileTokenInUse,
     };
 
     public static DiscordRoute ChannelMessages(Snowflake channelId) => new()
@@ -114,6 +127,19 @@ internal sealed record DiscordRoute
         Path = "applications/@me",
         MajorId = "",
     };
+
+    /// <summary>
+    /// 128 bits of the token's SHA-256: tells one interaction's webhook bucket from another's without keeping a
+    /// secret of several hundred characters as a dictionary key.
+    /// </summary>
+    private static string TokenDigest(string token)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var length = Encoding.UTF8.GetMaxByteCount(token.Length);
+        var utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(token, utf8)], hash);
+        return Convert.ToHexString(hash[..16]);
+    }
 
     private static string Escape(string token)
     {

@@ -25,13 +25,13 @@ internal sealed class DiscordRateLimitHandler(
                 "A request reached the Discord rate limiter without a Discord route; send requests through DiscordRestClient.");
         }
 
+        RateLimitBucket? bucket = null;
         for (var rateLimitedTimes = 0; ; rateLimitedTimes++)
         {
             HttpResponseMessage response;
-            RateLimitBucket bucket;
             RateLimitAnswer? rateLimit = null;
             var started = time.GetTimestamp();
-            using (var lease = await limiter.AcquireAsync(route, cancellationToken))
+            using (var lease = await limiter.AcquireAsync(route, bucket, cancellationToken))
             {
                 response = await base.SendAsync(request, cancellationToken);
                 bucket = limiter.Observe(route, lease, response);
@@ -51,10 +51,14 @@ internal sealed class DiscordRateLimitHandler(
                 }
             }
 
-            logger.LogDebug(
-                "Discord {Method} {Route} answered {Status} in {ElapsedMs:F0} ms (bucket {Bucket}, remaining {Remaining})",
-                route.Method.Method, route.Template, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds,
-                bucket.Hash ?? "unnamed", bucket.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
+            limiter.Release(route, bucket);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug(
+                    "Discord {Method} {Route} answered {Status} in {ElapsedMs:F0} ms (bucket {Bucket}, remaining {Remaining})",
+                    route.Method.Method, route.Template, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds,
+                    bucket.Hash ?? "unnamed", bucket.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
+            }
 
             if (rateLimit is null)
             {

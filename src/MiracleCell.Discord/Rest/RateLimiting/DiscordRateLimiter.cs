@@ -6,19 +6,25 @@ using Microsoft.Extensions.Options;
 namespace MiracleCell.Discord.Rest.RateLimiting;
 
 /// <summary>
-/// Keeps every bucket the bot has met and the global limit. Before Discord names a route's bucket, the route is its own
+/// Keeps the buckets the bot is using and the global limit. Before Discord names a route's bucket, the route is its own
 /// bucket (method + template + major id); once an answer carries <c>X-RateLimit-Bucket</c>, every route Discord puts in
-/// that bucket shares one state per major resource.
+/// that bucket shares one state per major resource. Interaction routes keep nothing once they are done: a callback's
+/// bucket lives as long as its one request, and a webhook token's only while it is in use or a limit it announced holds,
+/// so memory does not grow with the number of interactions answered.
 /// </summary>
 internal sealed class DiscordRateLimiter
 {
-    private const int PruneEvery = 512;
+    private const int SweepEvery = 512;
     private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Discord's interaction tokens expire after 15 minutes; a wait announced for one is moot after that.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     private readonly TimeProvider _time;
     private readonly GlobalRateLimit _global;
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byHash = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimitBucket> _byToken = new(StringComparer.Ordinal);
     private int _acquisitions;
 
     public DiscordRateLimiter(TimeProvider time, IOptions<DiscordRestOptions> options)
@@ -27,39 +33,61 @@ internal sealed class DiscordRateLimiter
         _global = new GlobalRateLimit(time, options.Value.GlobalRequestsPerSecond);
     }
 
-    /// <summary>Waits until the route's bucket and, unless exempt, the global limit allow one more request.</summary>
-    public async ValueTask<BucketLease> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
+    /// <summary>How many buckets are kept between requests, for tests that check memory stays flat.</summary>
+    internal int BucketCount => _byRoute.Count + _byHash.Count + _byToken.Count;
+
+    internal IEnumerable<string> BucketKeys => _byRoute.Keys.Concat(_byHash.Keys).Concat(_byToken.Keys);
+
+    /// <summary>
+    /// Waits until the route's bucket and, unless exempt, the global limit allow one more request.
+    /// <paramref name="previous"/> is the bucket of this request's previous attempt after a 429: a callback's own bucket
+    /// is kept nowhere else, so its retry waits out the 429 there.
+    /// </summary>
+    public async ValueTask<BucketLease> AcquireAsync(DiscordRoute route, RateLimitBucket? previous, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _acquisitions) % PruneEvery == 0)
+        if (Interlocked.Increment(ref _acquisitions) % SweepEvery == 0)
         {
-            PruneIdleBuckets();
+            Sweep();
         }
 
+        if (route.BucketLifetime == BucketLifetime.SingleRequest)
+        {
+            var own = await (previous ?? new RateLimitBucket(_time)).EnterAsync(cancellationToken);
+            return await PassGlobalLimitAsync(route, own, cancellationToken);
+        }
+
+        var buckets = route.BucketLifetime == BucketLifetime.Shared ? _byRoute : _byToken;
         while (true)
         {
-            var bucket = _byRoute.GetOrAdd(route.RouteKey, _ => new RateLimitBucket(_time));
+            var bucket = buckets.GetOrAdd(route.RouteKey, static (_, time) => new RateLimitBucket(time), _time);
             var lease = await bucket.EnterAsync(cancellationToken);
-            if (!_byRoute.TryGetValue(route.RouteKey, out var current) || !ReferenceEquals(current, bucket))
+            if (!buckets.TryGetValue(route.RouteKey, out var current) || !ReferenceEquals(current, bucket))
             {
-                // While this request queued, an answer moved the route into a bucket Discord named: queue there.
+                // While this request queued, an answer moved the route into a bucket Discord named, or the bucket was
+                // let go as idle: queue in the one that is current.
                 lease.Dispose();
                 continue;
             }
 
-            try
-            {
-                if (!route.ExemptFromGlobalLimit)
-                {
-                    await _global.WaitTurnAsync(cancellationToken);
-                }
+            return await PassGlobalLimitAsync(route, lease, cancellationToken);
+        }
+    }
 
-                return lease;
-            }
-            catch
+    private async ValueTask<BucketLease> PassGlobalLimitAsync(DiscordRoute route, BucketLease lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!route.ExemptFromGlobalLimit)
             {
-                lease.Dispose();
-                throw;
+                await _global.WaitTurnAsync(cancellationToken);
             }
+
+            return lease;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
         }
     }
 
@@ -68,18 +96,31 @@ internal sealed class DiscordRateLimiter
     {
         var bucket = lease.Bucket;
         var hash = Header(response.Headers, "X-RateLimit-Bucket");
-        if (hash is not null)
+        if (hash is not null && route.BucketLifetime == BucketLifetime.Shared)
         {
             bucket = _byHash.GetOrAdd($"{hash}:{route.MajorId}", bucket);
-            bucket.Hash = hash;
             _byRoute[route.RouteKey] = bucket;
         }
 
+        // An interaction route's bucket is its own: there is nothing to share it with once the interaction is over.
+        bucket.Hash = hash ?? bucket.Hash;
         bucket.Update(
             IntHeader(response.Headers, "X-RateLimit-Limit"),
             IntHeader(response.Headers, "X-RateLimit-Remaining"),
             SecondsHeader(response.Headers, "X-RateLimit-Reset-After"));
         return bucket;
+    }
+
+    /// <summary>
+    /// After a request's lease is disposed: lets a webhook token's bucket go when no request is in it and it holds no
+    /// wait, so a bucket lives while its token is in use rather than for minutes after.
+    /// </summary>
+    public void Release(DiscordRoute route, RateLimitBucket bucket)
+    {
+        if (route.BucketLifetime == BucketLifetime.WhileTokenInUse && bucket.IsIdle && bucket.WaitBeforeNext is null)
+        {
+            _byToken.TryRemove(new KeyValuePair<string, RateLimitBucket>(route.RouteKey, bucket));
+        }
     }
 
     /// <summary>
@@ -107,22 +148,26 @@ internal sealed class DiscordRateLimiter
             ? TimeSpan.FromSeconds(seconds)
             : null;
 
-    private void PruneIdleBuckets()
+    private void Sweep()
     {
         var now = _time.GetTimestamp();
-        foreach (var (key, bucket) in _byRoute)
-        {
-            if (bucket.IsIdle && bucket.WaitBeforeNext is null && _time.GetElapsedTime(bucket.LastUsed, now) > IdleBucketLifetime)
-            {
-                _byRoute.TryRemove(key, out _);
-            }
-        }
+        RemoveWhere(_byRoute, bucket => IsIdleFor(bucket, now, IdleBucketLifetime));
+        RemoveWhere(_byHash, bucket => IsIdleFor(bucket, now, IdleBucketLifetime));
+        RemoveWhere(_byToken, bucket => IsIdleFor(bucket, now, TimeSpan.Zero)
+            || (bucket.IsIdle && _time.GetElapsedTime(bucket.LastUsed, now) > TokenLifetime));
+    }
 
-        foreach (var (key, bucket) in _byHash)
+    private bool IsIdleFor(RateLimitBucket bucket, long now, TimeSpan lifetime) =>
+        bucket.IsIdle && bucket.WaitBeforeNext is null && _time.GetElapsedTime(bucket.LastUsed, now) >= lifetime;
+
+    private static void RemoveWhere(ConcurrentDictionary<string, RateLimitBucket> buckets, Func<RateLimitBucket, bool> expired)
+    {
+        foreach (var entry in buckets)
         {
-            if (bucket.IsIdle && bucket.WaitBeforeNext is null && _time.GetElapsedTime(bucket.LastUsed, now) > IdleBucketLifetime)
+            if (expired(entry.Value))
             {
-                _byHash.TryRemove(key, out _);
+                // Only the bucket seen: one that replaced it meanwhile stays.
+                buckets.TryRemove(entry);
             }
         }
     }

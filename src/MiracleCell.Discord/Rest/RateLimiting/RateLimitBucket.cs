@@ -14,17 +14,29 @@ internal sealed class RateLimitBucket(TimeProvider time)
     private int _limit;
     private int _remaining;
     private long _resetAt;
+    private int _users;
 
     public string? Hash { get; set; }
 
     public long LastUsed { get; private set; }
 
-    public bool IsIdle => _entry.CurrentCount == 1;
+    /// <summary>No request is waiting for the bucket or holds a lease on it.</summary>
+    public bool IsIdle => Volatile.Read(ref _users) == 0;
 
     /// <summary>Waits for the bucket's turn; the lease must be disposed once the answer has been observed.</summary>
     public async ValueTask<BucketLease> EnterAsync(CancellationToken cancellationToken)
     {
-        await _entry.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _users);
+        try
+        {
+            await _entry.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _users);
+            throw;
+        }
+
         try
         {
             while (true)
@@ -60,6 +72,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
         catch
         {
             _entry.Release();
+            Interlocked.Decrement(ref _users);
             throw;
         }
     }
@@ -123,7 +136,15 @@ internal sealed class RateLimitBucket(TimeProvider time)
         }
     }
 
-    internal void Leave() => _entry.Release();
+    internal void Leave(bool holdsEntry)
+    {
+        if (holdsEntry)
+        {
+            _entry.Release();
+        }
+
+        Interlocked.Decrement(ref _users);
+    }
 
     private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
@@ -136,19 +157,21 @@ internal sealed class RateLimitBucket(TimeProvider time)
 }
 #pragma warning restore CA1001
 
-/// <summary>A turn in a bucket. Disposing it lets the next request in when the first one was holding the bucket.</summary>
+/// <summary>
+/// A turn in a bucket. Disposing it ends the request's use of the bucket and lets the next request in when the first
+/// one was holding the bucket.
+/// </summary>
 internal sealed class BucketLease(RateLimitBucket bucket, bool holdsEntry) : IDisposable
 {
-    private bool _holdsEntry = holdsEntry;
+    private int _disposed;
 
     public RateLimitBucket Bucket { get; } = bucket;
 
     public void Dispose()
     {
-        if (_holdsEntry)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _holdsEntry = false;
-            Bucket.Leave();
+            Bucket.Leave(holdsEntry);
         }
     }
 }
