@@ -11,7 +11,7 @@ namespace MiracleCell.Bot.Transport;
 /// saying what to fix and stops the application with exit code 78, which the service manager does not restart.
 /// </summary>
 public sealed class GatewayRunner(
-    DiscordGatewayClient client,
+    GatewayShardSet shards,
     IHostApplicationLifetime lifetime,
     BotExitCode exitCode,
     ILogger<GatewayRunner> logger) : BackgroundService
@@ -20,7 +20,7 @@ public sealed class GatewayRunner(
     {
         try
         {
-            await client.RunAsync(stoppingToken);
+            await shards.RunAsync(stoppingToken);
         }
         catch (DiscordGatewayFatalException exception)
         {
