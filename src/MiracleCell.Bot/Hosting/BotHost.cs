@@ -49,6 +49,7 @@ public static class BotHost
         builder.Services.AddMiracleCellCommands(loaded.Pack);
         AddDiscordTransport(builder);
         Trivia.TriviaServiceCollectionExtensions.AddTriviaNights(builder.Services, builder.Configuration);
+        Health.HealthServiceCollectionExtensions.AddHealthEndpoints(builder.Services, builder.Configuration);
 
         using var host = builder.Build();
         problems.AddRange(Checks().FindProblems(host.Services, builder.Configuration));
@@ -85,7 +86,8 @@ public static class BotHost
         .Add<DiscordRestOptions>($"{DiscordOptions.SectionName}:{DiscordRestOptions.SectionName}")
         .Add<BotOptions>(BotOptions.SectionName)
         .Add<StorageOptions>(StorageOptions.SectionName)
-        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName);
+        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName)
+        .Add<Health.HealthOptions>(Health.HealthOptions.SectionName);
 
     /// <summary>
     /// One line per entry on the console (so a fatal problem is one line), a JSON-lines file when

@@ -17,7 +17,7 @@ public sealed class GatewayMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _reconnects = meter.CreateCounter<long>(
-            "miraclecell.gateway.reconnects", "{reconnect}", "Gateway connections that ended and were opened again");
+            "gateway.reconnects", "{reconnect}", "Gateway connections that ended and were opened again");
     }
 
     internal void Reconnecting(int shardId) => _reconnects.Add(1, new KeyValuePair<string, object?>("shard", shardId));
