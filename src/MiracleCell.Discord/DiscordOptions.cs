@@ -17,12 +17,37 @@ public sealed class DiscordOptions
     /// <summary>When set, commands are registered in this guild only (instant updates while developing).</summary>
     public ulong? DevGuildId { get; set; }
 
-    /// <summary>This process's shard, 0-based.</summary>
+    /// <summary>
+    /// This process's shard, 0-based, when it runs one. Kept as a synonym of <see cref="ShardIds"/> with one id;
+    /// set one of the two.
+    /// </summary>
     public int ShardId { get; set; }
 
-    /// <summary>How many shards split the guilds; 1 for a single process.</summary>
+    /// <summary>
+    /// The shards this process runs, one gateway connection each: ids and ranges such as <c>0-3</c> or <c>0,2</c>.
+    /// Empty means the one shard <see cref="ShardId"/>.
+    /// </summary>
+    public string ShardIds { get; set; } = "";
+
+    /// <summary>How many shards split the guilds in all processes together; 1 for a single shard.</summary>
     public int ShardCount { get; set; } = 1;
 
-    /// <summary>True when Discord sends this process's shard the events of <paramref name="guildId"/>: <c>(guild_id &gt;&gt; 22) % shard_count</c>.</summary>
-    public bool HandlesGuild(ulong guildId) => ShardCount <= 1 || (guildId >> 22) % (ulong)ShardCount == (ulong)ShardId;
+    /// <summary>The shards this process runs, sorted: <see cref="ShardIds"/> parsed, or <see cref="ShardId"/> alone.</summary>
+    /// <exception cref="InvalidOperationException">ShardIds cannot be parsed (the validator reports it at start).</exception>
+    public IReadOnlyList<int> OwnShardIds()
+    {
+        if (string.IsNullOrWhiteSpace(ShardIds)) return [ShardId];
+        return ShardIdList.TryParse(ShardIds, out var problem)
+            ?? throw new InvalidOperationException($"Discord:ShardIds: {problem}");
+    }
+
+    /// <summary>True when this process runs shard <paramref name="shardId"/>.</summary>
+    public bool HoldsShard(int shardId) => OwnShardIds().Contains(shardId);
+
+    /// <summary>
+    /// True when Discord sends one of this process's shards the events of <paramref name="guildId"/>:
+    /// <c>(guild_id &gt;&gt; 22) % shard_count</c> is among <see cref="OwnShardIds"/>.
+    /// </summary>
+    public bool HandlesGuild(ulong guildId) =>
+        ShardCount <= 1 || HoldsShard((int)((guildId >> 22) % (ulong)ShardCount));
 }

@@ -19,17 +19,42 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.GatewayUrl is { } gateway && (!gateway.IsAbsoluteUri || gateway.Scheme is not ("ws" or "wss")))
             problems.Add($"Discord:GatewayUrl is '{gateway}': set it to a ws:// or wss:// URL such as wss://gateway.discord.gg, or remove it to ask Discord (GET /gateway/bot).");
 
-        if (options.ShardCount < 1)
-            problems.Add($"Discord:ShardCount is {options.ShardCount}: set it to 1 for a single process, or to the number of shard processes.");
-        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
-            problems.Add($"Discord:ShardId is {options.ShardId}: set it to a number from 0 to {options.ShardCount - 1} (Discord:ShardCount is {options.ShardCount}).");
-        if (options.ShardCount < 1 && options.ShardId < 0)
-            problems.Add($"Discord:ShardId is {options.ShardId}: set it to 0 or more, below Discord:ShardCount.");
+        CheckShards(options, problems);
 
         if (options.DevGuildId == 0)
             problems.Add("Discord:DevGuildId is 0: set it to the id of your test server (right-click the server with Developer Mode on, Copy Server ID), or remove it to register commands globally.");
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void CheckShards(DiscordOptions options, List<string> problems)
+    {
+        if (options.ShardCount < 1)
+        {
+            problems.Add($"Discord:ShardCount is {options.ShardCount}: set it to 1 for a single shard, or to the number of shards all processes run together.");
+            if (options.ShardId < 0)
+                problems.Add($"Discord:ShardId is {options.ShardId}: set it to 0 or more, below Discord:ShardCount.");
+            return;
+        }
+        var last = options.ShardCount - 1;
+        if (string.IsNullOrWhiteSpace(options.ShardIds))
+        {
+            if (options.ShardId < 0 || options.ShardId > last)
+                problems.Add($"Discord:ShardId is {options.ShardId}: set it to a number from 0 to {last} (Discord:ShardCount is {options.ShardCount}), or set Discord:ShardIds to a range such as 0-{last}.");
+            return;
+        }
+        if (options.ShardId != 0)
+        {
+            problems.Add($"Discord:ShardId is {options.ShardId} and Discord:ShardIds is '{options.ShardIds}': set only Discord:ShardIds (Discord:ShardId is its one-shard synonym).");
+            return;
+        }
+        if (ShardIdList.TryParse(options.ShardIds, out var problem) is not { } ids)
+        {
+            problems.Add($"Discord:ShardIds: {problem}");
+            return;
+        }
+        if (ids[^1] > last)
+            problems.Add($"Discord:ShardIds is '{options.ShardIds}' but Discord:ShardCount is {options.ShardCount}: shard ids run from 0 to {last}; raise Discord:ShardCount or lower the ids.");
     }
 
     private static void CheckToken(string? token, List<string> problems)

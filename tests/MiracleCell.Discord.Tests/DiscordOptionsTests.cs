@@ -21,4 +21,21 @@ public sealed class DiscordOptionsTests
         Assert.True(new DiscordOptions { ShardId = shard, ShardCount = 2 }.HandlesGuild(guildId));
         Assert.False(new DiscordOptions { ShardId = 1 - shard, ShardCount = 2 }.HandlesGuild(guildId));
     }
+
+    [Fact]
+    public void A_process_running_several_shards_handles_the_guilds_of_each()
+    {
+        var options = new DiscordOptions { ShardIds = "1,3", ShardCount = 4 };
+        ulong GuildOn(int shard) => (ulong)shard << 22;
+
+        Assert.Equal([1, 3], options.OwnShardIds());
+        Assert.True(options.HandlesGuild(GuildOn(1)));
+        Assert.True(options.HandlesGuild(GuildOn(3)));
+        Assert.False(options.HandlesGuild(GuildOn(0)));
+        Assert.False(options.HandlesGuild(GuildOn(2)));
+    }
+
+    [Fact]
+    public void Shard_id_alone_is_a_set_of_one() =>
+        Assert.Equal([2], new DiscordOptions { ShardId = 2, ShardCount = 3 }.OwnShardIds());
 }

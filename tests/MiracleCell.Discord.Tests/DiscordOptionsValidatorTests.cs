@@ -87,5 +87,27 @@ public sealed class DiscordOptionsValidatorTests
             failures.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)]));
     }
 
+    [Fact]
+    public void Shard_ids_beyond_the_shard_count_are_reported()
+    {
+        var failure = Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "2-4", ShardCount = 4 }));
+        Assert.StartsWith("Discord:ShardIds is '2-4' but Discord:ShardCount is 4", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_shard_ids_are_reported()
+    {
+        var failure = Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "3-1", ShardCount = 4 }));
+        Assert.StartsWith("Discord:ShardIds: the range '3-1' runs backwards", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Setting_both_shard_id_and_shard_ids_is_reported() =>
+        Assert.Contains("set only Discord:ShardIds", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardId = 1, ShardIds = "0-1", ShardCount = 2 })), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_shard_range_inside_the_shard_count_is_accepted() =>
+        Assert.Empty(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "2-3", ShardCount = 4 }));
+
     private IReadOnlyList<string> Failures(DiscordOptions options) => [.. _validator.Validate(null, options).Failures ?? []];
 }

@@ -133,7 +133,8 @@ public static class BotHost
         .Add<DiscordRestOptions>($"{DiscordOptions.SectionName}:{DiscordRestOptions.SectionName}")
         .Add<BotOptions>(BotOptions.SectionName)
         .Add<StorageOptions>(StorageOptions.SectionName)
-        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName);
+        .Add<Trivia.TriviaNightOptions>(Trivia.TriviaNightOptions.SectionName)
+        .Add<Health.HealthOptions>(Health.HealthOptions.SectionName);
 
     /// <summary>
     /// One line per entry on the console (so a fatal problem is one line), a JSON-lines file when

@@ -27,7 +27,11 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.AddMiracleCellCommands(pack);
-        if (transport == BotTransport.Discord) services.AddDiscordTransport(configuration);
+        if (transport == BotTransport.Discord)
+        {
+            services.AddDiscordTransport(configuration);
+            Health.HealthServiceCollectionExtensions.AddHealthEndpoints(services, configuration);
+        }
         else services.AddConsoleTriviaMessenger();
         services.AddTriviaNights(configuration);
         return services;

@@ -80,11 +80,11 @@ public sealed class CommandRegistrar : BackgroundService
             return CommandRegistrationOutcome.Disabled;
         }
 
-        if (_discord.ShardId != 0)
+        if (!_discord.HoldsShard(0))
         {
             // Commands belong to the application, not to a shard: one writer avoids racing bulk overwrites and
             // shards sharing a data folder writing one registration record at once.
-            _logger.LogInformation("Commands are registered by shard 0; this is shard {ShardId}", _discord.ShardId);
+            _logger.LogInformation("Commands are registered by the process running shard 0; this one runs {ShardIds}", string.Join(',', _discord.OwnShardIds()));
             return CommandRegistrationOutcome.LeftToShardZero;
         }
 

@@ -29,7 +29,9 @@ public static class TransportServiceCollectionExtensions
 
         services.TryAddSingleton(new InteractionTimings());
         services.TryAddSingleton<InteractionResponder>();
-        services.AddSingleton<IGatewayEventSink>(provider => provider.GetRequiredService<InteractionResponder>());
+        services.AddSingleton<IGatewayEventSink>(provider => new Health.InteractionMetrics(
+            provider.GetRequiredService<InteractionResponder>(), provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<TimeProvider>()));
 
         // The registrar keeps its record in the data folder.
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();

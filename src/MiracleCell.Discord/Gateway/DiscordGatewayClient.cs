@@ -24,13 +24,17 @@ public sealed class DiscordGatewayClient
     private readonly GatewayEventDispatcher _dispatcher;
     private readonly GatewayJitter _jitter;
     private readonly ReconnectBackoff _backoff;
-    private readonly IdentifyPacer _identifyPacer;
+    private readonly IIdentifyCoordinator _identify;
+    private readonly GatewayMetrics? _metrics;
+    private readonly int _shardId;
+    private int _maxConcurrency = 1;
     private readonly TaskCompletionSource<GatewayReady> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Uri? _discoveredGatewayUrl;
     private volatile GatewayConnection? _connection;
     private volatile GatewayReady? _ready;
     private int _started;
 
+    /// <summary>A client for the first of this process's shards, paced on its own.</summary>
     public DiscordGatewayClient(
         IOptions<DiscordOptions> options,
         IDiscordRestClient rest,
@@ -38,8 +42,26 @@ public sealed class DiscordGatewayClient
         GatewaySettings settings,
         TimeProvider time,
         ILogger<DiscordGatewayClient> logger)
+        : this(options.Value, options.Value.OwnShardIds()[0], rest, sinks, settings, time,
+            new InProcessIdentifyCoordinator(time, settings), null, logger)
     {
-        _options = options.Value;
+    }
+
+    internal DiscordGatewayClient(
+        DiscordOptions options,
+        int shardId,
+        IDiscordRestClient rest,
+        IEnumerable<IGatewayEventSink> sinks,
+        GatewaySettings settings,
+        TimeProvider time,
+        IIdentifyCoordinator identify,
+        GatewayMetrics? metrics,
+        ILogger<DiscordGatewayClient> logger)
+    {
+        _options = options;
+        _shardId = shardId;
+        _identify = identify;
+        _metrics = metrics;
         _rest = rest;
         _settings = settings;
         _time = time;
@@ -47,8 +69,13 @@ public sealed class DiscordGatewayClient
         _dispatcher = new GatewayEventDispatcher([.. sinks], logger);
         _jitter = new GatewayJitter(settings.Random);
         _backoff = new ReconnectBackoff(settings.InitialReconnectDelay, settings.MaxReconnectDelay, _jitter);
-        _identifyPacer = new IdentifyPacer(time, settings.IdentifyInterval, _options.ShardId);
     }
+
+    /// <summary>The shard this connection runs.</summary>
+    public int ShardId => _shardId;
+
+    /// <summary>True while the connection has a live session (after READY or RESUMED, until it drops).</summary>
+    public bool IsConnected => _connection?.IsReady == true;
 
     /// <summary>The latest READY: session and application id. Null until the first READY.</summary>
     public GatewayReady? Ready => _ready;
@@ -107,7 +134,7 @@ public sealed class DiscordGatewayClient
         var consecutiveFailures = 0;
         var failedResumes = 0;
         var context = new GatewayConnectionContext(
-            _options.Token, _options.ShardId, _options.ShardCount, _settings, _session, _dispatcher,
+            _options.Token, _shardId, _options.ShardCount, _settings, _session, _dispatcher,
             OnReady, _jitter, _time, _logger);
 
         while (!stopping.IsCancellationRequested)
@@ -116,7 +143,7 @@ public sealed class DiscordGatewayClient
             var delay = _backoff.DelayFor(consecutiveFailures);
             if (delay > TimeSpan.Zero)
             {
-                _logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.0} s", delay.TotalSeconds);
+                _logger.LogInformation("Shard {ShardId}: reconnecting to the Discord gateway in {Delay:0.0} s", _shardId, delay.TotalSeconds);
                 await Task.Delay(delay, _time, stopping);
             }
 
@@ -133,7 +160,7 @@ public sealed class DiscordGatewayClient
                     continue;
                 }
                 url = gatewayUrl;
-                await _identifyPacer.WaitTurnAsync(stopping);
+                await _identify.WaitTurnAsync(_shardId, _maxConcurrency, stopping);
             }
 
             var connection = new GatewayConnection(context, url, resume);
@@ -149,6 +176,7 @@ public sealed class DiscordGatewayClient
                 await connection.DisposeAsync();
             }
 
+            if (outcome.End != ConnectionEnd.Shutdown) _metrics?.Reconnecting(_shardId);
             switch (outcome.End)
             {
                 case ConnectionEnd.Shutdown:
@@ -190,11 +218,11 @@ public sealed class DiscordGatewayClient
             var info = await _rest.GetGatewayBotAsync(stopping);
             var limit = info.SessionStartLimit;
             _logger.LogInformation(
-                "Discord recommends {RecommendedShards} shard(s) and allows {MaxConcurrency} identify(s) per 5 s; this process runs shard {ShardId} of {ShardCount}; {Remaining} of {Total} session starts left today",
-                info.Shards, limit.MaxConcurrency, _options.ShardId, _options.ShardCount, limit.Remaining, limit.Total);
+                "Discord recommends {RecommendedShards} shard(s) and allows {MaxConcurrency} identify(s) per 5 s; this is shard {ShardId} of {ShardCount}; {Remaining} of {Total} session starts left today",
+                info.Shards, limit.MaxConcurrency, _shardId, _options.ShardCount, limit.Remaining, limit.Total);
             if (_options.ShardCount < info.Shards)
                 _logger.LogWarning("Discord:ShardCount is {ShardCount} but Discord recommends {RecommendedShards}; raise it if Discord closes with 4011", _options.ShardCount, info.Shards);
-            _identifyPacer.UseMaxConcurrency(limit.MaxConcurrency);
+            _maxConcurrency = Math.Max(1, limit.MaxConcurrency);
             _discoveredGatewayUrl = info.Url;
             return info.Url;
         }

@@ -8,7 +8,7 @@ namespace MiracleCell.Discord;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the gateway connection (<see cref="DiscordGatewayClient"/>, run by <see cref="GatewayHostedService"/>) and
+    /// Adds this process's gateway connections (<see cref="GatewayShardSet"/>, one per shard, run by <see cref="GatewayHostedService"/>) and
     /// binds and validates the <c>Discord</c> section at start-up. Needs an <c>IDiscordRestClient</c> registration
     /// (for GET /gateway/bot when Discord:GatewayUrl is unset). Add event handlers as
     /// <c>services.AddSingleton&lt;IGatewayEventSink, MyHandler&gt;()</c>.
@@ -20,7 +20,12 @@ public static class GatewayServiceCollectionExtensions
         configure?.Invoke(settings);
         services.TryAddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DiscordGatewayClient>();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
+        services.TryAddSingleton<IIdentifyCoordinator, InProcessIdentifyCoordinator>();
+        services.TryAddSingleton<GatewayShardSet>();
+        // The lowest shard's client: READY there gives the application id for command registration.
+        services.TryAddSingleton(provider => provider.GetRequiredService<GatewayShardSet>().Primary);
         services.AddHostedService<GatewayHostedService>();
         return services;
     }

@@ -1,3 +1,4 @@
+using MiracleCell.Bot.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,7 @@ public sealed class DiscordTransportRegistrationTests
     {
         await using var provider = Build();
 
-        Assert.Contains(provider.GetServices<IGatewayEventSink>(), sink => sink is InteractionResponder);
+        Assert.Contains(provider.GetServices<IGatewayEventSink>(), sink => sink is InteractionMetrics { Inner: InteractionResponder });
         Assert.NotNull(provider.GetRequiredService<IDiscordRestClient>());
     }
 

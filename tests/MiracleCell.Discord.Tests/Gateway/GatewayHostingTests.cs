@@ -23,7 +23,7 @@ public sealed class GatewayHostingTests
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lifetime.Setup(l => l.StopApplication()).Callback(stopped.SetResult);
         var logger = new CapturingLogger<GatewayHostedService>();
-        using var service = new GatewayHostedService(harness.Client, lifetime.Object, logger);
+        using var service = new GatewayHostedService(harness.CreateShardSet(), lifetime.Object, logger);
         var exitCodeBefore = Environment.ExitCode;
         try
         {
@@ -45,10 +45,10 @@ public sealed class GatewayHostingTests
     public async Task Stopping_the_host_closes_the_gateway_with_1000()
     {
         await using var harness = await GatewayClientHarness.CreateAsync();
-        using var service = new GatewayHostedService(harness.Client, Mock.Of<IHostApplicationLifetime>(), new CapturingLogger<GatewayHostedService>());
+        using var service = new GatewayHostedService(harness.CreateShardSet(), Mock.Of<IHostApplicationLifetime>(), new CapturingLogger<GatewayHostedService>());
 
         await service.StartAsync(CancellationToken.None);
-        await harness.Client.WaitForReadyAsync(CancellationToken.None).WaitAsync(FakeDiscordGateway.Patience);
+        await harness.Sink.WaitForDispatchAsync("READY");
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(1000, await harness.Gateway.Connections[0].Ended.WaitAsync(FakeDiscordGateway.Patience));
@@ -87,7 +87,7 @@ public sealed class GatewayHostingTests
         services.AddDiscordGateway();
         using var provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredService<DiscordGatewayClient>());
+        Assert.Same(provider.GetRequiredService<GatewayShardSet>().Primary, provider.GetRequiredService<DiscordGatewayClient>());
         Assert.Equal(GatewayIntents.Guilds, provider.GetRequiredService<GatewaySettings>().Intents);
         Assert.Single(provider.GetServices<IValidateOptions<DiscordOptions>>().OfType<DiscordOptionsValidator>());
         Assert.Equal("abc", provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Token);

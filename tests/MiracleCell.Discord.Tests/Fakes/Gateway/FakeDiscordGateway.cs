@@ -32,6 +32,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private readonly List<(Func<IReadOnlyList<ReceivedPayload>, bool> Done, TaskCompletionSource Signal)> _payloadWaiters = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _connectionWaiters = [];
     private readonly List<string> _violations = [];
+    private readonly Dictionary<int, FakeSession> _sessionByShard = [];
     private FakeSession? _currentSession;
     private int _sessionCounter;
 
@@ -125,14 +126,20 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     /// <summary>Sends a dispatch on the current session. With <paramref name="deliver"/> false it is numbered and kept
     /// (as if lost on the wire), to be replayed on Resume.</summary>
-    public async Task<long> SendDispatchAsync(string eventName, string dataJson, bool deliver = true)
+    public Task<long> SendDispatchAsync(string eventName, string dataJson, bool deliver = true)
+    {
+        FakeSession session;
+        lock (_gate) session = _currentSession ?? throw new InvalidOperationException("No session: the client has not identified.");
+        return SendDispatchAsync(session, eventName, dataJson, deliver);
+    }
+
+    private async Task<long> SendDispatchAsync(FakeSession session, string eventName, string dataJson, bool deliver = true)
     {
         FakeGatewayConnection? target;
         string json;
         long sequence;
         lock (_gate)
         {
-            var session = _currentSession ?? throw new InvalidOperationException("No session: the client has not identified.");
             sequence = session.LastSequence + 1;
             json = $"{{\"op\":0,\"s\":{sequence},\"t\":\"{eventName}\",\"d\":{dataJson}}}";
             session.Dispatches.Add((sequence, json));
@@ -245,7 +252,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
                     if (!WithholdAcks) await connection.SendTextAsync("{\"op\":11}");
                     break;
                 case 2:
-                    if (AnswerIdentify) await OnIdentifyAsync(connection);
+                    if (AnswerIdentify) await OnIdentifyAsync(connection, ShardOf(data));
                     break;
                 case 6:
                     await OnResumeAsync(connection, data);
@@ -255,7 +262,10 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         lock (_gate) { Release(_payloadWaiters, w => w.Done(_received), w => w.Signal); }
     }
 
-    private async Task OnIdentifyAsync(FakeGatewayConnection connection)
+    private static int ShardOf(JsonElement identify) =>
+        identify.ValueKind == JsonValueKind.Object && identify.TryGetProperty("shard", out var shard) ? shard[0].GetInt32() : 0;
+
+    private async Task OnIdentifyAsync(FakeGatewayConnection connection, int shardId)
     {
         if (CloseOnIdentifyWith is { } code)
         {
@@ -267,7 +277,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         {
             session = new FakeSession($"session-{++_sessionCounter}");
             _sessions[session.Id] = session;
-            if (_currentSession is not null) _currentSession.Invalidated = true;
+            // A new session of a shard ends that shard's old one; other shards' sessions live on.
+            if (_sessionByShard.TryGetValue(shardId, out var previous)) previous.Invalidated = true;
+            _sessionByShard[shardId] = session;
             _currentSession = session;
             connection.Session = session;
         }
@@ -275,7 +287,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             $"{{\"v\":10,\"user\":{{\"id\":\"{BotUserId}\",\"username\":\"MiracleCell\",\"bot\":true}},\"guilds\":[]," +
             $"\"session_id\":\"{session.Id}\",\"resume_gateway_url\":\"{ResumeUrl}\",\"shard\":[0,1]," +
             $"\"application\":{{\"id\":\"{ApplicationId}\",\"flags\":0}},\"a_field_from_the_future\":{{\"x\":1}}}}";
-        await SendDispatchAsync("READY", ready);
+        await SendDispatchAsync(session, "READY", ready);
     }
 
     private async Task OnResumeAsync(FakeGatewayConnection connection, JsonElement data)
@@ -309,7 +321,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             return;
         }
         foreach (var json in replay) await connection.SendTextAsync(json);
-        await SendDispatchAsync("RESUMED", "{}");
+        await SendDispatchAsync(connection.Session, "RESUMED", "{}");
     }
 
     /// <summary>Ends the current session, as Discord does after op 9 false.</summary>

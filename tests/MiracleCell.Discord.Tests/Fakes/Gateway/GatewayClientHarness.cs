@@ -18,8 +18,10 @@ public sealed class GatewayClientHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
 
-    private GatewayClientHarness(FakeDiscordGateway gateway, ManualTimeProvider time, DiscordGatewayClient client, RecordingEventSink sink, Mock<IDiscordRestClient> rest)
+    private GatewayClientHarness(FakeDiscordGateway gateway, ManualTimeProvider time, DiscordGatewayClient client, RecordingEventSink sink, Mock<IDiscordRestClient> rest, DiscordOptions options, GatewaySettings settings)
     {
+        Discord = options;
+        Settings = settings;
         Gateway = gateway;
         Time = time;
         Client = client;
@@ -32,6 +34,8 @@ public sealed class GatewayClientHarness : IAsyncDisposable
     public DiscordGatewayClient Client { get; }
     public RecordingEventSink Sink { get; }
     public Mock<IDiscordRestClient> Rest { get; }
+    public DiscordOptions Discord { get; }
+    public GatewaySettings Settings { get; }
     public Task Running { get; private set; } = Task.CompletedTask;
 
     /// <summary>Heartbeats start after half an interval (jitter 0.5).</summary>
@@ -57,8 +61,17 @@ public sealed class GatewayClientHarness : IAsyncDisposable
         var sink = new RecordingEventSink();
         var rest = new Mock<IDiscordRestClient>(MockBehavior.Strict);
         var client = new DiscordGatewayClient(Options.Create(options), rest.Object, [sink], settings, time, logger ?? NullLogger<DiscordGatewayClient>.Instance);
-        return new GatewayClientHarness(gateway, time, client, sink, rest);
+        return new GatewayClientHarness(gateway, time, client, sink, rest, options, settings);
     }
+
+    /// <summary>
+    /// A shard set over the same fake gateway, clock and sink, for <see cref="DiscordOptions.ShardIds"/>; it does not
+    /// start <see cref="Client"/>. Identifies are paced by an in-process coordinator at <see cref="Settings"/>' interval.
+    /// </summary>
+    public GatewayShardSet CreateShardSet(IIdentifyCoordinator? identify = null) => new(
+        Options.Create(Discord), Rest.Object, [Sink], Settings, Time,
+        identify ?? new InProcessIdentifyCoordinator(Time, Settings), new GatewayMetrics(new TestMeterFactory()),
+        NullLogger<DiscordGatewayClient>.Instance);
 
     public GatewayClientHarness Start()
     {
