@@ -24,19 +24,7 @@ public sealed partial class LiteDbTriviaStore
             .OrderBy(g => g.Id)
             .ToList(), cancellationToken).ConfigureAwait(false);
 
-        var closed = new List<GameClosure>();
-        foreach (var (id, guild) in running)
-        {
-            if (isOwnGuild is not null && !isOwnGuild(guild)) continue;
-            var closure = await FinishGameAsync(guild, id, GameEndState.Interrupted, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (closure is { TotalsApplied: true })
-            {
-                _logger.LogInformation("Closed trivia game {GameId} in guild {GuildId} left running by a previous run; {Players} players kept their points",
-                    id, guild, closure.Scores.Count);
-                closed.Add(closure);
-            }
-        }
-        return closed;
+        return await InterruptedGames.CloseAsync(this, running, isOwnGuild, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     // Runs inside the writer's transaction: the state change and the totals update commit together,
