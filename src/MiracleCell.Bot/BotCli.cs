@@ -71,11 +71,13 @@ public static class BotCli
     }
 
     /// <summary>The same registrations the bot host makes, with handler errors logged to <paramref name="error"/>.</summary>
-    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error)
+    /// <param name="replace">Registers replacements (a store, a progress) after the bot's own registrations.</param>
+    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)));
         services.AddMiracleCellBot(ConsoleTriviaServices.PlaygroundSettings(), pack, BotTransport.Console);
+        replace?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

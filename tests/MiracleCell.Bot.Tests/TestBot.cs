@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Console;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Core.Films;
@@ -13,10 +14,15 @@ internal sealed partial class TestBot : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestBot(FilmPack? pack = null)
+    /// <param name="progress">How far every reader has watched; nothing by default, as on a server with no setting.</param>
+    public TestBot(FilmPack? pack = null, WatchProgress? progress = null)
     {
         Pack = pack ?? TestPacks.MiracleInCellNo7();
-        _services = BotCli.BuildServices(Pack, Log);
+        _services = BotCli.BuildServices(Pack, Log, services =>
+        {
+            if (progress is { } fixedProgress)
+                services.AddSingleton<IWatchProgressSource>(new FixedWatchProgress(fixedProgress));
+        });
         Router = _services.GetRequiredService<InteractionRouter>();
     }
 

@@ -14,6 +14,9 @@ public static class TestPacks
     private static SourcedText Fact(string en, string id, SpoilerLevel spoiler, params string[] sources) =>
         new(T(en, id), sources, spoiler);
 
+    private static SourcedText Revealed(string en, string id, SpoilerLevel spoiler, string reveals, params string[] sources) =>
+        new(T(en, id), sources, spoiler, Reveals: reveals);
+
     public static FilmPack MiracleInCellNo7() => new(
         new Film(
             "miracle-in-cell-no-7",
@@ -44,21 +47,21 @@ public static class TestPacks
         [
             new Character("lee-yong-gu", "Lee Yong-gu", ["Yong-goo", "Yong Goo", "Yong-go"], T("the father", "sang ayah"),
                 T("A kind father with the mind of a six-year-old who lives for his daughter.", "Ayah baik hati berpikiran anak enam tahun yang hidup untuk putrinya."),
-                [Fact("He saves the warden from a fire in the prison.", "Ia menyelamatkan kepala sipir dari kebakaran di penjara.", SpoilerLevel.Mild, "film-site", "fan-review"),
-                 Fact("He is executed on his daughter's birthday.", "Ia dieksekusi pada hari ulang tahun putrinya.", SpoilerLevel.Major, "fan-review")],
+                [Revealed("He saves the warden from a fire in the prison.", "Ia menyelamatkan kepala sipir dari kebakaran di penjara.", SpoilerLevel.Mild, "part-3", "film-site", "fan-review"),
+                 Revealed("He is executed on his daughter's birthday.", "Ia dieksekusi pada hari ulang tahun putrinya.", SpoilerLevel.Major, "part-4", "fan-review")],
                 [new Relationship("ye-seung", T("daughter", "putri"), SpoilerLevel.None, ["film-site"]),
-                 new Relationship("so-yang-ho", T("cellmate who becomes a friend", "teman sel yang menjadi sahabat"), SpoilerLevel.Mild, ["fan-review"])],
+                 new Relationship("so-yang-ho", T("cellmate who becomes a friend", "teman sel yang menjadi sahabat"), SpoilerLevel.Mild, ["fan-review"], "part-3")],
                 ["film-site"]),
             new Character("ye-seung", "Ye-seung", ["Ye-sung", "Ye Seong"], T("the daughter", "sang putri"),
                 T("Yong-gu's bright young daughter.", "Putri kecil Yong-gu yang cerdas."),
                 [new SourcedText(T("As an adult she studies law (TribunnewsWiki) or is already a lawyer (Streaming page; Fan blog review).",
                     "Saat dewasa ia kuliah hukum (TribunnewsWiki) atau sudah menjadi pengacara (Streaming page; Fan blog review)."),
-                    ["tribunnews-wiki", "streaming-page", "fan-review"], SpoilerLevel.Major, Disputed: true)],
+                    ["tribunnews-wiki", "streaming-page", "fan-review"], SpoilerLevel.Major, Disputed: true, Reveals: "part-4")],
                 [new Relationship("lee-yong-gu", T("father", "ayah"), SpoilerLevel.None, ["film-site"])],
                 ["film-site"]),
             new Character("so-yang-ho", "So Yang-ho", ["Yang Ho"], T("the cell boss", "kepala sel"),
                 T("The leader of the inmates in Cell No. 7.", "Pemimpin para napi di Sel No. 7."),
-                [Fact("Yong-gu saves his life after a stabbing.", "Yong-gu menyelamatkan nyawanya setelah penusukan.", SpoilerLevel.Mild, "film-site")],
+                [Revealed("Yong-gu saves his life after a stabbing.", "Yong-gu menyelamatkan nyawanya setelah penusukan.", SpoilerLevel.Mild, "part-3", "film-site")],
                 [],
                 ["film-site"]),
         ],
@@ -70,18 +73,27 @@ public static class TestPacks
             new CastMember("jo-jae-yoon", "Jo Jae-yoon", [], ["streaming-page"]),
         ],
         [
-            new RecapPart("premise", 1, T("The premise", "Premis"), ["start", "beginning", "awal"], SpoilerLevel.None,
+            new RecapPart("part-1", 1, T("The premise", "Premis"), ["premise", "start", "beginning", "awal"], SpoilerLevel.None,
                 [Fact("Yong-gu and his daughter Ye-seung live happily in Seoul.", "Yong-gu dan putrinya Ye-seung hidup bahagia di Seoul.", SpoilerLevel.None, "film-site")]),
-            new RecapPart("arrest", 2, T("The arrest", "Penangkapan"), ["accident"], SpoilerLevel.Mild,
+            new RecapPart("part-2", 2, T("The arrest", "Penangkapan"), ["accident"], SpoilerLevel.Mild,
                 [new SourcedText(T("A girl dies in an accident: she slips on ice (Film-site synopsis), or slips and is hit by a brick (Fan blog review).",
                     "Seorang gadis tewas dalam kecelakaan: terpeleset di es (Film-site synopsis), atau terpeleset dan tertimpa bata (Fan blog review)."),
                     ["film-site", "fan-review"], SpoilerLevel.Mild, Disputed: true),
-                 Fact("Yong-gu is arrested and forced to confess.", "Yong-gu ditangkap dan dipaksa mengaku.", SpoilerLevel.Mild, "film-site")]),
-            new RecapPart("cell-7", 3, T("Life in Cell No. 7", "Hidup di Sel No. 7"), ["cell", "prison"], SpoilerLevel.Mild,
-                [Fact("His cellmates smuggle Ye-seung into the prison.", "Teman satu selnya menyelundupkan Ye-seung ke penjara.", SpoilerLevel.Mild, "fan-review")]),
-            new RecapPart("ending", 4, T("The ending", "Akhir cerita"), ["end", "verdict", "trial"], SpoilerLevel.Major,
+                 Fact("Yong-gu is arrested and forced to confess.", "Yong-gu ditangkap dan dipaksa mengaku.", SpoilerLevel.Mild, "film-site")])
+            {
+                GiveAwayWords = ["arrest", "arrested", "forced to confess", "penangkapan", "ditangkap", "dipaksa mengaku"],
+            },
+            new RecapPart("part-3", 3, T("Life in Cell No. 7", "Hidup di Sel No. 7"), ["cell", "prison"], SpoilerLevel.Mild,
+                [Fact("His cellmates smuggle Ye-seung into the prison.", "Teman satu selnya menyelundupkan Ye-seung ke penjara.", SpoilerLevel.Mild, "fan-review")])
+            {
+                GiveAwayWords = ["smuggle", "stabbing", "fire", "menyelundupkan", "penusukan", "kebakaran"],
+            },
+            new RecapPart("part-4", 4, T("The ending", "Akhir cerita"), ["ending", "end"], SpoilerLevel.Major,
                 [Fact("Yong-gu is sentenced to death.", "Yong-gu dijatuhi hukuman mati.", SpoilerLevel.Major, "fan-review"),
-                 Fact("Years later Ye-seung clears his name in a mock trial.", "Bertahun-tahun kemudian Ye-seung membersihkan namanya dalam sidang simulasi.", SpoilerLevel.Major, "fan-review", "tribunnews-wiki")]),
+                 Fact("Years later Ye-seung clears his name in a mock trial.", "Bertahun-tahun kemudian Ye-seung membersihkan namanya dalam sidang simulasi.", SpoilerLevel.Major, "fan-review", "tribunnews-wiki")])
+            {
+                GiveAwayWords = ["sentenced", "executed", "mock trial", "lawyer", "dijatuhi hukuman", "dieksekusi", "sidang simulasi", "pengacara"],
+            },
         ],
         []);
 
@@ -94,7 +106,7 @@ public static class TestPacks
         var facts = Enumerable.Range(1, 30).Select(i => new SourcedText(T($"Fact {i} about the trial and the sentence.", $"Fakta {i} tentang sidang."), ["fan-review"], SpoilerLevel.Major)).ToList();
         return pack with
         {
-            Recap = [.. pack.Recap, new RecapPart("long-epilogue", 5, T("The long epilogue", "Epilog panjang"), [], SpoilerLevel.Major, beats)],
+            Recap = [.. pack.Recap, new RecapPart("part-5", 5, T("The long epilogue", "Epilog panjang"), [], SpoilerLevel.Major, beats)],
             Characters = [.. pack.Characters.Select(c => c.Id == "lee-yong-gu" ? c with { Facts = [.. c.Facts, .. facts] } : c)],
             Cast = [.. pack.Cast, .. Enumerable.Range(1, 60).Select(i => new CastMember($"extra-{i}", $"Extra Actor Number {i}", [], ["streaming-page"]))],
         };

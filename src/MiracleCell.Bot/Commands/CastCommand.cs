@@ -37,10 +37,14 @@ public sealed class CastCommand(FilmCatalog catalog) : IAutocompleteCommand, IPa
         return PagedReply.First(this, actor.Id, context.Locale);
     }
 
-    public IReadOnlyList<ApplicationCommandOptionChoice> Autocomplete(AutocompleteContext context) =>
-        [.. catalog.Cast.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
-            .DistinctBy(m => m.Item.Id)
-            .Select(m => ApplicationCommandOptionChoice.Of(ReplyRenderer.Fit(m.Item.Name, MessageLimits.ChoiceName), m.Item.Id))];
+    // Names only: an actor's name and the spoiler-free names of the characters they play give nothing away.
+    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>(
+            [.. catalog.Cast.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
+                .DistinctBy(m => m.Item.Id)
+                .Select(m => ApplicationCommandOptionChoice.Of(
+                    ReplyRenderer.Fit(m.Item.Name, MessageLimits.ChoiceName), m.Item.Id))]);
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {

@@ -1,3 +1,4 @@
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Core.Films;
@@ -7,10 +8,12 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary>
-/// <c>/character name</c>: summary, role, who plays them, facts (each past the premise in its own spoiler tag)
-/// and relationships. Any spelling the sources use resolves; an unknown name gets "did you mean".
+/// <c>/character name</c>: summary, role, who plays them, facts and relationships, rendered at the readers' watch
+/// progress (what a part past it reveals stays in its own spoiler tag). Any spelling the sources use resolves; a
+/// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
-public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand, IPagedCommand
+public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
+    : IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xE85D75;
     private const int Suggestions = 3;
@@ -19,7 +22,8 @@ public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand
         "character", "tokoh",
         "Facts about a character: who plays them, relationships; spoilers hidden in tags",
         "Fakta tentang seorang tokoh: pemeran, hubungan; spoiler disembunyikan",
-        Define.Text("name", "nama", "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun", required: true, autocomplete: true, maxLength: 100));
+        Define.Text("name", "nama", "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun",
+            required: true, autocomplete: true, maxLength: 100));
 
     public ApplicationCommand Definition => Command;
 
@@ -27,32 +31,46 @@ public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand
 
     public string PageKey => "character";
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var typed = context.Options.GetRequiredString("name");
-        var character = catalog.Pack.FindCharacter(typed) ?? catalog.Characters.Resolve(typed)?.Item;
+        var progress = (await progressSource.GetAsync(context.Interaction, catalog.Pack, false, cancellationToken))
+            .For(catalog.Pack);
+        var character = catalog.ResolveCharacter(typed, progress);
         if (character is null)
         {
-            var suggestions = catalog.Characters.Suggest(typed, Suggestions).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct().ToList();
-            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.NotFound, Strings.UnknownCharacter(typed, suggestions))));
+            // The error is seen by the caller alone: their own progress decides which names may be suggested.
+            var own = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
+            var suggestions = catalog.SuggestCharacters(typed, own, Suggestions)
+                .Select(m => $"**{Markdown.Escape(m.Item.Name)}**").Distinct().ToList();
+            return CommandResult.Fail(new UserError(UserErrorKind.NotFound, Strings.UnknownCharacter(typed, suggestions)));
         }
-        return PagedReply.First(this, character.Id, context.Locale);
+        return await PagedReply.First(this, $"{character.Id}.{progress.ToToken()}", context.Locale);
     }
 
-    public IReadOnlyList<ApplicationCommandOptionChoice> Autocomplete(AutocompleteContext context) =>
-        [.. catalog.Characters.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
+    public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken)
+    {
+        var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
+        return [.. catalog.SuggestCharacters(context.Typed, progress, InteractionRouter.MaxAutocompleteChoices)
             .DistinctBy(m => m.Item.Id)
             .Select(m => ApplicationCommandOptionChoice.Of(
-                ReplyRenderer.Fit($"{m.Item.Name} ({m.Item.Role[context.Locale]})", MessageLimits.ChoiceName), m.Item.Id))];
+                ReplyRenderer.Fit($"{m.Item.Name} ({m.Item.Role[context.Locale]})", MessageLimits.ChoiceName),
+                m.Item.Id))];
+    }
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
-        var character = catalog.Pack.FindCharacter(state)
+        var dot = state.LastIndexOf('.');
+        var progress = dot < 0 ? WatchProgress.Nothing : WatchProgress.FromToken(state[(dot + 1)..]) ?? WatchProgress.Nothing;
+        var character = catalog.Pack.FindCharacter(dot < 0 ? state : state[..dot])
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
-        var text = new FilmText(catalog.Pack, locale);
+        var text = new FilmText(catalog.Pack, locale, progress);
 
         var actors = catalog.Pack.ActorsOf(character.Id).Select(a => new ReplyItem(
-            a.Role.Note is { } note ? $"{Markdown.Escape(a.Actor.Name)} ({Markdown.Escape(note[locale])})" : Markdown.Escape(a.Actor.Name),
+            a.Role.Note is { } note
+                ? $"{Markdown.Escape(a.Actor.Name)} ({Markdown.Escape(note[locale])})"
+                : Markdown.Escape(a.Actor.Name),
             Sources: a.Role.Sources)).ToList();
         if (actors.Count == 0) actors.Add(new ReplyItem($"*{Strings.NoActorInSources[locale]}*"));
 
@@ -61,15 +79,24 @@ public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand
             new(Strings.Role[locale], [new ReplyItem(Markdown.Escape(character.Role[locale]), Bullet: false)], Inline: true),
         };
         if (character.Aliases.Count > 0)
-            sections.Add(new(Strings.AlsoKnownAs[locale], [new ReplyItem(Markdown.Escape(string.Join(", ", character.Aliases)), Bullet: false)], Inline: true));
+            sections.Add(new(Strings.AlsoKnownAs[locale],
+                [new ReplyItem(Markdown.Escape(string.Join(", ", character.Aliases)), Bullet: false)], Inline: true));
         sections.Add(new(Strings.PlayedBy[locale], actors));
         sections.Add(new(Strings.Facts[locale], [.. character.Facts.Select(f => text.Item(f))]));
         sections.Add(new(Strings.Relationships[locale], [.. character.Relationships.Select(r => new ReplyItem(
             $"{Markdown.Escape(r.Relation[locale])}: **{Markdown.Escape(text.CharacterName(r.CharacterId))}**",
-            Spoiler: r.Spoiler > SpoilerLevel.None,
+            Spoiler: !text.Visible(r),
             Sources: r.Sources))]));
 
-        var document = new ReplyDocument(Markdown.Escape(character.Name), [new ReplyItem(Markdown.Escape(character.Summary[locale]), Sources: character.Sources, Bullet: false)], sections, Color);
+        var hidden = character.Facts.Count(f => !text.Visible(f)) + character.Relationships.Count(r => !text.Visible(r));
+        var description = new List<ReplyItem>
+        {
+            new(Markdown.Escape(character.Summary[locale]), Sources: character.Sources, Bullet: false),
+        };
+        if (hidden > 0)
+            description.Add(new ReplyItem(
+                $"*{Strings.PastProgress(hidden, progress, catalog.Pack.Recap.Count)[locale]}*", Bullet: false));
+        var document = new ReplyDocument(Markdown.Escape(character.Name), description, sections, Color);
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
 }

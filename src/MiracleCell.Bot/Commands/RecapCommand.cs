@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Core.Films;
@@ -8,11 +9,12 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary>
-/// <c>/recap [part] [spoilers]</c>. Without a part: the premise and the list of parts. With a part: its beats,
-/// each past the premise in its own spoiler tag. <c>spoilers:true</c> shows the beats untagged, but only to
-/// the caller (an ephemeral reply), so nobody else in the channel is spoiled.
+/// <c>/recap [part] [spoilers]</c>. Without a part: the premise and the list of parts. With a part: its beats.
+/// Everything is rendered at the readers' watch progress: a part past it is "Part 15", its title and beats only in
+/// spoiler tags. <c>spoilers:true</c> shows the beats untagged, but only to the caller (an ephemeral reply).
 /// </summary>
-public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IPagedCommand
+public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
+    : IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x5B8DEF;
     private const string Overview = "overview";
@@ -21,8 +23,10 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
         "recap", "ringkasan",
         "The story by part; spoilers hidden in tags (spoilers:true shows them only to you)",
         "Cerita per bagian; spoiler disembunyikan (spoiler:true menampilkannya hanya untuk Anda)",
-        Define.Text("part", "bagian", "Which part of the film (leave empty for the list of parts)", "Bagian film yang mana (kosongkan untuk daftar bagian)", autocomplete: true),
-        Define.Flag("spoilers", "spoiler", "true: show spoilers untagged in a reply only you can see", "true: tampilkan spoiler tanpa tag dalam balasan yang hanya Anda lihat"));
+        Define.Text("part", "bagian", "Which part of the film (leave empty for the list of parts)",
+            "Bagian film yang mana (kosongkan untuk daftar bagian)", autocomplete: true),
+        Define.Flag("spoilers", "spoiler", "true: show spoilers untagged in a reply only you can see",
+            "true: tampilkan spoiler tanpa tag dalam balasan yang hanya Anda lihat"));
 
     public ApplicationCommand Definition => Command;
 
@@ -30,34 +34,56 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
 
     public string PageKey => "recap";
 
-    public bool RepliesEphemerally(CommandOptions options) => options.GetBoolean("spoilers") == true && options.Has("part");
+    public bool RepliesEphemerally(CommandOptions options) =>
+        options.GetBoolean("spoilers") == true && options.Has("part");
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var typed = context.Options.GetString("part");
         var showSpoilers = context.Options.GetBoolean("spoilers") ?? false;
-        if (string.IsNullOrWhiteSpace(typed)) return PagedReply.First(this, Overview, context.Locale);
-        var part = FindPart(typed) ?? throw new UserErrorException(new UserError(
+        var onlyCaller = RepliesEphemerally(context.Options);
+        var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, onlyCaller, cancellationToken);
+        progress = progress.For(catalog.Pack);
+        if (string.IsNullOrWhiteSpace(typed))
+            return await PagedReply.First(this, $"{Overview}.{progress.ToToken()}", context.Locale);
+        var part = catalog.ResolvePart(typed, progress) ?? throw new UserErrorException(new UserError(
             UserErrorKind.BadOption, Strings.UnknownPart(typed, catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => p.Id))));
-        return PagedReply.First(this, State(part, showSpoilers), context.Locale);
+        return await PagedReply.First(this, State(part, showSpoilers, progress), context.Locale);
     }
 
-    public IReadOnlyList<ApplicationCommandOptionChoice> Autocomplete(AutocompleteContext context) =>
-        [.. catalog.RecapParts.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
-            .Select(m => ApplicationCommandOptionChoice.Of(ReplyRenderer.Fit(ChoiceName(m.Item, context.Locale), MessageLimits.ChoiceName), m.Item.Id))];
+    public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken)
+    {
+        // Choices are seen by the one typing: their own progress governs them.
+        var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
+        var text = new FilmText(catalog.Pack, context.Locale, progress);
+        return [.. catalog.SuggestParts(context.Typed, progress, InteractionRouter.MaxAutocompleteChoices)
+            .Select(part => ApplicationCommandOptionChoice.Of(
+                ReplyRenderer.Fit(ChoiceName(part, text), MessageLimits.ChoiceName), part.Id))];
+    }
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
-        var text = new FilmText(catalog.Pack, locale);
-        if (state == Overview) return ReplyRenderer.Render(OverviewDocument(text), text.SourceTitle, locale);
+        var (key, showSpoilers, progress) = ParseState(state);
+        var text = new FilmText(catalog.Pack, locale, progress);
+        if (key == Overview) return ReplyRenderer.Render(OverviewDocument(text), text.SourceTitle, locale);
 
-        var (partId, showSpoilers) = ParseState(state);
-        var part = catalog.Pack.Recap.FirstOrDefault(p => p.Id == partId)
+        var part = catalog.Pack.Recap.FirstOrDefault(p => p.Id == key)
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
+        var count = catalog.Pack.Recap.Count;
+        // spoilers:true shows the caller alone everything about the part, its title included.
+        var visible = showSpoilers || text.Progress.Covers(part);
+        var heading = visible
+            ? Strings.PartHeading(part.Order, count, Markdown.Escape(part.Title[locale]))[locale]
+            : Strings.PartNumberOf(part.Order, count)[locale];
+        var hidden = showSpoilers ? 0 : part.Beats.Count(b => !text.BeatVisible(part, b));
+        var description = new List<ReplyItem>();
+        if (!visible) description.Add(new ReplyItem(text.PartTitle(part), Bullet: false));
+        if (hidden > 0) description.Add(new ReplyItem($"*{PastProgress(hidden, text)}*", Bullet: false));
         var document = new ReplyDocument(
-            Strings.PartHeading(part.Order, catalog.Pack.Recap.Count, Markdown.Escape(part.Title[locale]))[locale],
-            [],
-            [new ReplySection(Strings.WhatHappens[locale], [.. part.Beats.Select(b => text.Item(b, showSpoilers))])],
+            heading,
+            description,
+            [new ReplySection(Strings.WhatHappens[locale], [.. part.Beats.Select(b => text.Beat(part, b, showSpoilers))])],
             Color,
             Ephemeral: showSpoilers,
             Content: showSpoilers ? $"🔓 {Strings.SpoilersShownPrivately[locale]}" : null);
@@ -68,32 +94,43 @@ public sealed class RecapCommand(FilmCatalog catalog) : IAutocompleteCommand, IP
     {
         var locale = text.Locale;
         var parts = catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => new ReplyItem(
-            $"**{p.Order.ToString(CultureInfo.InvariantCulture)}. {Markdown.Escape(p.Title[locale])}** · `{p.Id}` · {Strings.SpoilerLevelName(p.Spoiler)[locale]}",
+            $"**{N(p.Order)}.** {text.PartTitle(p)} · `{p.Id}` · {Strings.SpoilerLevelName(p.Spoiler)[locale]}",
             Bullet: false));
+        var pastParts = catalog.Pack.Recap.Count(p => !text.Progress.Covers(p));
+        var description = new List<ReplyItem> { text.Item(catalog.Pack.Film.Premise, bullet: false) };
+        if (pastParts > 0) description.Add(new ReplyItem($"*{PastProgress(pastParts, text)}*", Bullet: false));
         return new ReplyDocument(
             Strings.RecapOf(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale],
-            [text.Item(catalog.Pack.Film.Premise, bullet: false)],
+            description,
             [new ReplySection(Strings.Parts[locale], [.. parts])],
             Color,
             Footnote: Strings.RecapHint[locale]);
     }
 
-    private RecapPart? FindPart(string typed)
+    private string PastProgress(int count, FilmText text) =>
+        Strings.PastProgress(count, text.Progress, catalog.Pack.Recap.Count)[text.Locale];
+
+    private static string ChoiceName(RecapPart part, FilmText text) =>
+        text.Progress.Covers(part)
+            ? $"{N(part.Order)}. {part.Title[text.Locale]} ({Strings.SpoilerLevelName(part.Spoiler)[text.Locale]})"
+            : $"{Strings.PartNumber(part.Order)[text.Locale]} ({Strings.SpoilerLevelName(part.Spoiler)[text.Locale]})";
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The custom_id carries "key.spoilers.progress": "part-15.0.7" (part 15, tagged, seven parts watched) or
+    // "overview.0.f". Part ids are kebab-case, without dots.
+    private static string State(RecapPart part, bool showSpoilers, WatchProgress progress) =>
+        $"{part.Id}.{(showSpoilers ? 1 : 0)}.{progress.ToToken()}";
+
+    private static (string Key, bool ShowSpoilers, WatchProgress Progress) ParseState(string state)
     {
-        if (int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var order))
-            return catalog.Pack.Recap.FirstOrDefault(p => p.Order == order);
-        return catalog.Pack.Recap.FirstOrDefault(p => p.Id == typed) ?? catalog.RecapParts.Resolve(typed)?.Item;
-    }
-
-    private static string ChoiceName(RecapPart part, Locale locale) =>
-        $"{part.Order.ToString(CultureInfo.InvariantCulture)}. {part.Title[locale]} ({Strings.SpoilerLevelName(part.Spoiler)[locale]})";
-
-    // The custom_id carries "partId.1" (spoilers shown) or "partId.0"; part ids are kebab-case, without dots.
-    private static string State(RecapPart part, bool showSpoilers) => $"{part.Id}.{(showSpoilers ? 1 : 0)}";
-
-    private static (string PartId, bool ShowSpoilers) ParseState(string state)
-    {
-        var dot = state.LastIndexOf('.');
-        return dot < 0 ? (state, false) : (state[..dot], state[(dot + 1)..] == "1");
+        var pieces = state.Split('.');
+        return pieces switch
+        {
+            [var key, var token] => (key, false, WatchProgress.FromToken(token) ?? WatchProgress.Nothing),
+            [var key, var spoilers, var token] =>
+                (key, spoilers == "1", WatchProgress.FromToken(token) ?? WatchProgress.Nothing),
+            _ => (state, false, WatchProgress.Nothing),
+        };
     }
 }

@@ -28,8 +28,12 @@ public interface IApplicationCommand
 /// <summary>A command with options marked <c>autocomplete</c>.</summary>
 public interface IAutocompleteCommand : IApplicationCommand
 {
-    /// <summary>At most 25 choices, best first, for the focused option.</summary>
-    IReadOnlyList<ApplicationCommandOptionChoice> Autocomplete(AutocompleteContext context);
+    /// <summary>
+    /// At most 25 choices, best first, for the focused option. Discord cannot hide a choice behind a spoiler tag:
+    /// a choice names nothing past the typing member's watch progress.
+    /// </summary>
+    ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>Handles button presses whose <c>custom_id</c> starts with <see cref="Prefix"/> followed by <c>:</c>.</summary>

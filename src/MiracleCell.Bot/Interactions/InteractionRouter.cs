@@ -80,7 +80,7 @@ public sealed class InteractionRouter
             {
                 InteractionType.Ping => new InteractionResult(InteractionOutcome.Replied, new InteractionResponse { Type = InteractionCallbackType.Pong }, []),
                 InteractionType.ApplicationCommand => await RunCommandAsync(interaction, locale, cancellationToken),
-                InteractionType.ApplicationCommandAutocomplete => RunAutocomplete(interaction),
+                InteractionType.ApplicationCommandAutocomplete => await RunAutocompleteAsync(interaction, cancellationToken),
                 InteractionType.MessageComponent => await RunComponentAsync(interaction, locale, cancellationToken),
                 _ => ErrorResult(new UserError(UserErrorKind.UnknownCommand, Strings.UnsupportedInteraction), locale),
             };
@@ -111,14 +111,15 @@ public sealed class InteractionRouter
         return FromResult(result, locale);
     }
 
-    private InteractionResult RunAutocomplete(Interaction interaction)
+    private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (FindCommand(interaction) is not IAutocompleteCommand command) throw UnknownCommand(interaction);
         var options = new CommandOptions(command.Definition, interaction.Data?.Options);
         var focused = options.Focused;
         if (focused is null) return Choices(InteractionOutcome.Replied, [], null);
         var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.ToString() ?? "";
-        var choices = command.Autocomplete(new AutocompleteContext(interaction, focused.Name, typed, options));
+        var choices = await command.AutocompleteAsync(
+            new AutocompleteContext(interaction, focused.Name, typed, options), cancellationToken);
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
     }
 

@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
     {
         if (pack is not null) services.TryAddSingleton(new FilmCatalog(pack));
         services.AddLogging();
+        services.TryAddSingleton<Clubs.IWatchProgressSource>(new Clubs.FixedWatchProgress(WatchProgress.Nothing));
 
         services.AddCommand<FilmCommand>();
         services.AddCommand<RecapCommand>();

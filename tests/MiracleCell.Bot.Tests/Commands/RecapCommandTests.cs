@@ -1,3 +1,4 @@
+using MiracleCell.Core.Films;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
@@ -7,7 +8,7 @@ namespace MiracleCell.Bot.Tests.Commands;
 public sealed class RecapCommandTests
 {
     [Fact]
-    public async Task Without_a_part_it_shows_the_premise_and_the_parts_with_no_spoilers()
+    public async Task Without_a_part_and_nothing_watched_it_shows_the_premise_and_each_part_title_only_in_a_tag()
     {
         using var bot = new TestBot();
         var reply = await bot.Reply("/recap");
@@ -15,20 +16,31 @@ public sealed class RecapCommandTests
 
         Assert.Null(reply.Flags);
         Assert.Contains("mind of a child", text, StringComparison.Ordinal);
-        foreach (var id in new[] { "premise", "arrest", "cell\\-7", "ending" }) Assert.Contains($"`{id.Replace("\\", "", StringComparison.Ordinal)}`", text, StringComparison.Ordinal);
-        Assert.Empty(TestBot.Spoilers(text));
+        foreach (var id in new[] { "part-1", "part-2", "part-3", "part-4" }) Assert.Contains($"`{id}`", text, StringComparison.Ordinal);
+        Assert.Equal(["The premise", "The arrest", "Life in Cell No. 7", "The ending"], TestBot.Spoilers(text));
+        Assert.Contains("4 items are past the progress", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Each_beat_past_the_premise_is_in_its_own_spoiler_tag()
+    public async Task Without_a_part_it_shows_the_titles_of_the_parts_watched_plainly_and_the_rest_in_tags()
+    {
+        using var bot = new TestBot(progress: new WatchProgress(2));
+        var text = TestBot.MarkdownText(await bot.Reply("/recap"));
+
+        Assert.Contains("**2.** The arrest ·", text, StringComparison.Ordinal);
+        Assert.Equal(["Life in Cell No. 7", "The ending"], TestBot.Spoilers(text));
+    }
+
+    [Fact]
+    public async Task A_part_past_the_progress_is_titled_by_number_with_its_title_and_each_beat_in_its_own_tag()
     {
         using var bot = new TestBot();
         var reply = await bot.Reply("/recap part:ending");
         var spoilers = TestBot.Spoilers(TestBot.MarkdownText(reply));
 
-        Assert.Equal(2, spoilers.Count);
-        Assert.Equal("Yong-gu is sentenced to death.", spoilers[0]);
-        Assert.DoesNotContain("||", reply.Embeds![0].Title, StringComparison.Ordinal);
+        Assert.Equal("Part 4 of 4", reply.Embeds![0].Title);
+        Assert.Equal(["The ending", "Yong-gu is sentenced to death."], spoilers.Take(2));
+        Assert.Equal(3, spoilers.Count);
         Assert.DoesNotContain("sentenced", reply.Embeds[0].Footer!.Text, StringComparison.Ordinal);
     }
 
@@ -44,12 +56,25 @@ public sealed class RecapCommandTests
         Assert.Contains("sentenced to death", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_part_within_the_progress_shows_its_title_and_beats_plainly()
+    {
+        using var bot = new TestBot(progress: WatchProgress.Finished);
+        var reply = await bot.Reply("/recap part:ending");
+        var text = TestBot.MarkdownText(reply);
+
+        Assert.Equal("Part 4 of 4: The ending", reply.Embeds![0].Title);
+        Assert.Empty(TestBot.Spoilers(text));
+        Assert.Contains("Yong-gu is sentenced to death.", text, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("trial")]
+    [InlineData("ending")]
     [InlineData("4")]
-    [InlineData("The ending")]
-    [InlineData("verdict")]
-    public async Task A_part_is_found_by_alias_order_title_or_a_typo(string typed)
+    [InlineData("part-4")]
+    [InlineData("part 4")]
+    [InlineData("endng")]
+    public async Task A_part_is_found_by_alias_order_id_or_a_typo(string typed)
     {
         using var bot = new TestBot();
         var reply = await bot.Reply($"/recap part:\"{typed}\"");
@@ -58,10 +83,20 @@ public sealed class RecapCommandTests
     }
 
     [Fact]
+    public async Task A_part_is_found_by_its_title_only_once_it_is_watched()
+    {
+        using var before = new TestBot(progress: new WatchProgress(1));
+        using var after = new TestBot(progress: new WatchProgress(2));
+
+        Assert.Equal(UserErrorKind.BadOption, (await before.Run("/recap part:\"The arrest\"")).Error?.Kind);
+        Assert.Equal("Part 2 of 4: The arrest", (await after.Reply("/recap part:\"The arrest\"")).Embeds![0].Title);
+    }
+
+    [Fact]
     public async Task A_disputed_beat_says_the_sources_disagree_and_names_them_outside_the_tag()
     {
         using var bot = new TestBot();
-        var reply = await bot.Reply("/recap part:arrest");
+        var reply = await bot.Reply("/recap part:2");
         var value = reply.Embeds![0].Fields![0].Value;
         var disputedLine = value.Split('\n')[0];
 
@@ -84,7 +119,7 @@ public sealed class RecapCommandTests
     [Fact]
     public async Task An_indonesian_caller_gets_the_part_in_indonesian()
     {
-        using var bot = new TestBot();
+        using var bot = new TestBot(progress: WatchProgress.Finished);
         var reply = await bot.Reply("/recap part:ending", Locale.Indonesian);
 
         Assert.Equal("Bagian 4 dari 4: Akhir cerita", reply.Embeds![0].Title);
@@ -99,25 +134,39 @@ public sealed class RecapCommandTests
         var result = await bot.Run("/recap part:credits");
 
         Assert.Equal(UserErrorKind.BadOption, result.Error!.Kind);
-        Assert.Contains("`premise`, `arrest`, `cell-7`, `ending`", result.Error.Message.En, StringComparison.Ordinal);
+        Assert.Contains("`part-1`, `part-2`, `part-3`, `part-4`", result.Error.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Part_autocomplete_lists_parts_in_film_order_when_nothing_is_typed()
+    public async Task Part_autocomplete_lists_parts_in_film_order_by_number_past_the_progress()
     {
-        using var bot = new TestBot();
+        using var bot = new TestBot(progress: new WatchProgress(1));
         var result = await bot.Run("/recap part:?", Locale.Indonesian);
 
         var choices = result.Response.Data!.Choices!;
-        Assert.Equal(["premise", "arrest", "cell-7", "ending"], choices.Select(c => c.Value.GetString()));
-        Assert.Equal("4. Akhir cerita (spoiler berat)", choices[3].Name);
+        Assert.Equal(["part-1", "part-2", "part-3", "part-4"], choices.Select(c => c.Value.GetString()));
+        Assert.Equal("1. Premis (bebas spoiler)", choices[0].Name);
+        Assert.Equal("Bagian 4 (spoiler berat)", choices[3].Name);
+    }
+
+    [Fact]
+    public async Task Part_autocomplete_does_not_match_the_title_of_a_part_past_the_progress()
+    {
+        using var before = new TestBot(progress: new WatchProgress(1));
+        using var after = new TestBot(progress: WatchProgress.Finished);
+
+        var hidden = (await before.Run("/recap part:arrest?")).Response.Data!.Choices!;
+        var shown = (await after.Run("/recap part:arrest?")).Response.Data!.Choices!;
+
+        Assert.DoesNotContain(hidden, c => c.Value.GetString() == "part-2");
+        Assert.Equal("2. The arrest (mild spoilers)", shown[0].Name);
     }
 
     [Fact]
     public async Task A_part_too_long_for_one_message_is_split_into_pages_with_buttons()
     {
         using var bot = new TestBot(TestPacks.Oversized());
-        var first = await bot.Reply("/recap part:long-epilogue");
+        var first = await bot.Reply("/recap part:part-5");
         var buttons = first.Components!.Single().Components!;
         Assert.Equal(3, buttons.Count);
         Assert.True(buttons[0].Disabled);
@@ -133,7 +182,7 @@ public sealed class RecapCommandTests
     public async Task A_page_of_untagged_spoilers_never_replaces_a_public_message()
     {
         using var bot = new TestBot(TestPacks.Oversized());
-        var privatePages = await bot.Reply("/recap part:long-epilogue spoilers:true");
+        var privatePages = await bot.Reply("/recap part:part-5 spoilers:true");
         var next = privatePages.Components!.Single().Components![2].CustomId!;
 
         var onPublicMessage = await bot.Press(next, privatePages with { Flags = null });

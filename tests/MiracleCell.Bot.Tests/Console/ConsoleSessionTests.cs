@@ -23,7 +23,7 @@ public sealed class ConsoleSessionTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Contains("┌── Part 4 of 4: The ending", output, StringComparison.Ordinal);
+        Assert.Contains("┌── Part 4 of 4\n", output, StringComparison.Ordinal);
         Assert.Contains("│ ▸ What happens", output, StringComparison.Ordinal);
         Assert.Contains("• ||Yong-gu is sentenced to death.|| [1]", output, StringComparison.Ordinal);
         Assert.Contains("└── Sources: [1] Fan blog review", output, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class ConsoleSessionTests
     public async Task The_console_runs_lines_until_exit_and_presses_buttons()
     {
         var output = new StringWriter();
-        var input = new StringReader("/character name:\"so yang-ho\"\n/recap part:long-epilogue\npress 3\n/recap part\nexit\n/film\n");
+        var input = new StringReader("/character name:\"so yang-ho\"\n/recap part:part-5\npress 3\n/recap part\nexit\n/film\n");
         var exit = await BotCli.RunAsync(["console"], input, output, new StringWriter(), loadPack: _ => TestPacks.Oversized());
         var text = output.ToString();
 

@@ -32,7 +32,7 @@ public sealed class InteractionRouterTests
 
         Assert.Contains("must be one of", english.Response.Data!.Content, StringComparison.Ordinal);
         Assert.Contains("harus salah satu dari", indonesian.Response.Data!.Content, StringComparison.Ordinal);
-        Assert.Contains("`ending`", indonesian.Response.Data.Content, StringComparison.Ordinal);
+        Assert.Contains("`part-4`", indonesian.Response.Data.Content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class InteractionRouterTests
 
         var result = await bot.Router.HandleAsync(interaction, CancellationToken.None);
 
-        Assert.Equal("ending", result.Response.Data!.Choices![0].Value.GetString());
+        Assert.Equal("part-4", result.Response.Data!.Choices![0].Value.GetString());
     }
 
     [Fact]
