@@ -10,26 +10,35 @@ namespace MiracleCell.Bot.Commands;
 /// <c>/character name</c>: summary, role, who plays them, facts (each past the premise in its own spoiler tag)
 /// and relationships. Any spelling the sources use resolves; an unknown name gets "did you mean".
 /// </summary>
-public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand, IPagedCommand
+public sealed class CharacterCommand(FilmCatalog catalog)
+    : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xE85D75;
     private const int Suggestions = 3;
+
+    public static RequiredTextOption Name { get; } = Define.RequiredText(
+        "name", "nama",
+        "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun",
+        autocomplete: true, maxLength: 100);
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "character", "tokoh",
         "Facts about a character: who plays them, relationships; spoilers hidden in tags",
         "Fakta tentang seorang tokoh: pemeran, hubungan; spoiler disembunyikan",
-        Define.Text("name", "nama", "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun", required: true, autocomplete: true, maxLength: 100));
+        Name);
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
     public string PageKey => "character";
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CharacterOptions Bind(GivenOptions given) => new(Name.Read(given));
+
+    protected override ValueTask<CommandResult> HandleAsync(
+        CommandContext context, CharacterOptions options, CancellationToken cancellationToken)
     {
-        var typed = context.Options.GetRequiredString("name");
+        var typed = options.Name;
         var character = catalog.Pack.FindCharacter(typed) ?? catalog.Characters.Resolve(typed)?.Item;
         if (character is null)
         {
@@ -73,3 +82,6 @@ public sealed class CharacterCommand(FilmCatalog catalog) : IAutocompleteCommand
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
 }
+
+/// <summary>The options of <c>/character</c>.</summary>
+public sealed record CharacterOptions(string Name);
