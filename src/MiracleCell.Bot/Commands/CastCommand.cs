@@ -7,26 +7,34 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary><c>/cast [actor]</c>: the whole cast with roles, or one actor's roles. A role no source gives is said so, never invented.</summary>
-public sealed class CastCommand(FilmCatalog catalog) : IAutocompleteCommand, IPagedCommand
+public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x43B581;
     private const string Everyone = "all";
+
+    public static TextOption Actor { get; } = Define.Text(
+        "actor", "aktor",
+        "An actor's name (leave empty for the whole cast)", "Nama aktor (kosongkan untuk seluruh pemeran)",
+        autocomplete: true, maxLength: 100);
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "cast", "pemeran",
         "Who plays whom: the whole cast, or one actor",
         "Siapa memerankan siapa: seluruh pemeran, atau satu aktor",
-        Define.Text("actor", "aktor", "An actor's name (leave empty for the whole cast)", "Nama aktor (kosongkan untuk seluruh pemeran)", autocomplete: true, maxLength: 100));
+        Actor);
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
     public string PageKey => "cast";
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CastOptions Bind(GivenOptions given) => new(Actor.Read(given));
+
+    protected override ValueTask<CommandResult> HandleAsync(
+        CommandContext context, CastOptions options, CancellationToken cancellationToken)
     {
-        var typed = context.Options.GetString("actor");
+        var typed = options.Actor;
         if (string.IsNullOrWhiteSpace(typed)) return PagedReply.First(this, Everyone, context.Locale);
         var actor = catalog.Pack.FindCastMember(typed) ?? catalog.Cast.Resolve(typed)?.Item;
         if (actor is null)
@@ -88,3 +96,6 @@ public sealed class CastCommand(FilmCatalog catalog) : IAutocompleteCommand, IPa
             ? $"{Markdown.Escape(text.CharacterName(role.CharacterId))} ({Markdown.Escape(note[text.Locale])})"
             : Markdown.Escape(text.CharacterName(role.CharacterId));
 }
+
+/// <summary>The options of <c>/cast</c>.</summary>
+public sealed record CastOptions(string? Actor);

@@ -13,27 +13,34 @@ namespace MiracleCell.Bot.Commands;
 /// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
 public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
-    : IAutocompleteCommand, IPagedCommand
+    : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xE85D75;
     private const int Suggestions = 3;
+
+    public static RequiredTextOption Name { get; } = Define.RequiredText(
+        "name", "nama",
+        "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun",
+        autocomplete: true, maxLength: 100);
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "character", "tokoh",
         "Facts about a character: who plays them, relationships; spoilers hidden in tags",
         "Fakta tentang seorang tokoh: pemeran, hubungan; spoiler disembunyikan",
-        Define.Text("name", "nama", "The character's name, in any spelling", "Nama tokoh, dengan ejaan apa pun",
-            required: true, autocomplete: true, maxLength: 100));
+        Name);
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
     public string PageKey => "character";
 
-    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CharacterOptions Bind(GivenOptions given) => new(Name.Read(given));
+
+    protected override async ValueTask<CommandResult> HandleAsync(
+        CommandContext context, CharacterOptions options, CancellationToken cancellationToken)
     {
-        var typed = context.Options.GetRequiredString("name");
+        var typed = options.Name;
         var progress = (await progressSource.GetAsync(context.Interaction, catalog.Pack, false, cancellationToken))
             .For(catalog.Pack);
         var character = catalog.ResolveCharacter(typed, progress);
@@ -100,3 +107,6 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
 }
+
+/// <summary>The options of <c>/character</c>.</summary>
+public sealed record CharacterOptions(string Name);

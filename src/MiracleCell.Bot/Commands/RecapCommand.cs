@@ -14,34 +14,44 @@ namespace MiracleCell.Bot.Commands;
 /// spoiler tags. <c>spoilers:true</c> shows the beats untagged, but only to the caller (an ephemeral reply).
 /// </summary>
 public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
-    : IAutocompleteCommand, IPagedCommand
+    : SlashCommand<RecapOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x5B8DEF;
     private const string Overview = "overview";
+
+    public static TextOption Part { get; } = Define.Text(
+        "part", "bagian",
+        "Which part of the film (leave empty for the list of parts)",
+        "Bagian film yang mana (kosongkan untuk daftar bagian)",
+        autocomplete: true);
+
+    public static FlagOption Spoilers { get; } = Define.Flag(
+        "spoilers", "spoiler",
+        "true: show spoilers untagged in a reply only you can see",
+        "true: tampilkan spoiler tanpa tag dalam balasan yang hanya Anda lihat");
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "recap", "ringkasan",
         "The story by part; spoilers hidden in tags (spoilers:true shows them only to you)",
         "Cerita per bagian; spoiler disembunyikan (spoiler:true menampilkannya hanya untuk Anda)",
-        Define.Text("part", "bagian", "Which part of the film (leave empty for the list of parts)",
-            "Bagian film yang mana (kosongkan untuk daftar bagian)", autocomplete: true),
-        Define.Flag("spoilers", "spoiler", "true: show spoilers untagged in a reply only you can see",
-            "true: tampilkan spoiler tanpa tag dalam balasan yang hanya Anda lihat"));
+        Part, Spoilers);
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
     public string PageKey => "recap";
 
-    public bool RepliesEphemerally(CommandOptions options) =>
-        options.GetBoolean("spoilers") == true && options.Has("part");
+    public override RecapOptions Bind(GivenOptions given) => new(Part.Read(given), Spoilers.Read(given) ?? false);
 
-    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override bool RepliesEphemerally(RecapOptions options) => options.ShowSpoilers && options.Part is not null;
+
+    protected override async ValueTask<CommandResult> HandleAsync(
+        CommandContext context, RecapOptions options, CancellationToken cancellationToken)
     {
-        var typed = context.Options.GetString("part");
-        var showSpoilers = context.Options.GetBoolean("spoilers") ?? false;
-        var onlyCaller = RepliesEphemerally(context.Options);
+        var typed = options.Part;
+        var showSpoilers = options.ShowSpoilers;
+        var onlyCaller = RepliesEphemerally(options);
         var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, onlyCaller, cancellationToken);
         progress = progress.For(catalog.Pack);
         if (string.IsNullOrWhiteSpace(typed))
@@ -134,3 +144,6 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
         };
     }
 }
+
+/// <summary>The options of <c>/recap</c>: which part (null for the overview) and whether to show spoilers untagged.</summary>
+public sealed record RecapOptions(string? Part, bool ShowSpoilers);

@@ -18,65 +18,106 @@ namespace MiracleCell.Bot.Commands;
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
 /// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
-public sealed class TriviaCommand(IServiceProvider services) : IApplicationCommand
+public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>
 {
     public const string Name = "trivia";
+
+    public static IntegerOption Questions { get; } = Define.Integer(
+        "questions", "soal", "How many questions (1–30, default 10)", "Berapa soal (1–30, bawaan 10)",
+        TriviaSettings.MinQuestionCount, TriviaSettings.MaxQuestionCount);
+
+    public static IntegerOption Seconds { get; } = Define.Integer(
+        "seconds", "detik",
+        "Seconds to answer each question (10–60, default 20)", "Detik untuk menjawab tiap soal (10–60, bawaan 20)",
+        TriviaSettings.MinAnswerSeconds, TriviaSettings.MaxAnswerSeconds);
+
+    public static ChoiceOption<Difficulty> Difficulty { get; } = Define.Choice(
+        "difficulty", "tingkat",
+        "Only questions of this difficulty (default: a mix)", "Hanya soal dengan tingkat ini (bawaan: campuran)",
+        ("easy", "mudah", "easy", Core.Films.Difficulty.Easy),
+        ("medium", "sedang", "medium", Core.Films.Difficulty.Medium),
+        ("hard", "sulit", "hard", Core.Films.Difficulty.Hard));
+
+    public static ChoiceOption<SpoilerPolicy> Spoilers { get; } = Define.Choice(
+        "spoilers", "spoiler",
+        "avoid: only spoiler-free questions (default: allow)", "avoid: hanya soal bebas spoiler (bawaan: allow)",
+        ("allow", "izinkan", "allow", SpoilerPolicy.Allow), ("avoid", "hindari", "avoid", SpoilerPolicy.Avoid));
+
+    public static ChoiceOption<LeaderboardPeriod> Period { get; } = Define.Choice(
+        "period", "periode", "All time (default) or this month", "Sepanjang masa (bawaan) atau bulan ini",
+        ("all time", "sepanjang masa", "all-time", LeaderboardPeriod.AllTime),
+        ("this month", "bulan ini", "this-month", LeaderboardPeriod.ThisMonth));
+
+    public static UserOption User { get; } = Define.User(
+        "user", "anggota", "Whose stats (default: yours)", "Statistik siapa (bawaan: Anda)");
+
+    public static SubcommandDeclaration Start { get; } = Define.Sub(
+        "start", "mulai", "Start a trivia night in this channel", "Mulai malam kuis di kanal ini",
+        Questions, Seconds, Difficulty, Spoilers);
+
+    public static SubcommandDeclaration Stop { get; } = Define.Sub(
+        "stop", "berhenti",
+        "Stop the trivia night in this channel (starter or Manage Server)",
+        "Hentikan malam kuis di kanal ini (pemulai atau Kelola Server)");
+
+    public static SubcommandDeclaration Leaderboard { get; } = Define.Sub(
+        "leaderboard", "papan-skor", "This server's top ten and your rank", "Sepuluh teratas server ini dan peringkat Anda",
+        Period);
+
+    public static SubcommandDeclaration Stats { get; } = Define.Sub(
+        "stats", "statistik", "Trivia stats of a member (default: you)", "Statistik kuis seorang anggota (bawaan: Anda)",
+        User);
+
+    private static readonly SubcommandDeclaration[] Subcommands = [Start, Stop, Leaderboard, Stats];
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         Name, "kuis",
         "Trivia nights about the film: play, stop, leaderboard and stats",
         "Malam kuis tentang film: main, berhenti, papan skor, dan statistik",
-        Sub("start", "mulai", "Start a trivia night in this channel", "Mulai malam kuis di kanal ini",
-            Number("questions", "soal", "How many questions (1–30, default 10)", "Berapa soal (1–30, bawaan 10)", TriviaSettings.MinQuestionCount, TriviaSettings.MaxQuestionCount),
-            Number("seconds", "detik", "Seconds to answer each question (10–60, default 20)", "Detik untuk menjawab tiap soal (10–60, bawaan 20)", TriviaSettings.MinAnswerSeconds, TriviaSettings.MaxAnswerSeconds),
-            Pick("difficulty", "tingkat", "Only questions of this difficulty (default: a mix)", "Hanya soal dengan tingkat ini (bawaan: campuran)",
-                ("easy", "mudah", "easy"), ("medium", "sedang", "medium"), ("hard", "sulit", "hard")),
-            Pick("spoilers", "spoiler", "avoid: only spoiler-free questions (default: allow)", "avoid: hanya soal bebas spoiler (bawaan: allow)",
-                ("allow", "izinkan", "allow"), ("avoid", "hindari", "avoid"))),
-        Sub("stop", "berhenti", "Stop the trivia night in this channel (starter or Manage Server)", "Hentikan malam kuis di kanal ini (pemulai atau Kelola Server)"),
-        Sub("leaderboard", "papan-skor", "This server's top ten and your rank", "Sepuluh teratas server ini dan peringkat Anda",
-            Pick("period", "periode", "All time (default) or this month", "Sepanjang masa (bawaan) atau bulan ini",
-                ("all time", "sepanjang masa", "all-time"), ("this month", "bulan ini", "this-month"))),
-        Sub("stats", "statistik", "Trivia stats of a member (default: you)", "Statistik kuis seorang anggota (bawaan: Anda)",
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.User,
-                Name = "user",
-                NameLocalizations = Define.Id("anggota"),
-                Description = "Whose stats (default: yours)",
-                DescriptionLocalizations = Define.Id("Statistik siapa (bawaan: Anda)"),
-            })) with
+        Subcommands) with
     { Contexts = [InteractionContextType.Guild] };
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
     private TriviaCoordinator Coordinator => services.GetRequiredService<TriviaCoordinator>();
 
     private ITriviaStore Store => services.GetRequiredService<ITriviaStore>();
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
 
-    public bool RepliesEphemerally(CommandOptions options) => !options.Has("leaderboard") && !options.Has("stats");
+    public override TriviaOptions Bind(GivenOptions given)
+    {
+        if (Start.Read(given) is { } start)
+        {
+            return new TriviaOptions.Start(new TriviaSettings(
+                Questions.Read(start) ?? TriviaSettings.DefaultQuestionCount,
+                Seconds.Read(start) ?? TriviaSettings.DefaultAnswerSeconds,
+                Difficulty.Read(start),
+                Spoilers.Read(start) ?? SpoilerPolicy.Allow));
+        }
+        if (Stop.Read(given) is not null) return new TriviaOptions.Stop();
+        if (Leaderboard.Read(given) is { } leaderboard)
+            return new TriviaOptions.Leaderboard(Period.Read(leaderboard) ?? LeaderboardPeriod.AllTime);
+        if (Stats.Read(given) is { } stats) return new TriviaOptions.Stats(User.Read(stats));
+        throw new UserErrorException(new UserError(UserErrorKind.BadOption,
+            Strings.SubcommandRequired(given.Command, [.. Subcommands.Select(s => s.Names)])));
+    }
 
-    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override bool RepliesEphemerally(TriviaOptions options) =>
+        options is TriviaOptions.Start or TriviaOptions.Stop;
+
+    protected override async ValueTask<CommandResult> HandleAsync(
+        CommandContext context, TriviaOptions options, CancellationToken cancellationToken)
     {
         var interaction = context.Interaction;
         var locale = context.Locale;
         if (interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
             return Fail(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
-        var sub = interaction.Data?.Options?.FirstOrDefault(o => o.Type == ApplicationCommandOptionType.SubCommand)
-            ?? throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.SubcommandRequired(LocalizedNames.Text(Command), [.. Command.Options!.Select(LocalizedNames.Text)])));
-        var options = SubOptions(sub);
-        switch (sub.Name)
+        switch (options)
         {
-            case "start":
+            case TriviaOptions.Start { Settings: var settings }:
                 if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not Permissions.None)
                     return Fail(UserErrorKind.MissingPermission, Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
-                var settings = new TriviaSettings(
-                    (int)(options.GetInteger("questions") ?? TriviaSettings.DefaultQuestionCount),
-                    (int)(options.GetInteger("seconds") ?? TriviaSettings.DefaultAnswerSeconds),
-                    options.GetString("difficulty") is { } d ? ParseDifficulty(d) : null,
-                    OneOf(options, "spoilers", "allow", "avoid") == "avoid" ? SpoilerPolicy.Avoid : SpoilerPolicy.Allow);
                 var started = await Coordinator.StartGameAsync(new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale), cancellationToken);
                 return started.Status switch
                 {
@@ -84,7 +125,7 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
                     TriviaStartStatus.ChannelBusy => Fail(UserErrorKind.Unusable, Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
                     _ => Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
-            case "stop":
+            case TriviaOptions.Stop:
                 var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value, TriviaPermissions.CanManageServer(interaction), cancellationToken);
                 return stopped.Status switch
                 {
@@ -92,93 +133,34 @@ public sealed class TriviaCommand(IServiceProvider services) : IApplicationComma
                     TriviaStopStatus.NotAllowed => Fail(UserErrorKind.MissingPermission, Strings.OnlyStarterCanStop(TriviaMessages.Mention(stopped.StartedBy))),
                     _ => Fail(UserErrorKind.Unusable, Strings.NoTriviaHere),
                 };
-            case "leaderboard":
-                var period = OneOf(options, "period", "all-time", "this-month") == "this-month" ? LeaderboardPeriod.ThisMonth : LeaderboardPeriod.AllTime;
+            case TriviaOptions.Leaderboard { Period: var period }:
                 var board = await Store.GetLeaderboardAsync(guild.Value, period, user.Id.Value, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Leaderboard(board, locale));
-            case "stats":
-                var who = options.GetString("user") is { } typed ? ParseUser(typed, LocalizedNames.Text(LocalizedNames.Option(Command, "user"))) : user.Id.Value;
+            case TriviaOptions.Stats { User: var member }:
+                var who = member ?? user.Id.Value;
                 var stats = await Store.GetStatsAsync(guild.Value, who, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Stats(who, stats, locale));
             default:
-                return Fail(UserErrorKind.UnknownCommand, Strings.UnknownCommand($"{Name} {sub.Name}"));
+                throw new InvalidOperationException($"/{Name} bound options it does not handle: {options}.");
         }
     }
 
-    /// <summary>Reads a user option: a snowflake as Discord sends it, or an @mention as typed on the console.</summary>
-    internal static ulong ParseUser(string text, LocalizedText option)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.EndsWith('>')) trimmed = trimmed[2..^1].TrimStart('!');
-        return ulong.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? id
-            : throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.NotAUser(option)));
-    }
-
-    private static CommandOptions SubOptions(InteractionDataOption sub)
-    {
-        var declared = Command.Options!.FirstOrDefault(o => o.Name == sub.Name);
-        var definition = new ApplicationCommand
-        {
-            Name = $"{Name} {sub.Name}",
-            NameLocalizations = declared is null ? null : Define.Id(
-                $"{LocalizedNames.Of(Command, Locale.Indonesian)} {LocalizedNames.Of(declared, Locale.Indonesian)}"),
-            Description = "",
-            Options = declared?.Options ?? [],
-        };
-        return new CommandOptions(definition, sub.Options);
-    }
-
-    private static Difficulty ParseDifficulty(string text) => text switch
-    {
-        "easy" => Difficulty.Easy,
-        "medium" => Difficulty.Medium,
-        "hard" => Difficulty.Hard,
-        _ => throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf(OptionName("difficulty"), ["easy", "medium", "hard"]))),
-    };
-
-    private static string? OneOf(CommandOptions options, string name, params string[] allowed)
-    {
-        var value = options.GetString(name);
-        if (value is null || allowed.Contains(value, StringComparer.Ordinal)) return value;
-        throw new UserErrorException(new UserError(UserErrorKind.BadOption, Strings.OptionMustBeOneOf(OptionName(name), allowed)));
-    }
-
-    private static LocalizedText OptionName(string declaredName) =>
-        LocalizedNames.Text(LocalizedNames.Option(Command, declaredName));
-
     private static CommandResult Private(string content) => CommandResult.Reply(TriviaMessages.Ephemeral(content));
 
-    private static CommandResult Fail(UserErrorKind kind, Core.Text.LocalizedText message) => CommandResult.Fail(new UserError(kind, message));
+    private static CommandResult Fail(UserErrorKind kind, LocalizedText message) => CommandResult.Fail(new UserError(kind, message));
+}
 
-    private static ApplicationCommandOption Sub(string name, string idName, string description, string idDescription, params IReadOnlyList<ApplicationCommandOption> options) => new()
-    {
-        Type = ApplicationCommandOptionType.SubCommand,
-        Name = name,
-        NameLocalizations = Define.Id(idName),
-        Description = description,
-        DescriptionLocalizations = Define.Id(idDescription),
-        Options = options.Count > 0 ? options : null,
-    };
+/// <summary>The options of <c>/trivia</c>: one record per subcommand.</summary>
+public abstract record TriviaOptions
+{
+    private TriviaOptions() { }
 
-    private static ApplicationCommandOption Number(string name, string idName, string description, string idDescription, int min, int max) => new()
-    {
-        Type = ApplicationCommandOptionType.Integer,
-        Name = name,
-        NameLocalizations = Define.Id(idName),
-        Description = description,
-        DescriptionLocalizations = Define.Id(idDescription),
-        MinValue = min,
-        MaxValue = max,
-    };
+    public sealed record Start(TriviaSettings Settings) : TriviaOptions;
 
-    private static ApplicationCommandOption Pick(string name, string idName, string description, string idDescription, params (string Label, string IdLabel, string Value)[] choices) => new()
-    {
-        Type = ApplicationCommandOptionType.String,
-        Name = name,
-        NameLocalizations = Define.Id(idName),
-        Description = description,
-        DescriptionLocalizations = Define.Id(idDescription),
-        Choices = [.. choices.Select(c => ApplicationCommandOptionChoice.Of(c.Label, c.Value) with { NameLocalizations = Define.Id(c.IdLabel) })],
-    };
+    public sealed record Stop : TriviaOptions;
+
+    public sealed record Leaderboard(LeaderboardPeriod Period) : TriviaOptions;
+
+    /// <summary>Whose stats; null for the caller's own.</summary>
+    public sealed record Stats(ulong? User) : TriviaOptions;
 }

@@ -14,31 +14,33 @@ namespace MiracleCell.Bot.Commands;
 /// whole command: on <c>/trivia</c> it would hide <c>/trivia start</c> from everyone else. The permission is
 /// checked again here and on the confirmation click, since server admins can override the default.
 /// </summary>
-public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOptions> options) : IApplicationCommand
+public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOptions> options)
+    : SlashCommand<TriviaResetOptions>
 {
+    public static UserOption User { get; } = Define.User(
+        "user", "anggota",
+        "Whose scores to reset (leave empty for everyone in this server)",
+        "Skor siapa yang direset (kosongkan untuk semua orang di server ini)");
+
     public static ApplicationCommand Command { get; } = Define.Slash(
         "trivia-reset", "reset-kuis",
         "Reset trivia scores of a member, or of everyone (Manage Server)",
         "Reset skor kuis seorang anggota, atau semua orang (Kelola Server)",
-        new ApplicationCommandOption
-        {
-            Type = ApplicationCommandOptionType.User,
-            Name = "user",
-            NameLocalizations = Define.Id("anggota"),
-            Description = "Whose scores to reset (leave empty for everyone in this server)",
-            DescriptionLocalizations = Define.Id("Skor siapa yang direset (kosongkan untuk semua orang di server ini)"),
-        }) with
+        User) with
     {
         Contexts = [InteractionContextType.Guild],
         DefaultMemberPermissions = TriviaPermissions.ManageGuildDefault,
     };
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
     // Only builds the confirmation prompt: nothing is written until the button is pressed.
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override TriviaResetOptions Bind(GivenOptions given) => new(User.Read(given));
+
+    protected override ValueTask<CommandResult> HandleAsync(
+        CommandContext context, TriviaResetOptions resetOptions, CancellationToken cancellationToken)
     {
         var interaction = context.Interaction;
         var locale = context.Locale;
@@ -47,7 +49,7 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
         if (!TriviaPermissions.CanManageServer(interaction))
             return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.MissingPermission, Strings.NeedsManageServer)));
 
-        ulong? target = context.Options.GetString("user") is { } typed ? TriviaCommand.ParseUser(typed, LocalizedNames.Text(LocalizedNames.Option(Command, "user"))) : null;
+        var target = resetOptions.User;
         var lifetime = options.Value.ResetConfirmationLifetime;
         var expires = time.GetUtcNow() + lifetime;
         var question = target is { } t ? Strings.ConfirmResetMember(TriviaMessages.Mention(t)) : Strings.ConfirmResetGuild;
@@ -64,6 +66,9 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
         return ValueTask.FromResult(CommandResult.Reply(message));
     }
 }
+
+/// <summary>The options of <c>/trivia-reset</c>: whose scores, or null for everyone's.</summary>
+public sealed record TriviaResetOptions(ulong? User);
 
 /// <summary>
 /// The reset confirmation buttons. Only the member who asked may press them, only before they expire, only in

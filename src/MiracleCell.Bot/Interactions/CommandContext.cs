@@ -3,15 +3,21 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Interactions;
 
-/// <summary>An application command interaction with its options read against the command's definition.</summary>
-public sealed record CommandContext(Interaction Interaction, CommandOptions Options)
+/// <summary>
+/// An application command interaction. <see cref="Given"/> is read only through option declarations, so a
+/// <see cref="SlashCommand{TOptions}"/> handler sees its typed options record instead.
+/// </summary>
+public sealed record CommandContext(Interaction Interaction, GivenOptions Given)
 {
     public Locale Locale => Locales.FromCode(Interaction.Locale);
 }
 
 /// <summary>An autocomplete request: which option is focused and what the user has typed so far.</summary>
-public sealed record AutocompleteContext(Interaction Interaction, string FocusedOption, string Typed, CommandOptions Options)
+public sealed record AutocompleteContext(Interaction Interaction, string FocusedOption, string Typed)
 {
+    /// <summary>Whether <paramref name="option"/> is the one being typed.</summary>
+    public bool Focuses(OptionDeclaration option) => option.Name == FocusedOption;
+
     public Locale Locale => Locales.FromCode(Interaction.Locale);
 }
 

@@ -19,7 +19,7 @@ public interface IApplicationCommand
     LocalizedText? Help => null;
 
     /// <summary>Whether a deferred acknowledgement must already be ephemeral for these options.</summary>
-    bool RepliesEphemerally(CommandOptions options) => false;
+    bool RepliesEphemerally(CommandContext context) => false;
 
     /// <summary>Builds the reply; never sends it. Expected failures are returned (or thrown as <see cref="UserErrorException"/>).</summary>
     ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken);

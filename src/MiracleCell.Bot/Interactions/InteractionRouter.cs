@@ -53,8 +53,8 @@ public sealed class InteractionRouter
             case InteractionType.ApplicationCommand when FindCommand(interaction) is { Acknowledgement: AcknowledgementMode.Deferred } command:
                 try
                 {
-                    var options = new CommandOptions(command.Definition, interaction.Data?.Options);
-                    return new AcknowledgementPlan(AcknowledgementMode.Deferred, command.RepliesEphemerally(options));
+                    var context = new CommandContext(interaction, Given(command, interaction.Data?.Options));
+                    return new AcknowledgementPlan(AcknowledgementMode.Deferred, command.RepliesEphemerally(context));
                 }
                 catch (UserErrorException)
                 {
@@ -106,7 +106,7 @@ public sealed class InteractionRouter
     private async Task<InteractionResult> RunCommandAsync(Interaction interaction, Locale locale, CancellationToken cancellationToken)
     {
         var command = FindCommand(interaction) ?? throw UnknownCommand(interaction);
-        var context = new CommandContext(interaction, new CommandOptions(command.Definition, interaction.Data?.Options));
+        var context = new CommandContext(interaction, Given(command, interaction.Data?.Options));
         var result = await command.HandleAsync(context, cancellationToken);
         return FromResult(result, locale);
     }
@@ -114,12 +114,11 @@ public sealed class InteractionRouter
     private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (FindCommand(interaction) is not IAutocompleteCommand command) throw UnknownCommand(interaction);
-        var options = new CommandOptions(command.Definition, interaction.Data?.Options);
-        var focused = options.Focused;
+        var focused = Given(command, interaction.Data?.Options).Focused;
         if (focused is null) return Choices(InteractionOutcome.Replied, [], null);
         var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.ToString() ?? "";
         var choices = await command.AutocompleteAsync(
-            new AutocompleteContext(interaction, focused.Name, typed, options), cancellationToken);
+            new AutocompleteContext(interaction, focused.Name, typed), cancellationToken);
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
     }
 
@@ -142,6 +141,9 @@ public sealed class InteractionRouter
         var parts = customId.Split(':');
         return _components.TryGetValue(parts[0], out var handler) ? (handler, parts[1..]) : null;
     }
+
+    private static GivenOptions Given(IApplicationCommand command, IReadOnlyList<InteractionDataOption>? options) =>
+        new(LocalizedNames.Text(command.Definition), options);
 
     private static UserErrorException UnknownCommand(Interaction interaction) =>
         new(new UserError(UserErrorKind.UnknownCommand, Strings.UnknownCommand(interaction.Data?.Name ?? "")));

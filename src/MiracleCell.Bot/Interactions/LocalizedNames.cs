@@ -23,13 +23,6 @@ public static class LocalizedNames
     public static LocalizedText Text(ApplicationCommandOption option) =>
         new(option.Name, Of(option, Locale.Indonesian));
 
-    /// <summary>The option of <paramref name="command"/> (or of one of its subcommands) declared as <paramref name="name"/>.</summary>
-    public static ApplicationCommandOption Option(ApplicationCommand command, string name) =>
-        Find(command.Options, name) ?? throw new InvalidOperationException($"/{command.Name} declares no option '{name}'.");
-
-    private static ApplicationCommandOption? Find(IReadOnlyList<ApplicationCommandOption>? options, string name) =>
-        options?.FirstOrDefault(o => o.Name == name) ?? options?.Select(o => Find(o.Options, name)).FirstOrDefault(o => o is not null);
-
     private static string Pick(string name, IReadOnlyDictionary<string, string>? localizations, Locale locale) =>
         locale != Locale.English && localizations?.GetValueOrDefault(locale.Code()) is { Length: > 0 } localized
             ? localized

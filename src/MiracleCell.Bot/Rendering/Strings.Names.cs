@@ -13,30 +13,27 @@ public static partial class Strings
 {
     private static LocalizedText Help => Slash(HelpCommand.Command);
     private static LocalizedText Cast => Slash(CastCommand.Command);
-    private static LocalizedText CastActor => Option(CastCommand.Command, "actor");
+    private static LocalizedText CastActor => CastCommand.Actor.Names;
     private static LocalizedText Character => Slash(CharacterCommand.Command);
-    private static LocalizedText CharacterName => Option(CharacterCommand.Command, "name");
+    private static LocalizedText CharacterName => CharacterCommand.Name.Names;
     private static LocalizedText Recap => Slash(RecapCommand.Command);
-    private static LocalizedText RecapPart => Option(RecapCommand.Command, "part");
-    private static LocalizedText RecapSpoilers => Option(RecapCommand.Command, "spoilers");
+    private static LocalizedText RecapPart => RecapCommand.Part.Names;
+    private static LocalizedText RecapSpoilers => RecapCommand.Spoilers.Names;
     private static LocalizedText Trivia => Slash(TriviaCommand.Command);
-    private static LocalizedText TriviaStart => Slash(TriviaCommand.Command, "start");
-    private static LocalizedText TriviaStop => Slash(TriviaCommand.Command, "stop");
-    private static LocalizedText TriviaDifficulty => Option(TriviaCommand.Command, "difficulty");
-    private static LocalizedText TriviaSpoilers => Option(TriviaCommand.Command, "spoilers");
+    private static LocalizedText TriviaStart => Slash(TriviaCommand.Command, TriviaCommand.Start);
+    private static LocalizedText TriviaStop => Slash(TriviaCommand.Command, TriviaCommand.Stop);
+    private static LocalizedText TriviaDifficulty => TriviaCommand.Difficulty.Names;
+    private static LocalizedText TriviaSpoilers => TriviaCommand.Spoilers.Names;
     private static LocalizedText TriviaReset => Slash(TriviaResetCommand.Command);
 
     /// <summary><c>/command</c> or <c>/command subcommand</c> in every locale.</summary>
-    private static LocalizedText Slash(ApplicationCommand command, string? subcommand = null)
+    private static LocalizedText Slash(ApplicationCommand command, SubcommandDeclaration? subcommand = null)
     {
         var name = LocalizedNames.Text(command);
         if (subcommand is null) return new LocalizedText("/" + name.En, "/" + name.Id);
-        var sub = LocalizedNames.Text(LocalizedNames.Option(command, subcommand));
+        var sub = subcommand.Names;
         return new LocalizedText($"/{name.En} {sub.En}", $"/{name.Id} {sub.Id}");
     }
-
-    private static LocalizedText Option(ApplicationCommand command, string declaredName) =>
-        LocalizedNames.Text(LocalizedNames.Option(command, declaredName));
 
     private static string Bound(double? value) =>
         value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…";

@@ -174,7 +174,7 @@ public sealed class InteractionRouterTests
 
         public AcknowledgementMode Acknowledgement => mode;
 
-        public bool RepliesEphemerally(CommandOptions options) => true;
+        public bool RepliesEphemerally(CommandContext context) => true;
 
         public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
         {

@@ -16,7 +16,7 @@ internal sealed class FakeCommand(
 
     public AcknowledgementMode Acknowledgement => acknowledgement;
 
-    public bool RepliesEphemerally(CommandOptions options) => ephemeral;
+    public bool RepliesEphemerally(CommandContext context) => ephemeral;
 
     public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken) => handle(context);
 

@@ -1,0 +1,28 @@
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
+
+namespace MiracleCell.Bot.Interactions;
+
+/// <summary>
+/// The options an interaction carries, as Discord sent them. Only option declarations read them
+/// (<see cref="OptionDeclaration"/>), so each option's name is written once, where it is declared.
+/// </summary>
+public sealed class GivenOptions
+{
+    private readonly Dictionary<string, InteractionDataOption> _given;
+
+    public GivenOptions(LocalizedText command, IReadOnlyList<InteractionDataOption>? given)
+    {
+        Command = command;
+        _given = (given ?? []).GroupBy(o => o.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The command (or "command subcommand") in every locale, for error messages.</summary>
+    public LocalizedText Command { get; }
+
+    /// <summary>The option marked <c>focused</c> (autocomplete), if any.</summary>
+    public InteractionDataOption? Focused => _given.Values.FirstOrDefault(o => o.Focused == true);
+
+    internal InteractionDataOption? Find(OptionDeclaration option) => _given.GetValueOrDefault(option.Name);
+}
