@@ -34,10 +34,19 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    // The club settings share the trivia store's database: the one LiteDB file and its writer, or the PostgreSQL pool.
+    // The club settings share the trivia store's database: the one LiteDB file and its writer, or the PostgreSQL
+    // pool and migrations.
     private static void AddClubStore(IServiceCollection services)
     {
         services.TryAddSingleton<LiteDbClubStore>();
-        services.TryAddSingleton<IClubStore>(sp => sp.GetRequiredService<LiteDbClubStore>());
+        services.TryAddSingleton<PostgreSqlClubStore>();
+        services.TryAddSingleton<IClubStore>(sp => ProviderOf(sp) switch
+        {
+            StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlClubStore>(),
+            _ => sp.GetRequiredService<LiteDbClubStore>(),
+        });
     }
+
+    private static StorageProvider ProviderOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

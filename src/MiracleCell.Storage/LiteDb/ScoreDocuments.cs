@@ -26,7 +26,7 @@ internal static class ScoreDocuments
 
     /// <summary>A server's club settings; <c>_id</c> is the guild id.</summary>
     public const string Clubs = "clubs";
-    /// <summary>A member's progress in one film; <c>_id</c> is "guild:user:film".</summary>
+    /// <summary>A member's progress in one film; <c>_id</c> is "guild:user:hex of the film id".</summary>
     public const string MemberProgress = "memberProgress";
 
     public const string Running = "running";
@@ -71,8 +71,10 @@ internal static class ScoreDocuments
     public static string Slot(long gameId, int questionIndex, ulong userId) =>
         string.Create(CultureInfo.InvariantCulture, $"{gameId}:{questionIndex}:{Id(userId)}");
     public static string MemberKey(ulong guildId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
-    public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}:{filmId}");
+    // The film id is written as hex: LiteDB compares strings ignoring case, and film ids are case-sensitive.
+    public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Id(guildId)}:{Id(userId)}:{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(filmId))}");
     public static string GuildMonth(ulong guildId, string month) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
 
     public static string StateName(GameEndState state) => state switch
