@@ -10,9 +10,10 @@ namespace MiracleCell.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>: the embedded file
-    /// (default) or PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at
-    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>, and the club
+    /// settings as <see cref="IClubStore"/> on the same database. The trivia store is the embedded file (default) or
+    /// PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at start-up.
+    /// Uses the registered <see cref="TimeProvider"/> (the system clock if none).
     /// </summary>
     public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,23 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlTriviaStore>(),
             _ => sp.GetRequiredService<LiteDbTriviaStore>(),
         });
+        AddClubStore(services);
         return services;
     }
+
+    // The club settings share the trivia store's database: the one LiteDB file and its writer, or the PostgreSQL
+    // pool and migrations.
+    private static void AddClubStore(IServiceCollection services)
+    {
+        services.TryAddSingleton<LiteDbClubStore>();
+        services.TryAddSingleton<PostgreSqlClubStore>();
+        services.TryAddSingleton<IClubStore>(sp => ProviderOf(sp) switch
+        {
+            StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlClubStore>(),
+            _ => sp.GetRequiredService<LiteDbClubStore>(),
+        });
+    }
+
+    private static StorageProvider ProviderOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

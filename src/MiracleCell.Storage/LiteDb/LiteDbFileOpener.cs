@@ -82,7 +82,8 @@ internal static class LiteDbFileOpener
         }
     }
 
-    /// <summary>Opens the file for writing in direct mode, creating it (with its indexes and schema version) when new.</summary>
+    /// <summary>Opens the file for writing in direct mode, creating it (with its indexes and schema version) when new
+    /// and upgrading it when written by an older build.</summary>
     public static LiteDatabase OpenForWriting(string databasePath)
     {
         var database = new LiteDatabase(Settings(databasePath, readOnly: false));
@@ -92,6 +93,10 @@ internal static class LiteDbFileOpener
             {
                 ScoreDocuments.EnsureIndexes(database);
                 database.UserVersion = ScoreDocuments.SchemaVersion;
+            }
+            else if (database.UserVersion < ScoreDocuments.SchemaVersion)
+            {
+                ScoreDocuments.Upgrade(database);
             }
             return database;
         }

@@ -98,13 +98,13 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _writer!.EnqueueAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> ReadAsync<T>(Func<LiteDatabase, T> query, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(Func<LiteDatabase, T> query, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();

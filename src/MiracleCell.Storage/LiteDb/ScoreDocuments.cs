@@ -9,8 +9,11 @@ namespace MiracleCell.Storage.LiteDb;
 /// </summary>
 internal static class ScoreDocuments
 {
-    /// <summary>The layout this build writes, kept as the file's user version. Newer files are refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The layout this build writes, kept as the file's user version. Newer files are refused; older ones are
+    /// upgraded by <see cref="Upgrade"/>. 1: scores; 2: club settings.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>A game with its questions embedded; <c>_id</c> is the game id.</summary>
     public const string Games = "games";
@@ -20,6 +23,11 @@ internal static class ScoreDocuments
     public const string Totals = "totals";
     /// <summary>A member's points in a guild in one UTC month; <c>_id</c> is "guild:yyyy-MM:user".</summary>
     public const string Monthly = "monthly";
+
+    /// <summary>A server's club settings; <c>_id</c> is the guild id.</summary>
+    public const string Clubs = "clubs";
+    /// <summary>A member's progress in one film; <c>_id</c> is "guild:user:hex of the film id".</summary>
+    public const string MemberProgress = "memberProgress";
 
     public const string Running = "running";
 
@@ -34,7 +42,19 @@ internal static class ScoreDocuments
         answers.EnsureIndex("slot", "$.slot", unique: true);
         database.GetCollection(Totals).EnsureIndex("guild", "$.guild");
         database.GetCollection(Monthly).EnsureIndex("guildMonth", "$.guildMonth");
+        EnsureClubIndexes(database);
     }
+
+    /// <summary>Brings a file written at an older schema version to <see cref="SchemaVersion"/>.</summary>
+    public static void Upgrade(LiteDatabase database)
+    {
+        var version = database.UserVersion;
+        if (version < 2) EnsureClubIndexes(database);
+        database.UserVersion = SchemaVersion;
+    }
+
+    private static void EnsureClubIndexes(LiteDatabase database) =>
+        database.GetCollection(MemberProgress).EnsureIndex("guild", "$.guild");
 
     /// <summary>
     /// <c>$.field = @0</c> as a parameterised expression. LiteDB's <c>Query.EQ</c> writes the value into the
@@ -51,6 +71,10 @@ internal static class ScoreDocuments
     public static string Slot(long gameId, int questionIndex, ulong userId) =>
         string.Create(CultureInfo.InvariantCulture, $"{gameId}:{questionIndex}:{Id(userId)}");
     public static string MemberKey(ulong guildId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
+    // The film id is written as hex: LiteDB compares strings ignoring case, and film ids are case-sensitive.
+    public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Id(guildId)}:{Id(userId)}:{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(filmId))}");
     public static string GuildMonth(ulong guildId, string month) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
 
     public static string StateName(GameEndState state) => state switch

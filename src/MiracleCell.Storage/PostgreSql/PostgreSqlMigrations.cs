@@ -83,6 +83,7 @@ internal static class PostgreSqlMigrations
             );
             CREATE INDEX ix_monthly_points_points ON monthly_points (guild_id, month, points DESC);
             """),
+        PostgreSqlClubMigration.Migration,
     ];
 
     public static int LatestVersion(IReadOnlyList<PostgreSqlMigration> migrations) => migrations.Count == 0 ? 0 : migrations[^1].Version;

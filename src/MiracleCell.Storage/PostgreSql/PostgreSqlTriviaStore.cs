@@ -119,13 +119,13 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
         return builder.Build();
     }
 
-    private async Task<T> WriteAsync<T>(Func<PostgreSqlWriteSession, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<PostgreSqlWriteSession, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _writer!.EnqueueAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> query, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> query, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
