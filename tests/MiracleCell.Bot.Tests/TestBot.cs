@@ -6,6 +6,7 @@ using MiracleCell.Bot.Interactions;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
+using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Tests;
 
@@ -13,6 +14,7 @@ namespace MiracleCell.Bot.Tests;
 internal sealed partial class TestBot : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("miraclecell-bot-").FullName;
 
     /// <param name="progress">How far every reader has watched; nothing by default, as on a server with no setting.</param>
     public TestBot(FilmPack? pack = null, WatchProgress? progress = null)
@@ -20,6 +22,7 @@ internal sealed partial class TestBot : IDisposable
         Pack = pack ?? TestPacks.MiracleInCellNo7();
         _services = BotCli.BuildServices(Pack, Log, services =>
         {
+            services.Configure<StorageOptions>(options => options.DataFolder = _dataFolder);
             if (progress is { } fixedProgress)
                 services.AddSingleton<IWatchProgressSource>(new FixedWatchProgress(fixedProgress));
         });
@@ -65,5 +68,12 @@ internal sealed partial class TestBot : IDisposable
     [GeneratedRegex(@"(?<!\\)\|\|(?<inside>(?:[^|\\]|\\.|\|(?!\|))*?)(?<!\\)\|\|", RegexOptions.Singleline)]
     private static partial Regex SpoilerTag();
 
-    public void Dispose() => _services.Dispose();
+    public IServiceProvider Services => _services;
+
+    public void Dispose()
+    {
+        // The store is only asynchronously disposable.
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
 }

@@ -26,6 +26,8 @@ public static class BotServiceCollectionExtensions
         services.AddLogging();
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        // Replies follow the progress each server keeps with /club (the store is registered with trivia nights).
+        services.TryAddSingleton<Clubs.IWatchProgressSource, Clubs.ClubWatchProgress>();
         services.AddMiracleCellCommands(pack);
         if (transport == BotTransport.Discord)
         {
