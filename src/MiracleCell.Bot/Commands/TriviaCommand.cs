@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
@@ -43,6 +44,10 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
         "avoid: only spoiler-free questions (default: allow)", "avoid: hanya soal bebas spoiler (bawaan: allow)",
         ("allow", "izinkan", "allow", SpoilerPolicy.Allow), ("avoid", "hindari", "avoid", SpoilerPolicy.Avoid));
 
+    public static FlagOption WholeFilm { get; } = Define.Flag(
+        "whole-film", "seluruh-film",
+        "true: ask about the whole film, past the club's progress", "true: tanya seluruh film, melewati progres klub");
+
     public static ChoiceOption<LeaderboardPeriod> Period { get; } = Define.Choice(
         "period", "periode", "All time (default) or this month", "Sepanjang masa (bawaan) atau bulan ini",
         ("all time", "sepanjang masa", "all-time", LeaderboardPeriod.AllTime),
@@ -53,7 +58,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     public static SubcommandDeclaration Start { get; } = Define.Sub(
         "start", "mulai", "Start a trivia night in this channel", "Mulai malam kuis di kanal ini",
-        Questions, Seconds, Difficulty, Spoilers);
+        Questions, Seconds, Difficulty, Spoilers, WholeFilm);
 
     public static SubcommandDeclaration Stop { get; } = Define.Sub(
         "stop", "berhenti",
@@ -81,6 +86,8 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     private TriviaCoordinator Coordinator => services.GetRequiredService<TriviaCoordinator>();
 
+    private FilmCatalog Catalog => services.GetRequiredService<FilmCatalog>();
+
     private ITriviaStore Store => services.GetRequiredService<ITriviaStore>();
 
     public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
@@ -93,7 +100,8 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
                 Questions.Read(start) ?? TriviaSettings.DefaultQuestionCount,
                 Seconds.Read(start) ?? TriviaSettings.DefaultAnswerSeconds,
                 Difficulty.Read(start),
-                Spoilers.Read(start) ?? SpoilerPolicy.Allow));
+                Spoilers.Read(start) ?? SpoilerPolicy.Allow),
+                WholeFilm.Read(start) ?? false);
         }
         if (Stop.Read(given) is not null) return new TriviaOptions.Stop();
         if (Leaderboard.Read(given) is { } leaderboard)
@@ -115,14 +123,22 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
             return Fail(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
         switch (options)
         {
-            case TriviaOptions.Start { Settings: var settings }:
+            case TriviaOptions.Start { Settings: var settings, WholeFilm: var wholeFilm }:
                 if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not Permissions.None)
                     return Fail(UserErrorKind.MissingPermission, Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
-                var started = await Coordinator.StartGameAsync(new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale), cancellationToken);
+                // The night is played in the channel: the club's progress decides what it may ask.
+                WatchProgress? within = wholeFilm
+                    ? null
+                    : await services.GetRequiredService<IWatchProgressSource>()
+                        .GetAsync(interaction, Catalog.Pack, onlyCaller: false, cancellationToken);
+                var started = await Coordinator.StartGameAsync(
+                    new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale, within), cancellationToken);
                 return started.Status switch
                 {
                     TriviaStartStatus.Started => Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
                     TriviaStartStatus.ChannelBusy => Fail(UserErrorKind.Unusable, Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
+                    _ when within is { } progress => Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughWithinProgress(
+                        started.Available, settings.QuestionCount, progress, Catalog.Pack.Recap.Count)),
                     _ => Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
             case TriviaOptions.Stop:
@@ -155,7 +171,8 @@ public abstract record TriviaOptions
 {
     private TriviaOptions() { }
 
-    public sealed record Start(TriviaSettings Settings) : TriviaOptions;
+    /// <param name="WholeFilm">Ask about the whole film rather than only what the club has watched.</param>
+    public sealed record Start(TriviaSettings Settings, bool WholeFilm = false) : TriviaOptions;
 
     public sealed record Stop : TriviaOptions;
 

@@ -27,4 +27,12 @@ public static partial class Strings
             + $"hidden in tags.",
         $"{N(count)} butir melewati progres yang diikuti balasan ini (ditonton: {ProgressName(progress, partCount).Id}), "
             + $"jadi tetap tersembunyi dalam tag.");
+
+    public static LocalizedText TriviaNotEnoughWithinProgress(int available, int asked, WatchProgress progress, int parts) => T(
+        $"Only {N(available)} question{(available == 1 ? "" : "s")} match these settings within what the club has "
+            + $"watched ({ProgressName(progress, parts).En}), but you asked for {N(asked)}. Ask for {N(available)} or "
+            + $"fewer, move the club's progress on, or add `{TriviaWholeFilm.En}:true` to ask about the whole film.",
+        $"Hanya {N(available)} soal yang cocok dengan pengaturan ini dalam bagian yang sudah ditonton klub "
+            + $"({ProgressName(progress, parts).Id}), tetapi Anda meminta {N(asked)}. Minta {N(available)} atau kurang, "
+            + $"majukan progres klub, atau tambahkan `{TriviaWholeFilm.Id}:true` untuk bertanya tentang seluruh film.");
 }

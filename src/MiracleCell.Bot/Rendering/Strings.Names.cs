@@ -24,6 +24,7 @@ public static partial class Strings
     private static LocalizedText TriviaStop => Slash(TriviaCommand.Command, TriviaCommand.Stop);
     private static LocalizedText TriviaDifficulty => TriviaCommand.Difficulty.Names;
     private static LocalizedText TriviaSpoilers => TriviaCommand.Spoilers.Names;
+    private static LocalizedText TriviaWholeFilm => TriviaCommand.WholeFilm.Names;
     private static LocalizedText TriviaReset => Slash(TriviaResetCommand.Command);
 
     /// <summary><c>/command</c> or <c>/command subcommand</c> in every locale.</summary>

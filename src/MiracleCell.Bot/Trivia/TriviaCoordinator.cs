@@ -135,7 +135,11 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
 
         var key = (request.GuildId, request.ChannelId);
         if (_byChannel.TryGetValue(key, out var existing)) return Busy(existing);
-        var selection = _selector.Select(_catalog.Pack.Trivia, request.Settings);
+        var pack = _catalog.Pack;
+        var pool = request.WithinProgress is { } progress
+            ? [.. pack.Trivia.Where(q => progress.Covers(pack, q))]
+            : pack.Trivia;
+        var selection = _selector.Select(pool, request.Settings);
         if (!selection.IsSuccess) return new TriviaStartResult(TriviaStartStatus.NotEnoughQuestions, Available: selection.Available);
 
         TriviaGameActor game;

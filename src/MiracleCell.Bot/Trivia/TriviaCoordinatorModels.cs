@@ -4,7 +4,10 @@ using MiracleCell.Core.Trivia;
 namespace MiracleCell.Bot.Trivia;
 
 /// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel messages.</summary>
-public sealed record TriviaStartRequest(ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale);
+/// <param name="WithinProgress">Only questions within this watch progress; null for the whole film.</param>
+public sealed record TriviaStartRequest(
+    ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale,
+    Core.Films.WatchProgress? WithinProgress = null);
 
 public enum TriviaStartStatus
 {

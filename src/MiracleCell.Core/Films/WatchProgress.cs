@@ -44,6 +44,13 @@ public readonly record struct WatchProgress(int PartsWatched)
         return text.Spoiler == SpoilerLevel.None || (text.Reveals is not null && Covers(pack, text.Reveals));
     }
 
+    /// <summary>Whether a question may be asked: spoiler-free, or about a part within the progress.</summary>
+    public bool Covers(FilmPack pack, TriviaQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Spoiler == SpoilerLevel.None || (question.Reveals is not null && Covers(pack, question.Reveals));
+    }
+
     /// <summary>The same progress clamped to the film: at most every part, "finished" staying finished.</summary>
     public WatchProgress For(FilmPack pack)
     {

@@ -116,6 +116,7 @@ internal sealed class TriviaHarness : IAsyncDisposable
     public InteractionRouter Router { get; }
     public TriviaCoordinator Coordinator { get; }
     public ITriviaStore Store { get; }
+    public IServiceProvider Services => _services;
 
     public Interaction Command(string line, ulong user, ulong guild = Guild, ulong channel = Channel, string permissions = "0", Locale locale = Locale.English)
     {
@@ -198,7 +199,8 @@ internal static class TriviaQuestions
 
     public static TriviaQuestion Question(int i, SpoilerLevel spoiler) => new(
         $"q{i}", TriviaCategory.Plot, (Difficulty)(i % 3), spoiler,
-        T($"Question {i}?"), T($"Right {i}"), [T($"Wrong {i}a"), T($"Wrong {i}b"), T($"Wrong {i}c")], T($"Because {i}."), ["film-site"]);
+        T($"Question {i}?"), T($"Right {i}"), [T($"Wrong {i}a"), T($"Wrong {i}b"), T($"Wrong {i}c")], T($"Because {i}."), ["film-site"],
+        spoiler == SpoilerLevel.None ? null : "part-4");
 
     /// <summary>Thirty spoiler-free questions and ten with major spoilers.</summary>
     public static IReadOnlyList<TriviaQuestion> Mixed() =>

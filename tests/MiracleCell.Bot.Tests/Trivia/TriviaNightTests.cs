@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Trivia;
 using MiracleCell.Core.Films;
@@ -129,7 +130,7 @@ public sealed class TriviaNightTests
     public async Task Revealed_answers_to_spoiler_questions_are_hidden_in_spoiler_tags()
     {
         await using var bot = new TriviaHarness(questions: TriviaQuestions.SpoilersOnly());
-        var game = await bot.StartAsync("questions:1 seconds:10");
+        var game = await bot.StartAsync("questions:1 seconds:10 whole-film:true");
         var right = bot.Right(game);
         await bot.AdvanceAsync(TimeSpan.FromSeconds(10));
 
@@ -146,12 +147,38 @@ public sealed class TriviaNightTests
     public async Task Asking_for_more_questions_than_match_says_how_many_there_are()
     {
         await using var bot = new TriviaHarness(questions: TriviaQuestions.SpoilersOnly());
-        var result = await bot.Run("/trivia start questions:3 spoilers:avoid", Alice);
+        var result = await bot.Run("/trivia start questions:3 spoilers:avoid whole-film:true", Alice);
 
         Assert.Equal(InteractionOutcome.UserError, result.Outcome);
         Assert.Contains("no questions with these settings", Content(result));
         Assert.True(IsEphemeral(result));
         Assert.Equal(0, bot.Coordinator.RunningGames);
+    }
+
+    [Fact]
+    public async Task A_night_asks_only_what_the_club_has_watched_and_says_how_to_get_more_questions()
+    {
+        await using var bot = new TriviaHarness(questions: [.. TriviaQuestions.Mixed().Skip(25)]);
+
+        var result = await bot.Run("/trivia start questions:10", Alice);
+
+        Assert.Equal(InteractionOutcome.UserError, result.Outcome);
+        Assert.Contains("Only 5 questions match these settings within what the club has watched (nothing yet)", Content(result));
+        Assert.Contains("`whole-film:true`", Content(result));
+        Assert.Equal(0, bot.Coordinator.RunningGames);
+    }
+
+    [Fact]
+    public async Task Once_the_club_has_watched_the_revealing_part_its_questions_are_asked()
+    {
+        await using var bot = new TriviaHarness(questions: TriviaQuestions.SpoilersOnly());
+        Assert.Equal(InteractionOutcome.UserError, (await bot.Run("/trivia start questions:5", Alice)).Outcome);
+
+        await bot.Services.GetRequiredService<IClubStore>()
+            .SetClubProgressAsync(Guild, "miracle-in-cell-no-7", 4, CancellationToken.None);
+        var game = await bot.StartAsync("questions:5");
+
+        Assert.NotNull(bot.Coordinator.OpenQuestion(game));
     }
 
     [Fact]
