@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddCommand<CastCommand>();
         services.AddCommand<SpoilerCommand>();
         services.AddCommand<HideSpoilersCommand>();
+        services.AddCommand<ClubCommand>();
         services.AddCommand<HelpCommand>();
 
         // Paged replies: each command that can outgrow one message renders its pages again from the custom_id.

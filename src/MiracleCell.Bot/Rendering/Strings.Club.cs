@@ -35,4 +35,36 @@ public static partial class Strings
         $"Hanya {N(available)} soal yang cocok dengan pengaturan ini dalam bagian yang sudah ditonton klub "
             + $"({ProgressName(progress, parts).Id}), tetapi Anda meminta {N(asked)}. Minta {N(available)} atau kurang, "
             + $"majukan progres klub, atau tambahkan `{TriviaWholeFilm.Id}:true` untuk bertanya tentang seluruh film.");
+
+    // /club
+    public static LocalizedText ClubTitle { get; } = T("Movie club", "Klub film");
+    public static LocalizedText ClubFilm { get; } = T("Film", "Film");
+    public static LocalizedText ClubWatched { get; } = T("The club has watched", "Klub sudah menonton");
+    public static LocalizedText ClubYours { get; } = T("You have watched", "Anda sudah menonton");
+    public static LocalizedText ClubFollowsClub { get; } = T(
+        "not set: replies follow the club", "belum diatur: balasan mengikuti klub");
+
+    public static LocalizedText ClubHint { get; } = T(
+        $"Manage Server sets {ClubFilmOption.En}: and {ClubWatchedOption.En}: (every reply in the channel follows it); "
+            + $"{ClubMineOption.En}: sets your own, for replies only you see.",
+        $"Kelola Server mengatur {ClubFilmOption.Id}: dan {ClubWatchedOption.Id}: (semua balasan di kanal mengikutinya); "
+            + $"{ClubMineOption.Id}: mengatur progres Anda sendiri, untuk balasan yang hanya Anda lihat.");
+
+    public static LocalizedText ClubNeedsServer { get; } = T(
+        $"A club belongs to a server. Use {Club.En} in a channel of your server.",
+        $"Klub milik sebuah server. Gunakan {Club.Id} di salah satu kanal server Anda.");
+
+    public static LocalizedText ClubNeedsManageServer { get; } = T(
+        $"Only members with Manage Server choose the club's film and progress. You can set your own with "
+            + $"`{Club.En} {ClubMineOption.En}:`.",
+        $"Hanya anggota dengan izin Kelola Server yang memilih film dan progres klub. Anda bisa mengatur progres "
+            + $"sendiri dengan `{Club.Id} {ClubMineOption.Id}:`.");
+
+    public static LocalizedText UnknownFilm(string typed, IEnumerable<string> films) => T(
+        $"There is no film “{Markdown.Escape(typed)}” here. Pick one of: {string.Join(", ", films.Select(Code))}.",
+        $"Tidak ada film “{Markdown.Escape(typed)}” di sini. Pilih salah satu: {string.Join(", ", films.Select(Code))}.");
+
+    public static LocalizedText BadProgress(string typed, int parts) => T(
+        $"“{Markdown.Escape(typed)}” is not a progress. Give a number of parts from 0 to {N(parts)}, or `finished`.",
+        $"“{Markdown.Escape(typed)}” bukan progres. Berikan jumlah bagian dari 0 sampai {N(parts)}, atau `finished`.");
 }

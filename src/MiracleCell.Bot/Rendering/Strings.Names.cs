@@ -25,6 +25,10 @@ public static partial class Strings
     private static LocalizedText TriviaDifficulty => TriviaCommand.Difficulty.Names;
     private static LocalizedText TriviaSpoilers => TriviaCommand.Spoilers.Names;
     private static LocalizedText TriviaWholeFilm => TriviaCommand.WholeFilm.Names;
+    private static LocalizedText Club => Slash(ClubCommand.Command);
+    private static LocalizedText ClubFilmOption => ClubCommand.Film.Names;
+    private static LocalizedText ClubWatchedOption => ClubCommand.Watched.Names;
+    private static LocalizedText ClubMineOption => ClubCommand.Mine.Names;
     private static LocalizedText TriviaReset => Slash(TriviaResetCommand.Command);
 
     /// <summary><c>/command</c> or <c>/command subcommand</c> in every locale.</summary>

@@ -124,7 +124,7 @@ public sealed class ConsoleSessionTests
         using var bot = new TestBot();
         var session = new ConsoleSession(bot.Router, Locale.English);
 
-        Assert.Equal(["/cast ", "/character "], session.Complete("/c"));
+        Assert.Equal(["/cast ", "/character ", "/club "], session.Complete("/c"));
         Assert.Equal(["/recap part:x spoilers:"], session.Complete("/recap part:x s"));
         Assert.Equal("/character name:lee-yong-gu ", session.Complete("/character name:yong go")[0]);
     }

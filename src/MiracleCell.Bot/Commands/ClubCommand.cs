@@ -1,0 +1,167 @@
+using System.Globalization;
+using MiracleCell.Bot.Interactions;
+using MiracleCell.Bot.Rendering;
+using MiracleCell.Bot.Trivia;
+using MiracleCell.Core.Films;
+using MiracleCell.Core.Text;
+using MiracleCell.Discord.Models;
+using MiracleCell.Storage;
+
+namespace MiracleCell.Bot.Commands;
+
+/// <summary>
+/// <c>/club [film] [watched] [mine]</c>: the server's current film, how far the club has watched it and how far the
+/// caller has. Members with Manage Server choose the film and move the club's progress, which every reply in the
+/// channel follows; anyone sets their own progress, which the replies only they see follow.
+/// </summary>
+public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
+    : SlashCommand<ClubOptions>, IAutocompleteCommand
+{
+    public const int Color = 0x9B59B6;
+    private const string Finished = "finished";
+    private const string Clear = "clear";
+
+    public static TextOption Film { get; } = Define.Text(
+        "film", "film", "Manage Server: the film the club watches", "Kelola Server: film yang ditonton klub",
+        autocomplete: true, maxLength: 100);
+
+    public static TextOption Watched { get; } = Define.Text(
+        "watched", "ditonton",
+        "Manage Server: the club has watched up to this part (or finished)",
+        "Kelola Server: klub sudah menonton sampai bagian ini (atau selesai)",
+        autocomplete: true, maxLength: 20);
+
+    public static TextOption Mine { get; } = Define.Text(
+        "mine", "saya",
+        "You have watched up to this part (or finished, or clear to follow the club)",
+        "Anda sudah menonton sampai bagian ini (atau selesai, atau clear untuk mengikuti klub)",
+        autocomplete: true, maxLength: 20);
+
+    public static ApplicationCommand Command { get; } = Define.Slash(
+        "club", "klub",
+        "The club's film and how far it has watched; set your own progress",
+        "Film klub dan sejauh mana klub menonton; atur progres Anda sendiri",
+        Film, Watched, Mine) with
+    { Contexts = [InteractionContextType.Guild] };
+
+    public override ApplicationCommand Definition => Command;
+
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
+
+    public override ClubOptions Bind(GivenOptions given) => new(Film.Read(given), Watched.Read(given), Mine.Read(given));
+
+    // The reply names the caller's own progress: it is theirs alone.
+    protected override bool RepliesEphemerally(ClubOptions options) => true;
+
+    protected override async ValueTask<CommandResult> HandleAsync(
+        CommandContext context, ClubOptions options, CancellationToken cancellationToken)
+    {
+        var interaction = context.Interaction;
+        if (interaction.GuildId is not { } guildId || interaction.Invoker is not { } user)
+            return Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
+        var guild = guildId.Value;
+        var pack = catalog.Pack;
+        if ((options.Film is not null || options.Watched is not null) && !TriviaPermissions.CanManageServer(interaction))
+            return Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
+
+        if (options.Film is { } film)
+        {
+            if (!string.Equals(film.Trim(), pack.Film.Id, StringComparison.OrdinalIgnoreCase))
+                return Fail(UserErrorKind.BadOption, Strings.UnknownFilm(film, [pack.Film.Id]));
+            await store.SetCurrentFilmAsync(guild, pack.Film.Id, cancellationToken);
+        }
+        if (options.Watched is { } watched)
+        {
+            var parts = ParseParts(watched, pack) ?? throw BadProgress(watched, pack);
+            await store.SetClubProgressAsync(guild, pack.Film.Id, parts, cancellationToken);
+        }
+        if (options.Mine is { } mine)
+        {
+            int? parts = IsClear(mine) ? null : ParseParts(mine, pack) ?? throw BadProgress(mine, pack);
+            await store.SetMemberProgressAsync(guild, user.Id.Value, pack.Film.Id, parts, cancellationToken);
+        }
+
+        var club = await store.GetClubAsync(guild, cancellationToken);
+        var own = await store.GetMemberProgressAsync(guild, user.Id.Value, pack.Film.Id, cancellationToken);
+        return CommandResult.Reply(Status(club, own, context.Locale));
+    }
+
+    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken)
+    {
+        var locale = context.Locale;
+        var pack = catalog.Pack;
+        IEnumerable<(string Name, string Value)> choices = context.FocusedOption == Film.Name
+            ? [(pack.Film.Titles.Display[locale], pack.Film.Id)]
+            : ProgressChoices(pack, locale, withClear: context.FocusedOption == Mine.Name);
+        var typed = context.Typed.Trim();
+        // Choices name parts by number only: a title could give away what the caller has not watched.
+        return ValueTask.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([.. choices
+            .Where(c => typed.Length == 0
+                || c.Name.Contains(typed, StringComparison.OrdinalIgnoreCase)
+                || c.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Take(InteractionRouter.MaxAutocompleteChoices)
+            .Select(c => ApplicationCommandOptionChoice.Of(c.Name, c.Value))]);
+    }
+
+    private MessagePayload Status(ClubSettings club, int? own, Locale locale)
+    {
+        var pack = catalog.Pack;
+        var parts = pack.Recap.Count;
+        var clubProgress = club.PartsWatchedByFilm.TryGetValue(pack.Film.Id, out var watched)
+            ? WatchProgress.FromStored(watched)
+            : WatchProgress.Nothing;
+        var current = club.CurrentFilmId is { } id && id == pack.Film.Id ? pack.Film : null;
+        var document = new ReplyDocument(
+            Strings.ClubTitle[locale],
+            [],
+            [
+                new(Strings.ClubFilm[locale], [new ReplyItem(Markdown.Escape(
+                    (current ?? pack.Film).Titles.Display[locale]), Bullet: false)]),
+                new(Strings.ClubWatched[locale], [new ReplyItem(
+                    Strings.ProgressName(clubProgress, parts)[locale], Bullet: false)], Inline: true),
+                new(Strings.ClubYours[locale], [new ReplyItem(own is { } mine
+                    ? Strings.ProgressName(WatchProgress.FromStored(mine), parts)[locale]
+                    : Strings.ClubFollowsClub[locale], Bullet: false)], Inline: true),
+            ],
+            Color,
+            Ephemeral: true,
+            Footnote: Strings.ClubHint[locale]);
+        return ReplyRenderer.Render(document, sourceId => sourceId, locale)[0];
+    }
+
+    private static IEnumerable<(string Name, string Value)> ProgressChoices(FilmPack pack, Locale locale, bool withClear)
+    {
+        if (withClear) yield return (Strings.ClubFollowsClub[locale], Clear);
+        yield return (Strings.ProgressName(WatchProgress.Nothing, pack.Recap.Count)[locale], "0");
+        foreach (var part in pack.Recap.OrderBy(p => p.Order).Take(pack.Recap.Count - 1))
+            yield return (Strings.ProgressName(new WatchProgress(part.Order), pack.Recap.Count)[locale], N(part.Order));
+        yield return (Strings.ProgressName(WatchProgress.Finished, pack.Recap.Count)[locale], Finished);
+    }
+
+    /// <summary>"finished"/"selesai", or a count of parts 0..N (N meaning finished).</summary>
+    private static int? ParseParts(string typed, FilmPack pack)
+    {
+        var text = typed.Trim();
+        if (text.Equals(Finished, StringComparison.OrdinalIgnoreCase) || text.Equals("selesai", StringComparison.OrdinalIgnoreCase))
+            return int.MaxValue;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parts) || parts > pack.Recap.Count)
+            return null;
+        return parts == pack.Recap.Count ? int.MaxValue : parts;
+    }
+
+    private static bool IsClear(string typed) =>
+        typed.Trim().Equals(Clear, StringComparison.OrdinalIgnoreCase)
+        || typed.Trim().Equals("hapus", StringComparison.OrdinalIgnoreCase);
+
+    private static UserErrorException BadProgress(string typed, FilmPack pack) =>
+        new(new UserError(UserErrorKind.BadOption, Strings.BadProgress(typed, pack.Recap.Count)));
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static CommandResult Fail(UserErrorKind kind, LocalizedText message) =>
+        CommandResult.Fail(new UserError(kind, message));
+}
+
+/// <summary>The options of <c>/club</c>: each null when left out.</summary>
+public sealed record ClubOptions(string? Film, string? Watched, string? Mine);
