@@ -45,7 +45,8 @@ public static class BotCli
                 case "check-content":
                     return CheckContent(rest, output, error);
                 case "scores":
-                    return await ScoresCli.RunAsync(rest, output, error, Directory.GetCurrentDirectory(), cancellationToken);
+                    return await ScoresCli.RunAsync(
+                        rest, output, error, Directory.GetCurrentDirectory(), cancellationToken);
                 case "console":
                 case "ask":
                     var parsed = ConsoleArguments.Parse(rest, expectLine: mode == "ask");

@@ -27,10 +27,12 @@ public static class ScoresCli
         """;
 
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
+        string[] args, TextWriter output, TextWriter error, string workingDirectory,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length < 2 || args[0] is not ("export" or "import") || args[1].StartsWith("--", StringComparison.Ordinal))
+        if (args.Length < 2 || args[0] is not ("export" or "import")
+            || args[1].StartsWith("--", StringComparison.Ordinal))
         {
             await error.WriteLineAsync(Usage);
             return ExitUsage;
@@ -40,8 +42,9 @@ public static class ScoresCli
         var rest = args[2..];
         var replace = import && rest.Contains("--replace", StringComparer.Ordinal);
         var settings = rest.Where(a => a != "--replace" || !import).ToArray();
-        if (settings.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal))
-            is { } unexpected)
+        var unexpected = settings.FirstOrDefault(
+            a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal));
+        if (unexpected is not null)
         {
             await error.WriteLineAsync($"Unexpected argument '{unexpected}'.\n{Usage}");
             return ExitUsage;
@@ -78,7 +81,10 @@ public static class ScoresCli
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures) await error.WriteLineAsync($"MiracleCell cannot open the store: {failure}");
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync($"MiracleCell cannot open the store: {failure}");
+            }
             return ExitCodes.Configuration;
         }
         catch (Exception ex) when (StartupFailures.Describe(ex) is { } cause)
@@ -110,7 +116,8 @@ public static class ScoresCli
             ContentRootPath = AppContext.BaseDirectory,
         });
         SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, workingDirectory);
-        builder.Logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error))
+            .SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTriviaStore(builder.Configuration);
         return builder.Build();
     }

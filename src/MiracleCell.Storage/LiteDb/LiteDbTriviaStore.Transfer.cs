@@ -123,7 +123,8 @@ public sealed partial class LiteDbTriviaStore : IScoresTransfer
         }));
         Monthly(database).InsertBulk(snapshot.Monthly.Select(m => new BsonDocument
         {
-            ["_id"] = GuildMonth(m.Guild, m.Month) + ":" + Id(m.User).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["_id"] = GuildMonth(m.Guild, m.Month) + ":"
+                + Id(m.User).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["guildMonth"] = GuildMonth(m.Guild, m.Month),
             ["guild"] = Id(m.Guild),
             ["user"] = Id(m.User),

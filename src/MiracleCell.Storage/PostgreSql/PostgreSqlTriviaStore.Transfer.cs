@@ -28,19 +28,22 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
                 SELECT id, guild_id, channel_id, started_by, settings, question_count, state, started_at, ended_at,
                        winner_id, locale
                 FROM games ORDER BY id;
-                """, r => snapshot.Games.Add(new GameRow(r.GetInt64(0), Snowflake(r.GetInt64(1)), Snowflake(r.GetInt64(2)),
-                Snowflake(r.GetInt64(3)), r.GetString(4), r.GetInt32(5), r.GetString(6), Time(r, 7)!.Value, Time(r, 8),
-                r.IsDBNull(9) ? null : Snowflake(r.GetInt64(9)), r.IsDBNull(10) ? null : r.GetString(10))),
+                """, r => snapshot.Games.Add(new GameRow(r.GetInt64(0), Snowflake(r.GetInt64(1)),
+                Snowflake(r.GetInt64(2)), Snowflake(r.GetInt64(3)), r.GetString(4), r.GetInt32(5), r.GetString(6),
+                Time(r, 7)!.Value, Time(r, 8), r.IsDBNull(9) ? null : Snowflake(r.GetInt64(9)),
+                r.IsDBNull(10) ? null : r.GetString(10))),
                 cancellationToken).ConfigureAwait(false);
             await ReadRowsAsync(connection, """
                 SELECT game_id, question_index, question_id, option_order, correct_choice, message_id, opened_at,
                        revealed_at
                 FROM game_questions ORDER BY game_id, question_index;
-                """, r => snapshot.Questions.Add(new QuestionRow(r.GetInt64(0), r.GetInt32(1), r.GetString(2),
-                r.GetString(3), r.GetInt32(4), r.IsDBNull(5) ? null : Snowflake(r.GetInt64(5)), Time(r, 6), Time(r, 7))),
+                """, r => snapshot.Questions.Add(new QuestionRow(r.GetInt64(0), r.GetInt32(1),
+                r.GetString(2), r.GetString(3), r.GetInt32(4), r.IsDBNull(5) ? null : Snowflake(r.GetInt64(5)),
+                Time(r, 6), Time(r, 7))),
                 cancellationToken).ConfigureAwait(false);
             await ReadRowsAsync(connection, """
-                SELECT interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct, points, answered_at
+                SELECT interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct, points,
+                       answered_at
                 FROM answers ORDER BY game_id, interaction_id;
                 """, r => snapshot.Answers.Add(new AnswerRow(Snowflake(r.GetInt64(0)), Snowflake(r.GetInt64(1)),
                 r.GetInt64(2), r.GetInt32(3), Snowflake(r.GetInt64(4)), r.GetInt32(5), r.GetBoolean(6), r.GetInt32(7),
@@ -49,7 +52,8 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
                 SELECT guild_id, user_id, points, games, wins, answers, correct, best_streak, current_streak
                 FROM player_totals ORDER BY guild_id, user_id;
                 """, r => snapshot.Totals.Add(new TotalRow(Snowflake(r.GetInt64(0)), Snowflake(r.GetInt64(1)),
-                r.GetInt64(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8))),
+                r.GetInt64(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7),
+                r.GetInt32(8))),
                 cancellationToken).ConfigureAwait(false);
             await ReadRowsAsync(connection,
                 "SELECT guild_id, month, user_id, points FROM monthly_points ORDER BY guild_id, month, user_id;",
@@ -98,8 +102,8 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
                 INSERT INTO games (id, guild_id, channel_id, started_by, settings, question_count, state, started_at,
                                    ended_at, winner_id, locale)
                 OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
-                """, snapshot.Games, g => [Value(g.Id), Value(Id(g.Guild)), Value(Id(g.Channel)), Value(Id(g.StartedBy)),
-                Value(g.Settings), Value(g.QuestionCount), Value(g.State), Value(g.StartedAt), Value(g.EndedAt),
+                """, snapshot.Games, g => [Value(g.Id), Value(Id(g.Guild)), Value(Id(g.Channel)),
+                Value(Id(g.StartedBy)), Value(g.Settings), Value(g.QuestionCount), Value(g.State), Value(g.StartedAt), Value(g.EndedAt),
                 Value(g.Winner), Value(g.Locale)], cancellationToken).ConfigureAwait(false);
             await InsertAsync(session, """
                 INSERT INTO game_questions (game_id, question_index, question_id, option_order, correct_choice,
@@ -127,14 +131,16 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
                 snapshot.Monthly, m => [Value(Id(m.Guild)), Value(m.Month), Value(Id(m.User)), Value(m.Points)],
                 cancellationToken).ConfigureAwait(false);
             await InsertAsync(session, "INSERT INTO clubs (guild_id, current_film) VALUES ($1, $2);",
-                snapshot.Clubs, c => [Value(Id(c.Guild)), Value(c.CurrentFilm)], cancellationToken).ConfigureAwait(false);
-            await InsertAsync(session, "INSERT INTO club_progress (guild_id, film_id, parts_watched) VALUES ($1, $2, $3);",
+                snapshot.Clubs, c => [Value(Id(c.Guild)), Value(c.CurrentFilm)], cancellationToken)
+                .ConfigureAwait(false);
+            await InsertAsync(session,
+                "INSERT INTO club_progress (guild_id, film_id, parts_watched) VALUES ($1, $2, $3);",
                 snapshot.ClubProgress, p => [Value(Id(p.Guild)), Value(p.Film), Value(p.Parts)], cancellationToken)
                 .ConfigureAwait(false);
             await InsertAsync(session, """
                 INSERT INTO member_progress (guild_id, user_id, film_id, parts_watched) VALUES ($1, $2, $3, $4);
-                """, snapshot.MemberProgress, m => [Value(Id(m.Guild)), Value(Id(m.User)), Value(m.Film), Value(m.Parts)],
-                cancellationToken).ConfigureAwait(false);
+                """, snapshot.MemberProgress,
+                m => [Value(Id(m.Guild)), Value(Id(m.User)), Value(m.Film), Value(m.Parts)], cancellationToken).ConfigureAwait(false);
             // New games continue after the highest imported id.
             await using (var sequence = session.Command(
                 "SELECT setval(pg_get_serial_sequence('games', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM games;"))

@@ -32,9 +32,12 @@ public static class ScoresFile
     private static Task WriteLineAsync(TextWriter writer, TransferLine line) =>
         writer.WriteLineAsync(JsonSerializer.Serialize(line, TransferJsonContext.Default.TransferLine));
 
-    /// <summary>Reads a whole file, checking every line. Throws <see cref="ScoresFileException"/> naming the line.</summary>
+    /// <summary>
+    /// Reads a whole file, checking every line. Throws <see cref="ScoresFileException"/> naming the line.
+    /// </summary>
     /// <param name="name">How the file is named in errors (its path).</param>
-    public static async Task<StoreSnapshot> ReadAsync(TextReader reader, string name, CancellationToken cancellationToken)
+    public static async Task<StoreSnapshot> ReadAsync(
+        TextReader reader, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var snapshot = new StoreSnapshot();
@@ -100,7 +103,8 @@ public static class ScoresFile
     {
         if (line is not TransferHeader header || header.Format != Format)
         {
-            throw Problem(name, 1, $"the first line must be the {Format} header: this is not a MiracleCell scores file");
+            throw Problem(name, 1,
+                $"the first line must be the {Format} header: this is not a MiracleCell scores file");
         }
         if (header.Version > Version)
         {

@@ -15,7 +15,9 @@ public sealed class StoreSnapshot
     public TransferCounts Counts => new(Games.Count, Questions.Count, Answers.Count, Totals.Count, Monthly.Count,
         Clubs.Count, ClubProgress.Count, MemberProgress.Count);
 
-    /// <summary>Every row, in an order an importer can insert them in (games before their questions and answers).</summary>
+    /// <summary>
+    /// Every row, in an order an importer can insert them in (games before their questions and answers).
+    /// </summary>
     public IEnumerable<TransferLine> Rows() =>
         Games.Concat<TransferLine>(Questions).Concat(Answers).Concat(Totals).Concat(Monthly)
             .Concat(Clubs).Concat(ClubProgress).Concat(MemberProgress);

@@ -20,7 +20,8 @@ namespace MiracleCell.Storage.Transfer;
 public abstract record TransferLine;
 
 /// <summary>The first line: which format and version the file is in, and where it came from.</summary>
-public sealed record TransferHeader(string Format, int Version, DateTimeOffset ExportedAt, string Source) : TransferLine;
+public sealed record TransferHeader(string Format, int Version, DateTimeOffset ExportedAt, string Source)
+    : TransferLine;
 
 /// <summary>The last line: how many rows of each kind the file holds, so a cut-off file is noticed.</summary>
 public sealed record TransferEnd(TransferCounts Counts) : TransferLine;

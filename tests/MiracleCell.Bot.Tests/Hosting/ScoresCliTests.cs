@@ -7,7 +7,9 @@ using MiracleCell.Storage.LiteDb;
 
 namespace MiracleCell.Bot.Tests.Hosting;
 
-/// <summary><c>scores export</c> and <c>scores import</c> as typed on the command line, against LiteDB data folders.</summary>
+/// <summary>
+/// <c>scores export</c> and <c>scores import</c> as typed on the command line, against LiteDB data folders.
+/// </summary>
 public sealed class ScoresCliTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "miraclecell-tests", Guid.NewGuid().ToString("N"));

@@ -32,7 +32,8 @@ public sealed class ScoresFileTests : IAsyncLifetime
     [Fact]
     public void The_file_starts_with_a_versioned_header_and_ends_with_the_counts()
     {
-        Assert.StartsWith("""{"kind":"header","format":"miraclecell-scores","version":1,""", _lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            """{"kind":"header","format":"miraclecell-scores","version":1,""", _lines[0], StringComparison.Ordinal);
         Assert.Contains("\"source\":\"LiteDb\"", _lines[0], StringComparison.Ordinal);
         Assert.StartsWith("""{"kind":"game","id":1,""", _lines[1], StringComparison.Ordinal);
         Assert.StartsWith("""{"kind":"end","counts":{"games":4,""", _lines[^1], StringComparison.Ordinal);
@@ -44,9 +45,11 @@ public sealed class ScoresFileTests : IAsyncLifetime
     [InlineData("{\"kind\":\"answer\",\"interaction\":1}", "not a valid row")]
     [InlineData("{\"kind\":\"meteor\"}", "not a valid row")]
     [InlineData("not json at all", "not a valid row")]
-    [InlineData("{\"kind\":\"memberProgress\",\"guild\":1,\"user\":2,\"film\":\"x\",\"parts\":-1}", "cannot be negative")]
+    [InlineData("{\"kind\":\"memberProgress\",\"guild\":1,\"user\":2,\"film\":\"x\",\"parts\":-1}",
+        "cannot be negative")]
     [InlineData("{\"kind\":\"question\",\"game\":404,\"index\":0,\"questionId\":\"q\",\"optionOrder\":\"0123\","
-        + "\"correct\":0,\"messageId\":null,\"openedAt\":null,\"revealedAt\":null}", "game 404, which no earlier line lists")]
+        + "\"correct\":0,\"messageId\":null,\"openedAt\":null,\"revealedAt\":null}",
+        "game 404, which no earlier line lists")]
     [InlineData("{\"kind\":\"club\",\"guild\":1,\"currentFilm\":null}", "not a valid row")]
     [InlineData("{\"kind\":\"club\",\"guild\":1,\"currentFilm\":\"x\",\"extra\":true}", "not a valid row")]
     public async Task A_damaged_line_is_reported_with_its_number_and_nothing_is_imported(string line, string problem)
@@ -74,7 +77,8 @@ public sealed class ScoresFileTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ScoresFileException>(
             () => ScoresTransfer.ImportAsync(target, FilePath, replace: false, CancellationToken.None));
 
-        Assert.Contains($"stops at line {_lines.Length - 3} without its end line", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"stops at line {_lines.Length - 3} without its end line", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,13 +92,16 @@ public sealed class ScoresFileTests : IAsyncLifetime
             () => ScoresTransfer.ImportAsync(target, FilePath, replace: false, CancellationToken.None));
 
         Assert.Contains("3 member totals", error.Message, StringComparison.Ordinal);
-        Assert.Contains("the end line promises 4 games, 11 questions, 8 answers, 4 member totals", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the end line promises 4 games, 11 questions, 8 answers, 4 member totals", error.Message,
+            StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("{\"kind\":\"header\",\"format\":\"miraclecell-scores\",\"version\":2,\"exportedAt\":\"2030-01-01T00:00:00Z\","
+    [InlineData("{\"kind\":\"header\",\"format\":\"miraclecell-scores\",\"version\":2,"
+        + "\"exportedAt\":\"2030-01-01T00:00:00Z\","
         + "\"source\":\"LiteDb\"}", "written by a newer MiracleCell")]
-    [InlineData("{\"kind\":\"header\",\"format\":\"something-else\",\"version\":1,\"exportedAt\":\"2030-01-01T00:00:00Z\","
+    [InlineData("{\"kind\":\"header\",\"format\":\"something-else\",\"version\":1,"
+        + "\"exportedAt\":\"2030-01-01T00:00:00Z\","
         + "\"source\":\"LiteDb\"}", "not a MiracleCell scores file")]
     public async Task A_header_this_build_cannot_read_is_refused_on_line_1(string header, string problem)
     {

@@ -8,7 +8,9 @@ using static MiracleCell.Storage.Tests.Transfer.TransferTestKit;
 
 namespace MiracleCell.Storage.Tests.Transfer;
 
-/// <summary>scores export and import between the two stores, both ways, through a real file and a real server.</summary>
+/// <summary>
+/// scores export and import between the two stores, both ways, through a real file and a real server.
+/// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class ScoresTransferTests(PostgreSqlServer server) : IDisposable
 {
@@ -100,7 +102,8 @@ public sealed class ScoresTransferTests(PostgreSqlServer server) : IDisposable
             await target.RecordAnswerAsync(Answer(running.GameId, 0, Cat, 5, interaction: 777)));
         var fresh = await StartGameAsync(target, GuildB, channel: 50);
         Assert.True(fresh > running.GameId);
-        Assert.Equal(AnswerWriteResult.Recorded, await target.RecordAnswerAsync(Answer(fresh, 0, Cat, 5, guild: GuildB)));
+        Assert.Equal(AnswerWriteResult.Recorded,
+            await target.RecordAnswerAsync(Answer(fresh, 0, Cat, 5, guild: GuildB)));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -55,7 +55,8 @@ internal static class TransferTestKit
 
     /// <summary>Every row of a store, in an order that does not depend on the store.</summary>
     public static async Task<IReadOnlyList<string>> RowsAsync(IScoresTransfer store) =>
-        [.. (await store.ReadAllAsync(CancellationToken.None)).Rows().Select(r => r.ToString()).Order(StringComparer.Ordinal)];
+        [.. (await store.ReadAllAsync(CancellationToken.None)).Rows().Select(r => r.ToString())
+            .Order(StringComparer.Ordinal)];
 
     /// <summary>What the bot would show: leaderboards, stats, the running game and the club settings.</summary>
     public static async Task<IReadOnlyList<string>> WhatMembersSeeAsync(ITriviaStore store, IClubStore club)
@@ -71,8 +72,9 @@ internal static class TransferTestKit
             foreach (var user in (ulong[])[Ann, Ben, Cat])
             {
                 seen.Add($"{guild} {user}: {await store.GetStatsAsync(guild, user)}");
-                seen.Add($"{guild} {user} progress: {await club.GetMemberProgressAsync(guild, user, Film, CancellationToken.None)}"
-                    + $" {await club.GetMemberProgressAsync(guild, user, OtherFilm, CancellationToken.None)}");
+                var film = await club.GetMemberProgressAsync(guild, user, Film, CancellationToken.None);
+                var other = await club.GetMemberProgressAsync(guild, user, OtherFilm, CancellationToken.None);
+                seen.Add($"{guild} {user} progress: {film} {other}");
             }
             var settings = await club.GetClubAsync(guild, CancellationToken.None);
             seen.Add($"{guild} club: {settings.CurrentFilmId} "
