@@ -9,7 +9,8 @@ using MiracleCell.Core.Text;
 namespace MiracleCell.Bot;
 
 /// <summary>
-/// The command line: <c>run</c> (default, the Discord bot), <c>console</c>, <c>ask</c> and <c>check-content</c>.
+/// The command line: <c>run</c> (default, the Discord bot), <c>console</c>, <c>ask</c>, <c>check-content</c> and
+/// <c>scores</c>.
 /// Takes its streams and pack source as arguments so tests run it in-process.
 /// </summary>
 public static class BotCli
@@ -21,6 +22,8 @@ public static class BotCli
           MiracleCell.Bot ask "<line>" [--locale id] [--json] [--content DIR]
                                                                 one command; reply on stdout (exit 0), input errors on stderr (exit 2)
           MiracleCell.Bot check-content [DIR]                   validate a content pack (exit 0 valid, 1 invalid)
+          MiracleCell.Bot scores export <file>                  write every stored score and club setting to a file
+          MiracleCell.Bot scores import <file> [--replace]      load such a file into the configured (empty) store
         """;
 
     /// <param name="loadPack">Supplies the pack for console and ask (given the --content folder, if any); null to load from disk.</param>
@@ -41,6 +44,9 @@ public static class BotCli
                     return await BotHost.RunAsync(rest, error, cancellationToken);
                 case "check-content":
                     return CheckContent(rest, output, error);
+                case "scores":
+                    return await ScoresCli.RunAsync(
+                        rest, output, error, Directory.GetCurrentDirectory(), cancellationToken);
                 case "console":
                 case "ask":
                     var parsed = ConsoleArguments.Parse(rest, expectLine: mode == "ask");

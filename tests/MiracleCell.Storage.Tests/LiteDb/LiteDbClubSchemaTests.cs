@@ -3,7 +3,9 @@ using MiracleCell.Storage.LiteDb;
 
 namespace MiracleCell.Storage.Tests.LiteDb;
 
-/// <summary>The club settings' place in the LiteDB file's schema versions: older files upgrade, newer are refused.</summary>
+/// <summary>
+/// The club settings' place in the LiteDB file's schema versions: older files upgrade, newer are refused.
+/// </summary>
 public sealed class LiteDbClubSchemaTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -33,7 +35,8 @@ public sealed class LiteDbClubSchemaTests : IDisposable
         using var upgraded = new LiteDatabase(LiteDbFileOpener.Settings(Options.DatabasePath, readOnly: true));
         Assert.Equal(ScoreDocuments.SchemaVersion, upgraded.UserVersion);
         Assert.Equal(2, ScoreDocuments.SchemaVersion);
-        var indexes = upgraded.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = @0", "memberProgress"));
+        var indexes = upgraded.GetCollection("$indexes")
+            .Find(BsonExpression.Create("$.collection = @0", "memberProgress"));
         Assert.Contains(indexes, index => index["name"].AsString == "guild");
     }
 

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MiracleCell.Storage.Transfer;
+
+/// <summary>
+/// Source-generated JSON for scores files (no reflection, trim-safe). Missing or null values where the row type
+/// has none are errors, so a damaged line is reported rather than imported with blanks.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(TransferLine))]
+internal sealed partial class TransferJsonContext : JsonSerializerContext;
