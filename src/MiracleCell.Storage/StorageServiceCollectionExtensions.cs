@@ -12,7 +12,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>: the embedded file
     /// (default) or PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at
-    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none) and, when registered, the
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> for the commit metrics. With PostgreSQL it also adds the
+    /// <c>store</c> <see cref="IReadinessCheck"/>.
     /// </summary>
     public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +31,12 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlTriviaStore>(),
             _ => sp.GetRequiredService<LiteDbTriviaStore>(),
         });
+        // A server can go away while the bot runs, so /readyz asks it; an embedded file needs no check.
+        var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
+        if (Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out var chosen) && chosen == StorageProvider.PostgreSql)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, PostgreSqlReadinessCheck>());
+        }
         return services;
     }
 }

@@ -24,7 +24,7 @@ public sealed class PostgreSqlTriviaStoreContractTests(PostgreSqlServer server) 
 
     protected override async Task<ITriviaStore> ReopenStoreAsync(TimeProvider time)
     {
-        var store = PostgreSqlTestKit.Open(ConnectionStringOrThrow, time);
+        var store = PostgreSqlTestKit.Open(ConnectionStringOrThrow, time, meters: Meters);
         await store.InitializeAsync();
         return store;
     }
