@@ -21,6 +21,12 @@ namespace MiracleCell.Benchmarks;
 internal sealed class LoopbackFakeDiscord : IAsyncDisposable
 {
     public const string Token = "benchmark-token";
+
+    /// <summary>
+    /// The bot's permissions in every channel (<c>app_permissions</c>): View Channel, Send Messages and Embed Links,
+    /// what a trivia night needs; with none the bot rightly refuses to start one.
+    /// </summary>
+    public const string BotPermissions = "19456";
     public static readonly Snowflake ApplicationId = new(1_000_000_000_000_001);
     public static readonly Snowflake GuildId = new(1_000_000_000_000_002);
 
@@ -91,7 +97,7 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
         _waiting[id] = arrived;
         var sequence = Interlocked.Increment(ref _sequence);
         var frame = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":{sequence},\"d\":{{\"id\":\"{id}\",\"application_id\":\"{ApplicationId}\",\"type\":{type},\"token\":\"tok-{id}\",\"version\":1,\"guild_id\":\"{GuildId}\",\"channel_id\":\"{channelId}\",\"locale\":\"en-US\",\"app_permissions\":\"0\",\"member\":{{\"permissions\":\"0\",\"user\":{{\"id\":\"{userId}\",\"username\":\"{username}\"}}}},\"data\":{data}}}}}"));
+            $"{{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":{sequence},\"d\":{{\"id\":\"{id}\",\"application_id\":\"{ApplicationId}\",\"type\":{type},\"token\":\"tok-{id}\",\"version\":1,\"guild_id\":\"{GuildId}\",\"channel_id\":\"{channelId}\",\"locale\":\"en-US\",\"app_permissions\":\"{BotPermissions}\",\"member\":{{\"permissions\":\"0\",\"user\":{{\"id\":\"{userId}\",\"username\":\"{username}\"}}}},\"data\":{data}}}}}"));
         await _sendLock.WaitAsync();
         try
         {

@@ -14,16 +14,10 @@ if (args is ["trivia", ..])
     return await MiracleCell.Benchmarks.TriviaLoadBenchmark.RunAsync(args[1..]);
 }
 
-// `-- store [answers] [rounds]`: durable answers per second into each store, side by side (not a BenchmarkDotNet run).
+// `-- store [answers] [rounds]`: durable answers per second into LiteDB and PostgreSQL, one table (not a BenchmarkDotNet run).
 if (args is ["store", ..])
 {
     return await MiracleCell.Benchmarks.StoreBenchmark.RunAsync(args[1..]);
-}
-
-// `-- store-postgres [answers] [writers ...]`: durable answers per second on a private PostgreSQL server (not a BenchmarkDotNet run).
-if (args is ["store-postgres", ..])
-{
-    return await MiracleCell.Benchmarks.PostgreSqlStoreBenchmark.RunAsync(args[1..]);
 }
 
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.

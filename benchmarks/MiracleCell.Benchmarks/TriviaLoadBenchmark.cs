@@ -107,6 +107,10 @@ internal static class TriviaLoadBenchmark
             if (bot)
             {
                 var locked = paced.LockedIn + burst.LockedIn + clicks.WarmupLockedIn;
+                // Stopped first, so the store has closed the file and the count reads every committed answer.
+                await host!.StopAsync();
+                host.Dispose();
+                host = null;
                 var stored = CountStoredAnswers(folder);
                 durable = stored == locked && paced.LockedIn == paced.Sent && burst.LockedIn == burst.Sent;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

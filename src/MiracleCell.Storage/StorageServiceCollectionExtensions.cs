@@ -10,10 +10,12 @@ namespace MiracleCell.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>, and the club
-    /// settings as <see cref="IClubStore"/> on the same database. The trivia store is the embedded file (default) or
-    /// PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at start-up.
-    /// Uses the registered <see cref="TimeProvider"/> (the system clock if none).
+    /// Registers the trivia store chosen by <c>Storage:Provider</c> as <see cref="ITriviaStore"/>: the embedded file
+    /// (default) or PostgreSQL at <c>Storage:ConnectionString</c>. Bound to the <c>Storage</c> section and validated at
+    /// start-up. Uses the registered <see cref="TimeProvider"/> (the system clock if none) and, when registered, the
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> for the commit metrics. With PostgreSQL it also adds the
+    /// <c>store</c> <see cref="IReadinessCheck"/>.
+    /// The club settings are registered as <see cref="IClubStore"/> on the same database.
     /// </summary>
     public static IServiceCollection AddTriviaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +33,12 @@ public static class StorageServiceCollectionExtensions
             _ => sp.GetRequiredService<LiteDbTriviaStore>(),
         });
         AddClubStore(services);
+        // A server can go away while the bot runs, so /readyz asks it; an embedded file needs no check.
+        var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
+        if (Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out var chosen) && chosen == StorageProvider.PostgreSql)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, PostgreSqlReadinessCheck>());
+        }
         return services;
     }
 

@@ -3,31 +3,35 @@ using System.Globalization;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
+using Microsoft.Extensions.Options;
 using MiracleCell.Storage;
 using MiracleCell.Storage.LiteDb;
+using MiracleCell.Storage.PostgreSql;
 
 // Usage:
-//   crash --provider <P> --location <L> [--games 6] [--writers 48] [--answers N]
+//   crash --provider <P> <target> [--games 6] [--writers 48] [--answers N]
 //       records exactly N distinct answers (every tenth delivered twice); prints "GAME <id>" per game, then
 //       "ACK <interaction> <result> <game> <user> <points> END" per acknowledged answer, then "DONE", and waits
 //       to be killed
-//   bench --provider <P> --location <L> [--answers 50000] [--writers 64]
+//   bench --provider <P> <target> [--answers 50000] [--writers 64]
 //       records answers as fast as possible and prints the rate
-// <P> is a StorageProvider; for LiteDb, <L> is the database file.
+// <P> is a StorageProvider; <target> is --location <file> for LiteDb and --connection-string <cs> for PostgreSql.
+// An answer is acknowledged (printed) only once RecordAnswerAsync has returned, that is after its commit.
 var options = ParseOptions(args);
 if (options is null)
 {
-    await Console.Error.WriteLineAsync("Usage: crash|bench --provider LiteDb --location <file> [--games N] [--writers N] [--answers N]");
+    await Console.Error.WriteLineAsync("Usage: crash|bench --provider LiteDb --location <file> | --provider PostgreSql "
+        + "--connection-string <cs> [--games N] [--writers N] [--answers N]");
     return 2;
 }
-var (mode, provider, location, settings) = options.Value;
+var (mode, provider, target, settings) = options.Value;
 var crash = mode == "crash";
 var count = settings.GetValueOrDefault("answers", crash ? 100_000 : 50_000);
 var writers = settings.GetValueOrDefault("writers", crash ? 48 : 64);
 const ulong Guild = 7_000_000_000_000_001;
 const int QuestionsPerGame = 30;
 
-await using var store = OpenStore(provider, location);
+await using var store = OpenStore(provider, target);
 await store.InitializeAsync();
 
 var gameCount = crash ? settings.GetValueOrDefault("games", 6) : Math.Max(1, count / (QuestionsPerGame * 100));
@@ -81,21 +85,26 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{count} durable answers from {writers} concurrent writers in {stopwatch.Elapsed.TotalSeconds:F2} s: {count / stopwatch.Elapsed.TotalSeconds:F0} answers/s"));
 return 0;
 
-static ITriviaStore OpenStore(StorageProvider provider, string location) => provider switch
+static ITriviaStore OpenStore(StorageProvider provider, string target) => provider switch
 {
     StorageProvider.LiteDb => new LiteDbTriviaStore(new StorageOptions
     {
-        DataFolder = Path.GetDirectoryName(Path.GetFullPath(location))!,
-        DatabaseFileName = Path.GetFileName(location),
+        DataFolder = Path.GetDirectoryName(Path.GetFullPath(target))!,
+        DatabaseFileName = Path.GetFileName(target),
     }, TimeProvider.System),
+    StorageProvider.PostgreSql => new PostgreSqlTriviaStore(Options.Create(new StorageOptions
+    {
+        Provider = StorageProvider.PostgreSql,
+        ConnectionString = target,
+    }), TimeProvider.System),
     _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No store for this provider in the crash writer."),
 };
 
-static (string Mode, StorageProvider Provider, string Location, Dictionary<string, int> Settings)? ParseOptions(string[] args)
+static (string Mode, StorageProvider Provider, string Target, Dictionary<string, int> Settings)? ParseOptions(string[] args)
 {
     if (args.Length < 1 || args[0] is not ("crash" or "bench")) return null;
     StorageProvider? provider = null;
-    string? location = null;
+    string? target = null;
     var settings = new Dictionary<string, int>();
     for (var i = 1; i + 1 < args.Length; i += 2)
     {
@@ -104,8 +113,8 @@ static (string Mode, StorageProvider Provider, string Location, Dictionary<strin
             case "--provider" when Enum.TryParse<StorageProvider>(args[i + 1], ignoreCase: true, out var p):
                 provider = p;
                 break;
-            case "--location":
-                location = args[i + 1];
+            case "--location" or "--connection-string":
+                target = args[i + 1];
                 break;
             case "--games" or "--writers" or "--answers":
                 settings[args[i][2..]] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -114,7 +123,7 @@ static (string Mode, StorageProvider Provider, string Location, Dictionary<strin
                 return null;
         }
     }
-    return provider is { } known && location is not null ? (args[0], known, location, settings) : null;
+    return provider is { } known && target is not null ? (args[0], known, target, settings) : null;
 }
 
 static TriviaQuestion Question(int i) => new($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,

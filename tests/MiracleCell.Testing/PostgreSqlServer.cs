@@ -69,6 +69,17 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, cutting any session still on it.</summary>
+    public async Task DropDatabaseAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        if (_server is not { HasExited: false }) return;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE);", connection);
+        await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Starts the server (again) on the same folder and port and waits until it accepts connections.</summary>
     public async Task StartAsync()
     {

@@ -1,4 +1,5 @@
 using StjSerializer = System.Text.Json.JsonSerializer;
+using System.Diagnostics.Metrics;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,7 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LiteDbTriviaStore> _logger;
+    private readonly StoreMetrics _metrics;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private FileStream? _lock;
     private LiteDatabase? _database;
@@ -29,12 +31,15 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
     // them without reading the game document. Dropped whenever a transaction is rolled back.
     private readonly Dictionary<long, (long Guild, HashSet<int> Questions)> _runningGames = [];
 
-    public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null)
-        : this(options.Value, timeProvider, logger)
+    public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null,
+        IMeterFactory? meterFactory = null)
+        : this(options.Value, timeProvider, logger, meterFactory)
     {
     }
 
-    public LiteDbTriviaStore(StorageOptions options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null)
+    /// <param name="meterFactory">Where the commit metrics go (<see cref="StoreMetrics"/>); none without one.</param>
+    public LiteDbTriviaStore(StorageOptions options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new StorageOptionsValidator().Validate(null, options);
@@ -42,6 +47,7 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
         _options = options;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<LiteDbTriviaStore>.Instance;
+        _metrics = new StoreMetrics(meterFactory, "litedb", _time);
     }
 
     public string DatabasePath => _options.DatabasePath;
@@ -71,7 +77,7 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
                 _sync = new LogFileSync(LogFileSync.LogPathOf(path));
                 _database = database;
                 _lock = fileLock;
-                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger, _runningGames.Clear);
+                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger, _runningGames.Clear, _metrics);
             }
             catch
             {

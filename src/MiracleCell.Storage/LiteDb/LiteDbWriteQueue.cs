@@ -18,13 +18,16 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly Action _rolledBack;
+    private readonly StoreMetrics _metrics;
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="rolledBack">Called on the writer thread after any rollback, so caches of the file's state can be dropped.</param>
-    public LiteDbWriteQueue(LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack)
+    public LiteDbWriteQueue(
+        LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack, StoreMetrics metrics)
     {
         _rolledBack = rolledBack;
+        _metrics = metrics;
         _database = database;
         _sync = sync;
         _maxBatchSize = maxBatchSize;
@@ -89,7 +92,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         }
         try
         {
-            Commit();
+            Commit(batch.Count);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -108,7 +111,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         try
         {
             item.Run(_database);
-            Commit();
+            Commit(1);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -119,10 +122,20 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         item.Complete();
     }
 
-    private void Commit()
+    private void Commit(int writes)
     {
-        _database.Commit();
-        _sync.FlushToDisk();
+        var started = _metrics.StartCommit();
+        var committed = false;
+        try
+        {
+            _database.Commit();
+            _sync.FlushToDisk();
+            committed = true;
+        }
+        finally
+        {
+            _metrics.CommitEnded(started, writes, committed);
+        }
     }
 
     private void TryRollback()

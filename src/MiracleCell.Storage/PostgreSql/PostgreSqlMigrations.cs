@@ -88,7 +88,11 @@ internal static class PostgreSqlMigrations
 
     public static int LatestVersion(IReadOnlyList<PostgreSqlMigration> migrations) => migrations.Count == 0 ? 0 : migrations[^1].Version;
 
-    /// <summary>Applies the migrations newer than the database, in order. Returns the versions applied.</summary>
+    /// <summary>
+    /// Applies the migrations newer than the database, in order. Returns the versions applied. A database this build
+    /// cannot use (a newer schema, a migration or the bookkeeping table refused by the server) ends in a
+    /// <see cref="StoreUnavailableException"/> whose one line names the database and what to do; nothing is changed.
+    /// </summary>
     public static async Task<IReadOnlyList<int>> ApplyAsync(
         NpgsqlConnection connection, IReadOnlyList<PostgreSqlMigration> migrations, CancellationToken cancellationToken)
     {
@@ -100,22 +104,34 @@ internal static class PostgreSqlMigrations
                     $"Migration \"{migrations[i].Name}\" has version {migrations[i].Version}; versions must run 1, 2, 3… without gaps.");
             }
         }
+        var where = $"{connection.Host}:{connection.Port}/{connection.Database}";
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Held until commit or rollback: a second process starting now waits here, then finds nothing left to do.
         await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey});", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version    integer     PRIMARY KEY,
-                name       text        NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            );
-            """, cancellationToken).ConfigureAwait(false);
-        var current = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        int current;
+        try
+        {
+            await ExecuteAsync(connection, transaction, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    integer     PRIMARY KEY,
+                    name       text        NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
+                """, cancellationToken).ConfigureAwait(false);
+            current = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (!PostgreSqlErrors.IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException(
+                $"The score database at {where} cannot be prepared ({PostgreSqlErrors.OneLine(ex)}): let the user in "
+                + "Storage:ConnectionString create tables there, or give the bot a database of its own.", ex);
+        }
         var latest = LatestVersion(migrations);
         if (current > latest)
         {
-            throw new InvalidOperationException(
-                $"The score database is at schema version {current}, newer than this build knows ({latest}). Run a newer MiracleCell or restore a backup.");
+            throw new StoreUnavailableException(
+                $"The score database at {where} is at schema version {current}, newer than this build knows ({latest}): "
+                + "run the newer MiracleCell that wrote it, or point Storage:ConnectionString at a backup from this version.");
         }
         var applied = new List<int>();
         foreach (var migration in migrations.Where(m => m.Version > current))
@@ -124,10 +140,12 @@ internal static class PostgreSqlMigrations
             {
                 await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException ex)
+            catch (PostgresException ex) when (!PostgreSqlErrors.IsUnavailable(ex))
             {
-                throw new InvalidOperationException(
-                    $"Migration {migration.Version} (\"{migration.Name}\") failed: {ex.MessageText}. The database is left at version {current}.", ex);
+                throw new StoreUnavailableException(
+                    $"Migration {migration.Version} (\"{migration.Name}\") of the score database at {where} failed "
+                    + $"({PostgreSqlErrors.OneLine(ex)}), so it is left at schema version {current}: fix what the error "
+                    + "names there (or give the bot a database of its own in Storage:ConnectionString) and start again.", ex);
             }
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2);", connection, transaction);
             record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Version });

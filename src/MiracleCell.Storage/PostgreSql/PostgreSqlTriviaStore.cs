@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -20,19 +21,23 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgreSqlTriviaStore> _logger;
+    private readonly StoreMetrics _metrics;
     private readonly IReadOnlyList<PostgreSqlMigration> _migrations;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly NpgsqlDataSource _dataSource;
     private PostgreSqlWriteQueue? _writer;
     private bool _disposed;
 
-    public PostgreSqlTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger = null)
-        : this(options.Value, timeProvider, logger, PostgreSqlMigrations.All)
+    /// <param name="meterFactory">Where the commit metrics go (<see cref="StoreMetrics"/>); none without one.</param>
+    public PostgreSqlTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger = null,
+        IMeterFactory? meterFactory = null)
+        : this(options.Value, timeProvider, logger, PostgreSqlMigrations.All, meterFactory)
     {
     }
 
     internal PostgreSqlTriviaStore(
-        StorageOptions options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger, IReadOnlyList<PostgreSqlMigration> migrations)
+        StorageOptions options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger, IReadOnlyList<PostgreSqlMigration> migrations,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new StorageOptionsValidator().Validate(null, options);
@@ -45,6 +50,7 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<PostgreSqlTriviaStore>.Instance;
         _migrations = migrations;
+        _metrics = new StoreMetrics(meterFactory, "postgresql", _time);
         // The slim builder maps only the basic types this store uses: no reflection, safe to trim.
         var builder = new NpgsqlSlimDataSourceBuilder(options.ConnectionString);
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
@@ -86,7 +92,7 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
             {
                 _logger.LogInformation("Score database {Where} migrated to schema version {Version}", Where, applied[^1]);
             }
-            _writer = new PostgreSqlWriteQueue(_dataSource, _options.MaxBatchSize, _logger);
+            _writer = new PostgreSqlWriteQueue(_dataSource, _options.MaxBatchSize, _logger, _metrics);
         }
         finally
         {

@@ -28,10 +28,12 @@ internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
+    private readonly StoreMetrics _metrics;
     private readonly Task _loop;
 
-    public PostgreSqlWriteQueue(NpgsqlDataSource dataSource, int maxBatchSize, ILogger logger)
+    public PostgreSqlWriteQueue(NpgsqlDataSource dataSource, int maxBatchSize, ILogger logger, StoreMetrics metrics)
     {
+        _metrics = metrics;
         _dataSource = dataSource;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
@@ -111,7 +113,17 @@ internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
                         var session = new PostgreSqlWriteSession(connection, transaction);
                         foreach (var item in items) await item.RunAsync(session).ConfigureAwait(false);
                         committing = true;
-                        await transaction.CommitAsync().ConfigureAwait(false);
+                        var started = _metrics.StartCommit();
+                        var committed = false;
+                        try
+                        {
+                            await transaction.CommitAsync().ConfigureAwait(false);
+                            committed = true;
+                        }
+                        finally
+                        {
+                            _metrics.CommitEnded(started, items.Count, committed);
+                        }
                         return;
                     }
                 }

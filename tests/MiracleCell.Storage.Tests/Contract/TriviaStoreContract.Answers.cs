@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Contract;
 
 public abstract partial class TriviaStoreContract
 {
-    [Fact]
+    [SuiteFact]
     public async Task A_new_answer_is_recorded()
     {
         var game = await StartGameAsync(Store);
@@ -16,7 +17,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(new PlayerGameScore(Ann, 140, 1, 1), score);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task A_redelivered_interaction_is_recognised_and_not_counted_twice()
     {
         var game = await StartGameAsync(Store);
@@ -32,7 +33,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(140, (await Store.GetStatsAsync(GuildA, Ann))!.Points);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task A_second_answer_by_the_same_player_to_the_same_question_is_refused()
     {
         var game = await StartGameAsync(Store);
@@ -46,7 +47,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(new PlayerGameScore(Ann, 150, 2, 1), Assert.Single((await CloseAsync(game)).Scores));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Answers_to_a_closed_game_or_a_question_it_does_not_have_are_refused()
     {
         var game = await StartGameAsync(Store, questions: 2);
@@ -63,7 +64,7 @@ public abstract partial class TriviaStoreContract
         Assert.Null(await Store.GetStatsAsync(GuildA, Ann));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Hundreds_of_concurrent_clicks_across_many_games_keep_one_answer_per_player_per_question()
     {
         const int games = 8, questions = 3, players = 40, clicksPerPlayer = 3;
@@ -99,7 +100,7 @@ public abstract partial class TriviaStoreContract
         }
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Games_answered_from_many_threads_at_once_each_close_with_their_own_answers()
     {
         const int games = 20, players = 25;

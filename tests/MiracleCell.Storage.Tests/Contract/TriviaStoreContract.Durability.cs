@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using MiracleCell.Testing;
 
 namespace MiracleCell.Storage.Tests.Contract;
 
@@ -22,7 +23,7 @@ public abstract partial class TriviaStoreContract
     /// SIGKILL the moment the K-th is acknowledged, and checks that the reopened store holds exactly those K answers,
     /// each once, with the acknowledged points, and that recovery adds them to the totals once.
     /// </summary>
-    [Fact]
+    [SuiteFact]
     public async Task Every_acknowledged_answer_survives_a_kill_and_recovery_counts_each_once()
     {
         await Store.DisposeAsync(); // the writer process must be the only one with the data open

@@ -1,11 +1,12 @@
 using MiracleCell.Core.Text;
+using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Contract;
 
 public abstract partial class TriviaStoreContract
 {
-    [Fact]
+    [SuiteFact]
     public async Task Only_one_game_runs_per_channel()
     {
         var first = await StartGameAsync(Store, channel: 9);
@@ -21,7 +22,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(afterFinish.GameId, (await Store.FindRunningGameAsync(GuildA, 9))!.GameId);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task A_running_game_is_found_with_who_started_it_when_and_its_question_count()
     {
         var game = await StartGameAsync(Store, channel: 3, questions: 7, at: Start.AddMinutes(1));
@@ -30,7 +31,7 @@ public abstract partial class TriviaStoreContract
         Assert.Null(await Store.FindRunningGameAsync(GuildA, 4));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Finishing_adds_points_answers_games_and_the_win_to_the_totals()
     {
         var game = await StartGameAsync(Store, questions: 3);
@@ -51,7 +52,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal((110L, 1, 0, 2), (ben.Points, ben.Games, ben.Wins, ben.Rank));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Finishing_a_game_twice_applies_its_totals_once()
     {
         var game = await StartGameAsync(Store);
@@ -66,7 +67,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal((150L, 1), ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task A_tie_on_top_or_a_lone_player_credits_no_win()
     {
         var tie = await StartGameAsync(Store, channel: 1);
@@ -80,7 +81,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(0, (await Store.GetStatsAsync(GuildA, Ann))!.Wins);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Streaks_run_across_games_and_a_wrong_answer_ends_one()
     {
         var first = await StartGameAsync(Store, channel: 1);
@@ -100,7 +101,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(3, stats.CurrentStreak);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Recovery_closes_interrupted_games_keeping_answered_points_and_counts_them_once_even_when_run_twice()
     {
         var running = await StartGameAsync(Store, channel: 1);
@@ -123,7 +124,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal((130L, 1), ((await Store.GetStatsAsync(GuildA, Ben))!.Points, (await Store.GetStatsAsync(GuildA, Ben))!.Games));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Recovery_closes_only_the_games_of_the_guilds_it_owns_and_leaves_the_others_running()
     {
         var mine = await StartGameAsync(Store, GuildA);
@@ -136,7 +137,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(theirs, (await Store.FindRunningGameAsync(GuildB, 1))!.GameId);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Only_questions_posted_and_never_revealed_are_listed_with_their_option_order_and_answer_counts()
     {
         var game = (await Store.CreateGameAsync(Game(questions: 4) with { Locale = Locale.Indonesian })).GameId;
@@ -154,7 +155,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(new QuestionLeftOpen(1, "q1", "1023", 701, Answered: 2), Assert.Single(left.Questions));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Questions_left_open_are_not_found_from_another_guild()
     {
         var game = await StartGameAsync(Store);
@@ -164,7 +165,7 @@ public abstract partial class TriviaStoreContract
         Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildA, game + 1));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Recovered_games_keep_their_open_questions_for_closing_their_messages_after_a_restart()
     {
         var game = await StartGameAsync(Store);

@@ -1,3 +1,4 @@
+using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.Contract;
@@ -19,7 +20,7 @@ public abstract partial class TriviaStoreContract
         await Store.FinishGameAsync(guild, game, GameEndState.Finished, at);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task The_all_time_board_shows_the_top_ten_with_shared_ranks_and_the_callers_own_rank()
     {
         var scores = Enumerable.Range(1, 12).Select(u => ((ulong)u, 100 + u * 10)).ToList();
@@ -33,7 +34,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(new LeaderboardEntry(13, 1, 110), board.Caller);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task A_caller_without_points_has_no_rank()
     {
         await PlayAsync(GuildA, March10, (1, 150), (2, 0));
@@ -44,7 +45,7 @@ public abstract partial class TriviaStoreContract
         Assert.Null(board.Caller);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task This_month_counts_only_points_scored_in_the_current_calendar_month()
     {
         await PlayAsync(GuildA, new DateTimeOffset(2024, 2, 28, 23, 0, 0, TimeSpan.Zero), (1, 150), (2, 120));
@@ -61,7 +62,7 @@ public abstract partial class TriviaStoreContract
         Assert.Empty(april.Top);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Resetting_a_member_clears_their_scores_only()
     {
         await PlayAsync(GuildA, March10, (1, 150), (2, 120));
@@ -74,7 +75,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal([2UL], (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => e.UserId));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Resetting_a_guild_clears_every_member_there()
     {
         await PlayAsync(GuildA, March10, (1, 150), (2, 120));
@@ -87,7 +88,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(90, (await Store.GetStatsAsync(GuildB, 1))!.Points);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task No_operation_reads_or_changes_another_guilds_data()
     {
         await PlayAsync(GuildA, March10, (1, 150), (2, 120));

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
@@ -17,6 +19,11 @@ public abstract partial class TriviaStoreContract : IAsyncLifetime
     protected ManualTimeProvider Clock { get; } = new(Start);
 
     protected ITriviaStore Store { get; private set; } = null!;
+
+    private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    /// <summary>The meter factory a backend opens its stores with, so the suite can check their metrics.</summary>
+    protected IMeterFactory Meters => _metricsServices.GetRequiredService<IMeterFactory>();
 
     /// <summary>A new, empty store of this backend, isolated from every other test, initialised and ready.</summary>
     protected abstract Task<ITriviaStore> OpenStoreAsync(TimeProvider time);
@@ -42,6 +49,7 @@ public abstract partial class TriviaStoreContract : IAsyncLifetime
     {
         await Store.DisposeAsync();
         await CleanUpAsync();
+        await _metricsServices.DisposeAsync();
     }
 
     /// <summary>Disposes the store and opens the same data again, as after a restart.</summary>

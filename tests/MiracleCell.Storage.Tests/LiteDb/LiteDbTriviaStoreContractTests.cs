@@ -16,7 +16,7 @@ public sealed class LiteDbTriviaStoreContractTests : TriviaStoreContract
 
     protected override async Task<ITriviaStore> ReopenStoreAsync(TimeProvider time)
     {
-        var store = new LiteDbTriviaStore(Options, time);
+        var store = new LiteDbTriviaStore(Options, time, meterFactory: Meters);
         await store.InitializeAsync();
         return store;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MiracleCell.Storage.PostgreSql;
 using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
 
@@ -68,5 +69,26 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
         Assert.Equal((AnswerWriteResult.Recorded, AnswerWriteResult.AlreadyAnswered), (clickedAgain, redelivered));
         Assert.Equal([(1UL, 150), (2UL, 120)], closure.Scores.Select(s => (s.UserId, s.Points)));
         Assert.Equal((120L, 1), ((await Store.GetStatsAsync(GuildA, 2))!.Points, (await Store.GetStatsAsync(GuildA, 2))!.Answers));
+    }
+
+    [PostgreSqlFact]
+    public async Task The_readiness_check_fails_while_the_server_is_down_and_passes_again_after_its_restart()
+    {
+        var check = new PostgreSqlReadinessCheck(Store);
+        var before = await check.IsReadyAsync(CancellationToken.None);
+
+        await Server.StopAsync();
+        bool whileDown;
+        try
+        {
+            whileDown = await check.IsReadyAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await Server.StartAsync();
+        }
+        var after = await check.IsReadyAsync(CancellationToken.None);
+
+        Assert.Equal((true, false, true), (before, whileDown, after));
     }
 }

@@ -4,6 +4,10 @@ using static MiracleCell.Storage.Tests.StoreTestKit;
 
 namespace MiracleCell.Storage.Tests.PostgreSql;
 
+/// <summary>
+/// Games shared by several processes on one database, and what the schema keeps; what a single store promises is in
+/// the contract (<see cref="PostgreSqlTriviaStoreContractTests"/>).
+/// </summary>
 public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : PostgreSqlStoreTests(server)
 {
     private const ulong Ann = 1, Ben = 2;
@@ -37,29 +41,6 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
         Assert.Equal(777, await ScalarAsync($"SELECT message_id FROM game_questions WHERE game_id = {game} AND question_index = 1"));
         Assert.Equal(20, await ScalarAsync($"SELECT EXTRACT(EPOCH FROM revealed_at - opened_at) FROM game_questions WHERE game_id = {game} AND question_index = 1"));
         Assert.Equal(Start, (await Store.FindRunningGameAsync(GuildA, 1))!.StartedAt);
-    }
-
-    [PostgreSqlFact]
-    public async Task Finishing_adds_points_answers_games_the_win_and_streaks_to_the_totals_once()
-    {
-        var game = await StartGameAsync(Store, questions: 3);
-        await Store.RecordAnswerAsync(Answer(game, 0, Ann, 150));
-        await Store.RecordAnswerAsync(Answer(game, 1, Ann, 0));
-        await Store.RecordAnswerAsync(Answer(game, 2, Ann, 120));
-        await Store.RecordAnswerAsync(Answer(game, 0, Ben, 110));
-
-        var closure = (await Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start.AddMinutes(2)))!;
-        var again = (await Store.FinishGameAsync(GuildA, game, GameEndState.Stopped, Start.AddMinutes(3)))!;
-
-        Assert.True(closure.TotalsApplied);
-        Assert.False(again.TotalsApplied);
-        Assert.Equal(GameEndState.Finished, again.EndState);
-        Assert.Equal(Ann, closure.WinnerId);
-        Assert.Equal([(Ann, 270), (Ben, 110)], closure.Scores.Select(s => (s.UserId, s.Points)));
-        var ann = (await Store.GetStatsAsync(GuildA, Ann))!;
-        Assert.Equal((270L, 1, 1, 3, 2, 1, 1, 1), (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.BestStreak, ann.CurrentStreak, ann.Rank));
-        var ben = (await Store.GetStatsAsync(GuildA, Ben))!;
-        Assert.Equal((110L, 1, 0, 2), (ben.Points, ben.Games, ben.Wins, ben.Rank));
     }
 
     [PostgreSqlFact]
@@ -100,22 +81,5 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
         Assert.Equal(theirs, (await other.FindRunningGameAsync(GuildB, 1))!.GameId);
         var left = (await restarted.GetQuestionsLeftOpenAsync(GuildA, mine))!;
         Assert.Equal((Locale.English, 700UL), (left.Locale, Assert.Single(left.Questions).MessageId));
-    }
-
-    [PostgreSqlFact]
-    public async Task Only_questions_posted_and_never_revealed_are_left_open_with_their_answer_counts()
-    {
-        var game = (await Store.CreateGameAsync(Game(questions: 4) with { Locale = Locale.Indonesian })).GameId;
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
-        Assert.True(await Store.RecordQuestionRevealedAsync(GuildA, game, 0, Start.AddSeconds(20)));
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 701, Start.AddSeconds(25)));
-        await Store.RecordAnswerAsync(Answer(game, 1, user: 1, points: 120));
-        await Store.RecordAnswerAsync(Answer(game, 1, user: 2, points: 0));
-
-        var left = await Store.GetQuestionsLeftOpenAsync(GuildA, game);
-
-        Assert.Equal((Locale.Indonesian, 4), (left!.Locale, left.QuestionCount));
-        Assert.Equal(new QuestionLeftOpen(1, "q1", "1023", 701, Answered: 2), Assert.Single(left.Questions));
-        Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildB, game));
     }
 }

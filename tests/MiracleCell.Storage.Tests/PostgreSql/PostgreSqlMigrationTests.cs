@@ -57,11 +57,28 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
             new(Latest + 1, "half done", "CREATE TABLE extra (x integer); SELECT * FROM no_such_table;")];
 
         await using var store = PostgreSqlTestKit.Open(ConnectionString, migrations: broken);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync());
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
 
-        Assert.Contains("half done", error.Message);
+        Assert.Contains($"Migration {Latest + 1} (\"half done\") of the score database at 127.0.0.1:{Server.Port}/", error.Message);
+        Assert.Contains($"42P01: relation \"no_such_table\" does not exist), so it is left at schema version {Latest}", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(Latest, await ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'extra'"));
+    }
+
+    [PostgreSqlFact]
+    public async Task A_database_whose_user_may_not_create_tables_is_reported_in_one_line_naming_it()
+    {
+        var database = await EmptyDatabaseAsync();
+        var reader = "reader_" + Guid.NewGuid().ToString("N");
+        await PostgreSqlTestKit.ScalarAsync(database, $"CREATE ROLE {reader} LOGIN");
+        await PostgreSqlTestKit.ScalarAsync(database, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        var asReader = database.Replace("Username=postgres", $"Username={reader}", StringComparison.Ordinal);
+
+        await using var store = PostgreSqlTestKit.Open(asReader);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
+
+        Assert.Contains("cannot be prepared (42501: permission denied for schema public): let the user", error.Message);
     }
 
     [PostgreSqlFact]
@@ -71,8 +88,10 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
         await using (var future = PostgreSqlTestKit.Open(ConnectionString, migrations: newer)) await future.InitializeAsync();
 
         await using var old = PostgreSqlTestKit.Open(ConnectionString);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => old.InitializeAsync());
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => old.InitializeAsync());
 
-        Assert.Contains($"schema version {Latest + 1}, newer than this build knows ({Latest})", error.Message);
+        Assert.Contains($"at 127.0.0.1:{Server.Port}/", error.Message);
+        Assert.Contains($"schema version {Latest + 1}, newer than this build knows ({Latest}): run the newer MiracleCell", error.Message);
+        Assert.Equal(Latest + 1, await ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using MiracleCell.Storage.PostgreSql;
 using MiracleCell.Testing;
@@ -9,9 +10,9 @@ internal static class PostgreSqlTestKit
 {
     /// <summary>A store on <paramref name="connectionString"/>, as one bot process would open it.</summary>
     public static PostgreSqlTriviaStore Open(string connectionString, TimeProvider? time = null,
-        IReadOnlyList<PostgreSqlMigration>? migrations = null, int connectAttempts = 1) =>
+        IReadOnlyList<PostgreSqlMigration>? migrations = null, int connectAttempts = 1, IMeterFactory? meters = null) =>
         new(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString, ConnectAttempts = connectAttempts },
-            time ?? new ManualTimeProvider(StoreTestKit.Start), null, migrations ?? PostgreSqlMigrations.All);
+            time ?? new ManualTimeProvider(StoreTestKit.Start), null, migrations ?? PostgreSqlMigrations.All, meters);
 
     public static async Task<long> ScalarAsync(string connectionString, string sql)
     {
