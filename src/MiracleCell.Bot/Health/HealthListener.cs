@@ -28,6 +28,15 @@ public sealed class HealthListener(
     BotExitCode exitCode,
     ILogger<HealthListener> logger) : BackgroundService
 {
+    /// <summary>Answers while the process runs (a liveness probe).</summary>
+    public const string LivePath = "/healthz";
+
+    /// <summary>Answers 200 once every shard has a session and every readiness check passes (a readiness probe).</summary>
+    public const string ReadyPath = "/readyz";
+
+    /// <summary>Prometheus text format.</summary>
+    public const string MetricsPath = "/metrics";
+
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
     private readonly IReadinessCheck[] _checks = [.. checks];
 
@@ -121,10 +130,10 @@ public sealed class HealthListener(
         var response = context.Response;
         switch (context.Request.Url?.AbsolutePath)
         {
-            case "/healthz":
+            case LivePath:
                 await WriteTextAsync(response, HttpStatusCode.OK, "ok\n", stopping);
                 break;
-            case "/readyz":
+            case ReadyPath:
                 var problems = await ReadinessProblemsAsync(stopping);
                 await WriteTextAsync(
                     response,
@@ -132,7 +141,7 @@ public sealed class HealthListener(
                     problems.Count == 0 ? "ready\n" : string.Join('\n', problems) + "\n",
                     stopping);
                 break;
-            case "/metrics":
+            case MetricsPath:
                 response.StatusCode = (int)HttpStatusCode.OK;
                 response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
                 await registry.CollectAndExportAsTextAsync(response.OutputStream, stopping);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MiracleCell.Bot.Hosting;
 using MiracleCell.Discord;
@@ -21,6 +22,8 @@ public static class TransportServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddDiscordRest(configuration.GetSection(DiscordOptions.SectionName));
+        // Before AddDiscordGateway, whose in-process default is only a fallback.
+        services.TryAddSingleton<IIdentifyCoordinator>(CreateIdentifyCoordinator);
         services.AddDiscordGateway();
 
         // A fatal refusal from the gateway ends the process with exit code 78.
@@ -38,5 +41,20 @@ public static class TransportServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddHostedService<CommandRegistrar>();
         return services;
+    }
+
+    /// <summary>
+    /// With PostgreSQL every process of the bot shares the database, so Identify is paced through it across
+    /// processes; with the embedded store the process paces its own shards.
+    /// </summary>
+    private static IIdentifyCoordinator CreateIdentifyCoordinator(IServiceProvider provider)
+    {
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = provider.GetRequiredService<TimeProvider>();
+        var interval = provider.GetRequiredService<GatewaySettings>().IdentifyInterval;
+        return storage.Provider == StorageProvider.PostgreSql
+            ? PostgreSqlIdentifyCoordinator.ForStorage(storage, time, interval,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<PostgreSqlIdentifyCoordinator>())
+            : new InProcessIdentifyCoordinator(time, interval);
     }
 }

@@ -52,6 +52,8 @@ public static class DiscordRestServiceCollectionExtensions
         services.AddOptions<DiscordRestOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RestMetrics>();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestPipelines>();
         services.TryAddTransient<DiscordRateLimitHandler>();

@@ -95,6 +95,20 @@ public sealed class HealthListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_exports_REST_rate_limit_waits_and_429s_by_kind_of_bucket()
+    {
+        using var listener = await StartListenerAsync();
+        var rest = new MiracleCell.Discord.Rest.RestMetrics(Meters);
+
+        rest.Waited(MiracleCell.Discord.Rest.BucketLifetime.SingleRequest, TimeSpan.FromSeconds(1.5));
+        rest.RateLimited(MiracleCell.Discord.Rest.BucketLifetime.Shared, global: true);
+        var (_, body) = await GetAsync("/metrics");
+
+        Assert.Matches("miraclecell_rest_rate_limit_wait[a-z_]*_count\\{[^}]*bucket=\"interaction_callback\"[^}]*\\} 1", body);
+        Assert.Matches("miraclecell_rest_rate_limited[a-z_]*\\{[^}]*bucket=\"route\"[^}]*scope=\"global\"[^}]*\\} 1", body);
+    }
+
+    [Fact]
     public async Task An_unknown_path_is_not_found()
     {
         using var listener = await StartListenerAsync();

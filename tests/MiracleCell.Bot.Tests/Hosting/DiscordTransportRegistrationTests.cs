@@ -11,13 +11,15 @@ namespace MiracleCell.Bot.Tests.Hosting;
 
 public sealed class DiscordTransportRegistrationTests
 {
-    private static ServiceProvider Build()
+    private static ServiceProvider Build(params (string Key, string Value)[] extra)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Discord:Token"] = "test-token",
             ["Discord:GatewayUrl"] = "ws://127.0.0.1:9/gateway",
-        }).Build();
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime>(new Moq.Mock<IHostApplicationLifetime>().Object);
         services.AddMiracleCellBot(configuration, TestPacks.MiracleInCellNo7());
@@ -45,5 +47,23 @@ public sealed class DiscordTransportRegistrationTests
         foreach (var listener in provider.GetServices<IGatewayFatalErrorListener>())
             listener.OnFatalError(new DiscordGatewayFatalException(4004));
         Assert.Equal(ExitCodes.Configuration, exitCode.Code);
+    }
+
+    [Fact]
+    public async Task Identify_is_paced_in_process_with_the_embedded_store()
+    {
+        await using var provider = Build();
+
+        Assert.IsType<InProcessIdentifyCoordinator>(provider.GetRequiredService<IIdentifyCoordinator>());
+    }
+
+    [Fact]
+    public async Task Identify_is_paced_through_the_database_with_the_PostgreSql_store()
+    {
+        // Resolving opens no connection: nothing listens on port 9.
+        await using var provider = Build(
+            ("Storage:Provider", "PostgreSql"), ("Storage:ConnectionString", "Host=127.0.0.1;Port=9;Username=bot"));
+
+        Assert.IsType<PostgreSqlIdentifyCoordinator>(provider.GetRequiredService<IIdentifyCoordinator>());
     }
 }

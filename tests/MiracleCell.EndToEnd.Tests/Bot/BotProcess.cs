@@ -45,8 +45,8 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the bot and waits until it has identified on the gateway and registered at least
-    /// <paramref name="expectedCommands"/> in the twin's guild.
+    /// Starts the bot and waits until it has identified on the gateway (<paramref name="shards"/> sessions more than
+    /// before) and registered at least <paramref name="expectedCommands"/> in the twin's guild.
     /// </summary>
     /// <param name="extraEnvironment">More configuration, e.g. a storage path: <c>["Storage__Path"] = "..."</c>.</param>
     public static async Task<BotProcess> StartAsync(
@@ -54,7 +54,8 @@ public sealed class BotProcess : IAsyncDisposable
         IReadOnlyCollection<string> expectedCommands,
         IReadOnlyDictionary<string, string>? extraEnvironment = null,
         TimeSpan? startTimeout = null,
-        bool buildOutput = false)
+        bool buildOutput = false,
+        int shards = 1)
     {
         var bot = await LaunchAsync(twin, extraEnvironment, buildOutput);
         var process = bot._process;
@@ -64,7 +65,7 @@ public sealed class BotProcess : IAsyncDisposable
         try
         {
             using var stopWaiting = new CancellationTokenSource();
-            var ready = WaitUntilReadyAsync(twin, expectedCommands, sessionsBefore, wait, stopWaiting.Token);
+            var ready = WaitUntilReadyAsync(twin, expectedCommands, sessionsBefore + shards, wait, stopWaiting.Token);
             var exited = process.WaitForExitAsync(stopWaiting.Token);
             if (await Task.WhenAny(ready, exited) == exited)
             {
@@ -164,7 +165,7 @@ public sealed class BotProcess : IAsyncDisposable
         await _process.WaitForExitAsync(CancellationToken.None);
     }
 
-    private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessionsBefore, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessions, TimeSpan wait, CancellationToken cancellationToken)
     {
         var commands = await twin.Control.WaitForCommandsAsync(expectedCommands.Count, twin.Endpoints.GuildId, wait, cancellationToken);
         var missing = expectedCommands.Except(commands.Select(command => command.Name)).ToList();
@@ -173,7 +174,7 @@ public sealed class BotProcess : IAsyncDisposable
             throw new InvalidOperationException($"The bot registered {string.Join(", ", commands.Select(c => c.Name))} but not {string.Join(", ", missing)}.");
         }
 
-        await twin.Control.WaitForGatewaySessionsAsync(sessionsBefore + 1, wait, cancellationToken);
+        await twin.Control.WaitForGatewaySessionsAsync(sessions, wait, cancellationToken);
     }
 
     private void Append(string? line)

@@ -32,6 +32,10 @@ public sealed class TwinControlClient : IDisposable
     public Task<TwinChannel> CreateChannelAsync(string name, string? guildId = null, CancellationToken cancellationToken = default) =>
         PostAsync<TwinChannel>("/channels", new { name, guild_id = guildId }, cancellationToken);
 
+    /// <summary>A guild the bot is in, with text channels of these names; gateway clients receive GUILD_CREATE.</summary>
+    public Task<TwinGuild> CreateGuildAsync(string name, IReadOnlyList<string> channels, CancellationToken cancellationToken = default) =>
+        PostAsync<TwinGuild>("/guilds", new { name, channels = channels.Select(channel => new { name = channel }) }, cancellationToken);
+
     /// <summary>How many gateway sessions have identified right now.</summary>
     public async Task<int> GetGatewaySessionCountAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync<JsonElement>("/gateway/sessions", cancellationToken)).GetProperty("identified").GetInt32();

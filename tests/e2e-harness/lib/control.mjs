@@ -89,10 +89,12 @@ async function requireUserAndChannel(twin, body) {
   if (!(await twin.prisma.user.findUnique({ where: { id: userId } }))) {
     throw new ControlError(404, `No user ${userId}; create one with POST /users.`)
   }
-  if (!(await twin.prisma.channel.findUnique({ where: { id: channelId } }))) {
+  const channel = await twin.prisma.channel.findUnique({ where: { id: channelId } })
+  if (!channel) {
     throw new ControlError(404, `No channel ${channelId}; create one with POST /channels.`)
   }
-  return { userId, channelId }
+  // An interaction in a channel carries that channel's guild unless the body names one.
+  return { userId, channelId, guildId: body.guild_id ?? channel.guildId ?? undefined }
 }
 
 async function commandId(twin, name, guildId) {
@@ -155,10 +157,10 @@ export function createControlServer({ twin, recorder, endpoints }) {
       'POST',
       /^\/interactions\/slash-command$/,
       async (ctx) => {
-        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const { userId, channelId, guildId } = await requireUserAndChannel(twin, ctx.body)
         const name = requireString(ctx.body, 'name', 'the command name, e.g. "film"')
         requireIdentifiedSession(twin)
-        return discord.simulateSlashCommand({ userId, channelId, name, options: ctx.body.options, guildId: ctx.body.guild_id })
+        return discord.simulateSlashCommand({ userId, channelId, name, options: ctx.body.options, guildId })
       },
     ],
     [
@@ -174,7 +176,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
       'POST',
       /^\/interactions\/message-command$/,
       async (ctx) => {
-        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const { userId, channelId, guildId } = await requireUserAndChannel(twin, ctx.body)
         const name = requireString(ctx.body, 'name', 'the message command name, e.g. "Hide spoilers"')
         const messageId = requireString(ctx.body, 'message_id', 'the message the command targets')
         requireIdentifiedSession(twin)
@@ -183,12 +185,12 @@ export function createControlServer({ twin, recorder, endpoints }) {
         if (!target) {
           throw new ControlError(404, `No message ${messageId} in channel ${channelId}; post one with POST /messages.`)
         }
-        const id = (await commandId(twin, name, ctx.body.guild_id)) ?? '0'
+        const id = (await commandId(twin, name, guildId)) ?? '0'
         return discord.simulateInteraction({
           type: APPLICATION_COMMAND,
           userId,
           channelId,
-          guildId: ctx.body.guild_id,
+          guildId,
           data: { id, name, type: 3, target_id: messageId, resolved: { messages: { [messageId]: target } } },
         })
       },
@@ -197,19 +199,19 @@ export function createControlServer({ twin, recorder, endpoints }) {
       'POST',
       /^\/interactions\/autocomplete$/,
       async (ctx) => {
-        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const { userId, channelId, guildId } = await requireUserAndChannel(twin, ctx.body)
         const name = requireString(ctx.body, 'name', 'the command name, e.g. "character"')
         const options = ctx.body.options
         if (!Array.isArray(options) || !JSON.stringify(options).includes('"focused":true')) {
           throw new ControlError(400, 'Autocomplete needs "options" with one option marked "focused": true.')
         }
         requireIdentifiedSession(twin)
-        const id = (await commandId(twin, name, ctx.body.guild_id)) ?? '0'
+        const id = (await commandId(twin, name, guildId)) ?? '0'
         return discord.simulateInteraction({
           type: APPLICATION_COMMAND_AUTOCOMPLETE,
           userId,
           channelId,
-          guildId: ctx.body.guild_id,
+          guildId,
           data: { id, name, type: 1, options },
         })
       },
@@ -218,7 +220,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
       'POST',
       /^\/interactions\/button$/,
       async (ctx) => {
-        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const { userId, channelId, guildId } = await requireUserAndChannel(twin, ctx.body)
         const messageId = requireString(ctx.body, 'message_id', 'the message that carries the button')
         const customId = requireString(ctx.body, 'custom_id', "the button's custom_id")
         requireIdentifiedSession(twin)
@@ -227,7 +229,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
           userId,
           channelId,
           messageId,
-          guildId: ctx.body.guild_id,
+          guildId,
           data: { custom_id: customId, component_type: BUTTON },
         })
       },
@@ -236,7 +238,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
       'POST',
       /^\/interactions\/select$/,
       async (ctx) => {
-        const { userId, channelId } = await requireUserAndChannel(twin, ctx.body)
+        const { userId, channelId, guildId } = await requireUserAndChannel(twin, ctx.body)
         const messageId = requireString(ctx.body, 'message_id', 'the message that carries the select menu')
         const customId = requireString(ctx.body, 'custom_id', "the select menu's custom_id")
         if (!Array.isArray(ctx.body.values)) {
@@ -248,7 +250,7 @@ export function createControlServer({ twin, recorder, endpoints }) {
           userId,
           channelId,
           messageId,
-          guildId: ctx.body.guild_id,
+          guildId,
           data: { custom_id: customId, component_type: STRING_SELECT, values: ctx.body.values },
         })
       },

@@ -49,6 +49,7 @@ export class Twin {
     this.gateway.wss.on('connection', () => {
       this.gatewayConnections += 1
     })
+    routeByShard(this.gateway)
     const address = this.server.httpServer.address()
     if (address.address !== LOOPBACK) {
       throw new Error(`The twin is listening on ${address.address}, expected ${LOOPBACK}`)
@@ -198,6 +199,35 @@ export class Twin {
       options: JSON.parse(row.options),
     }))
   }
+}
+
+// Discord sends a guild's events only to the session of the shard that holds it: (guild_id >> 22) % shard_count.
+// A session that identified without a shard gets every event, as before.
+function routeByShard(gateway) {
+  const handleMessage = gateway.handleMessage.bind(gateway)
+  gateway.handleMessage = (client, raw) => {
+    try {
+      const payload = JSON.parse(raw)
+      if (payload.op === 2 && Array.isArray(payload.d?.shard)) {
+        client.shard = payload.d.shard
+      }
+    } catch {
+      // The twin reports malformed payloads itself.
+    }
+    return handleMessage(client, raw)
+  }
+  const sendDispatch = gateway.sendDispatch.bind(gateway)
+  gateway.sendDispatch = (client, event, data) => {
+    const guildId = event === 'GUILD_CREATE' ? data?.id : data?.guild_id
+    if (client.shard && guildId && shardOf(guildId, client.shard[1]) !== client.shard[0]) {
+      return
+    }
+    sendDispatch(client, event, data)
+  }
+}
+
+export function shardOf(guildId, shardCount) {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount))
 }
 
 export class ControlError extends Error {

@@ -41,7 +41,7 @@ internal sealed class DiscordRateLimitHandler(
                     {
                         // Block before letting the next queued request into the bucket.
                         rateLimit = await ReadRateLimitAsync(response, cancellationToken);
-                        limiter.OnRateLimited(bucket, rateLimit.Wait, rateLimit.Global);
+                        limiter.OnRateLimited(route, bucket, rateLimit.Wait, rateLimit.Global);
                     }
                     catch
                     {

@@ -21,15 +21,17 @@ internal sealed class DiscordRateLimiter
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     private readonly TimeProvider _time;
+    private readonly RestMetrics? _metrics;
     private readonly GlobalRateLimit _global;
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byToken = new(StringComparer.Ordinal);
     private int _acquisitions;
 
-    public DiscordRateLimiter(TimeProvider time, IOptions<DiscordRestOptions> options)
+    public DiscordRateLimiter(TimeProvider time, IOptions<DiscordRestOptions> options, RestMetrics? metrics = null)
     {
         _time = time;
+        _metrics = metrics;
         _global = new GlobalRateLimit(time, options.Value.GlobalRequestsPerSecond);
     }
 
@@ -44,6 +46,15 @@ internal sealed class DiscordRateLimiter
     /// is kept nowhere else, so its retry waits out the 429 there.
     /// </summary>
     public async ValueTask<BucketLease> AcquireAsync(DiscordRoute route, RateLimitBucket? previous, CancellationToken cancellationToken)
+    {
+        if (_metrics is null) return await EnterAsync(route, previous, cancellationToken);
+        var started = _time.GetTimestamp();
+        var lease = await EnterAsync(route, previous, cancellationToken);
+        _metrics.Waited(route.BucketLifetime, _time.GetElapsedTime(started));
+        return lease;
+    }
+
+    private async ValueTask<BucketLease> EnterAsync(DiscordRoute route, RateLimitBucket? previous, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _acquisitions) % SweepEvery == 0)
         {
@@ -127,8 +138,9 @@ internal sealed class DiscordRateLimiter
     /// A 429: stop the bucket and, for a global 429, everything bound by the global limit, for <paramref name="wait"/>.
     /// The bucket is stopped either way so that a route exempt from the global gate still waits before its own retry.
     /// </summary>
-    public void OnRateLimited(RateLimitBucket bucket, TimeSpan wait, bool global)
+    public void OnRateLimited(DiscordRoute route, RateLimitBucket bucket, TimeSpan wait, bool global)
     {
+        _metrics?.RateLimited(route.BucketLifetime, global);
         bucket.Block(wait);
         if (global)
         {
