@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Hosting;
 using MiracleCell.Discord;
 using MiracleCell.Discord.Gateway;
@@ -28,7 +30,9 @@ public static class TransportServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGatewayFatalErrorListener, ConfigurationExitOnFatalGateway>());
 
         services.TryAddSingleton(new InteractionTimings());
-        services.TryAddSingleton<InteractionResponder>();
+        services.TryAddSingleton(provider => new InteractionResponder(
+            RouterWhenReady(provider), provider.GetRequiredService<IDiscordRestClient>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<InteractionTimings>(), provider.GetRequiredService<ILogger<InteractionResponder>>()));
         services.AddSingleton<IGatewayEventSink>(provider => new Health.InteractionMetrics(
             provider.GetRequiredService<InteractionResponder>(), provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<TimeProvider>()));
@@ -38,5 +42,20 @@ public static class TransportServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddHostedService<CommandRegistrar>();
         return services;
+    }
+
+    /// <summary>
+    /// The router now, or, while the hosted bot starts (a <see cref="StartupGate"/> is registered), once the gate
+    /// opens: the commands need the content, and the gateway connects before it has loaded.
+    /// </summary>
+    private static Task<InteractionRouter> RouterWhenReady(IServiceProvider provider) =>
+        provider.GetService<StartupGate>() is { } gate
+            ? ResolveAfterAsync(gate.Opened, provider)
+            : Task.FromResult(provider.GetRequiredService<InteractionRouter>());
+
+    private static async Task<InteractionRouter> ResolveAfterAsync(Task opened, IServiceProvider provider)
+    {
+        await opened.ConfigureAwait(false);
+        return provider.GetRequiredService<InteractionRouter>();
     }
 }
