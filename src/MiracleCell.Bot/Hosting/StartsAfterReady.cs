@@ -19,10 +19,7 @@ internal sealed class StartsAfterReady(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
-    private IHostedService? _started;
-
-    /// <summary>The wrapped service once started (for tests).</summary>
-    internal IHostedService? Started => Volatile.Read(ref _started);
+    private IHostedService? _resolved;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +40,10 @@ internal sealed class StartsAfterReady(
         }
 
         var service = resolve();
+        Volatile.Write(ref _resolved, service);
         try
         {
             await service.StartAsync(stopping).ConfigureAwait(false);
-            Volatile.Write(ref _started, service);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -65,7 +62,8 @@ internal sealed class StartsAfterReady(
     {
         await _stopping.CancelAsync();
         await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (Started is { } service) await service.StopAsync(cancellationToken);
+        // Stopped even when its start did not finish: what it began (a game started meanwhile) must still stop.
+        if (Volatile.Read(ref _resolved) is { } service) await service.StopAsync(cancellationToken);
     }
 
     public void Dispose() => _stopping.Dispose();
