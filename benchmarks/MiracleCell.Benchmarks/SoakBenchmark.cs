@@ -20,7 +20,8 @@ internal static class SoakBenchmark
     {
         var checkpoints = Checkpoints.Where(c => c < count).Append(count).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Soak: {count} /film interactions at {rate:0}/s, one after another, {Environment.ProcessorCount} cores; bot: {bot}"));
+            $"Soak: {count} /film interactions at {rate:0}/s, one after another, "
+            + $"{Environment.ProcessorCount} cores; bot: {bot}"));
         var floor = await SoakAsync("floor", TransportBenchmark.FloorProcess, checkpoints, rate, metrics: null);
         if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
         var port = FreePort();
@@ -40,11 +41,14 @@ internal static class SoakBenchmark
             var (at, memory, heap, _) = botFigures.Points[i];
             var label = at == 0 ? "start" : at.ToString("N0", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {memory.TotalMb:0.0} ({memory.PrivateMb:0.0} private) | {heap:0.0} | {floor.Points[i].Memory.TotalMb:0.0} |"));
+                $"| {label} | {memory.TotalMb:0.0} ({memory.PrivateMb:0.0} private) | {heap:0.0} "
+                + $"| {floor.Points[i].Memory.TotalMb:0.0} |"));
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU per interaction, 1,000 → {count:N0}: bot {botFigures.CpuPerInteractionUs:0} µs, floor {floor.CpuPerInteractionUs:0} µs (bot/floor {botFigures.CpuPerInteractionUs / floor.CpuPerInteractionUs:0.00})"));
+            $"CPU per interaction, 1,000 → {count:N0}: bot {botFigures.CpuPerInteractionUs:0} µs, "
+            + $"floor {floor.CpuPerInteractionUs:0} µs "
+            + $"(bot/floor {botFigures.CpuPerInteractionUs / floor.CpuPerInteractionUs:0.00})"));
         return 0;
     }
 
@@ -60,12 +64,17 @@ internal static class SoakBenchmark
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
+        using var process = Process.Start(info)
+            ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && line.Contains("fail:", StringComparison.Ordinal)) Console.Error.WriteLine($"[{name}] {line}");
+            if (e.Data is { } line && line.Contains("fail:", StringComparison.Ordinal))
+                Console.Error.WriteLine($"[{name}] {line}");
         };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}");
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient();
@@ -84,7 +93,8 @@ internal static class SoakBenchmark
                 if (checkpoints.Contains(i))
                 {
                     points.Add(await ReadAsync(i));
-                    Console.Error.WriteLine($"{name}: {i} interactions, {points[^1].Memory}, heap {points[^1].HeapMb:0.0} MB");
+                    Console.Error.WriteLine(
+                        $"{name}: {i} interactions, {points[^1].Memory}, heap {points[^1].HeapMb:0.0} MB");
                 }
                 var wait = interval * i - clock.Elapsed;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait);
@@ -104,11 +114,12 @@ internal static class SoakBenchmark
             metrics is null ? double.NaN : await ManagedHeapMbAsync(http, metrics), ProcessCpu.Read(process.Id));
     }
 
-    /// <summary>The bot's <c>runtime.gc_heap_size</c> gauge (heap after the last collection) from its <c>/metrics</c>.</summary>
+    /// <summary>The bot's <c>runtime.gc_heap_size</c> gauge (heap after the last collection), from /metrics.</summary>
     private static async Task<double> ManagedHeapMbAsync(HttpClient http, Uri metrics)
     {
         var body = await http.GetStringAsync(metrics);
-        var line = body.Split('\n').FirstOrDefault(l => l.StartsWith("miraclecell_runtime_gc_heap_size", StringComparison.Ordinal))
+        var line = body.Split('\n')
+            .FirstOrDefault(l => l.StartsWith("miraclecell_runtime_gc_heap_size", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"{metrics} has no miraclecell_runtime_gc_heap_size line.");
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture) / (1024 * 1024);
     }

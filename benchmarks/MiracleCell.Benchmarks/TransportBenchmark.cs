@@ -57,9 +57,11 @@ internal static class TransportBenchmark
         // --soak N [--rate R]: N interactions at R per second (default 200) into the published (AOT) build, or --bot.
         if (Array.IndexOf(args, "--soak") is var soakIndex and >= 0)
         {
-            var count = soakIndex + 1 < args.Length ? int.Parse(args[soakIndex + 1], CultureInfo.InvariantCulture) : 20_000;
+            var count = soakIndex + 1 < args.Length
+                ? int.Parse(args[soakIndex + 1], CultureInfo.InvariantCulture) : 20_000;
             var rateIndex = Array.IndexOf(args, "--rate");
-            var rate = rateIndex >= 0 && rateIndex + 1 < args.Length ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 200;
+            var rate = rateIndex >= 0 && rateIndex + 1 < args.Length
+                ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 200;
             var soaked = botIndex >= 0 ? botAssembly : await PublishBotAsync(botAssembly, "aot");
             return await SoakBenchmark.RunAsync(soaked, count, rate);
         }

@@ -122,7 +122,8 @@ public sealed class HealthListener(
             meter.CreateObservableGauge<int>("trivia.running_games",
                 () => gate is { IsOpen: false }
                     ? []
-                    : [new Measurement<int>(((TriviaCoordinator)services.GetService(typeof(TriviaCoordinator))!).RunningGames)],
+                    : [new Measurement<int>(
+                        ((TriviaCoordinator)services.GetService(typeof(TriviaCoordinator))!).RunningGames)],
                 "{game}", "Trivia nights running in this process");
         }
     }

@@ -39,7 +39,9 @@ public static class BotHost
             if (bot is null) return ExitCodes.Configuration;
             // The store opens, the pack finishes loading and the gateway connects at the same time. A pack or store
             // that turns out unusable stops the bot with exit code 78 before any command is served.
-            var store = Task.Run(() => bot.Host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken), cancellationToken);
+            var store = Task.Run(
+                () => bot.Host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken),
+                cancellationToken);
             await bot.StartAsync(cancellationToken);
             await store;
             if (!await bot.OpenWhenContentLoadedAsync(error)) return await StopAsync(bot, ExitCodes.Configuration);
@@ -63,7 +65,8 @@ public static class BotHost
         }
     }
 
-    /// <summary>The host, checked, with the pack loading in the background; null after printing every problem.</summary>
+    /// <summary>The host, checked, with the pack loading in the background; null after printing every problem.
+    /// </summary>
     private static async Task<HostedBot?> BuildCheckedAsync(string[] args, TextWriter error, string workingDirectory)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -111,7 +114,8 @@ public static class BotHost
     /// has loaded, and every hosted service but the gateway and the health listener started after the gate and READY.
     /// </summary>
     internal static void AddHostedBot(
-        IServiceCollection services, IConfiguration configuration, BackgroundContent<FilmPack> content, StartupGate gate)
+        IServiceCollection services, IConfiguration configuration, BackgroundContent<FilmPack> content,
+        StartupGate gate)
     {
         services.AddSingleton(gate);
         services.AddSingleton<IReadinessCheck>(new StartupGateReadiness(gate));
@@ -121,7 +125,8 @@ public static class BotHost
         StartAfterReady(services);
     }
 
-    /// <summary>Wraps each hosted service in <see cref="StartsAfterReady"/>, except those READY and probes need.</summary>
+    /// <summary>Wraps each hosted service in <see cref="StartsAfterReady"/>, but those READY and probes need.
+    /// </summary>
     private static void StartAfterReady(IServiceCollection services)
     {
         var hosted = services.Select((descriptor, index) => (descriptor, index))
@@ -137,7 +142,8 @@ public static class BotHost
                 services.Add(new ServiceDescriptor(type, type, ServiceLifetime.Singleton));
                 resolve = provider => (IHostedService)provider.GetRequiredService(type);
             }
-            else if (descriptor.ImplementationFactory is { } factory) resolve = provider => (IHostedService)factory(provider);
+            else if (descriptor.ImplementationFactory is { } factory)
+                resolve = provider => (IHostedService)factory(provider);
             else if (descriptor.ImplementationInstance is IHostedService instance) resolve = _ => instance;
             else continue;
             services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new StartsAfterReady(
@@ -147,7 +153,8 @@ public static class BotHost
         }
     }
 
-    /// <summary>The pack in <paramref name="folder"/>, or its problems as the lines the start-up failure prints.</summary>
+    /// <summary>The pack in <paramref name="folder"/>, or its problems as the lines a start-up failure prints.
+    /// </summary>
     private static LoadedContent<FilmPack> LoadPack(string folder)
     {
         // An empty Bot:ContentFolder is reported by the options check, with every other problem.
@@ -158,8 +165,10 @@ public static class BotHost
         ContentFolder.WriteProblems(loaded, lines);
         return new LoadedContent<FilmPack>(null,
         [
-            $"Bot:ContentFolder: the content pack in {folder} is invalid (run 'MiracleCell.Bot check-content {folder}'):",
-            .. lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => "  " + line),
+            $"Bot:ContentFolder: the content pack in {folder} is invalid "
+                + $"(run 'MiracleCell.Bot check-content {folder}'):",
+            .. lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => "  " + line),
         ]);
     }
 

@@ -33,8 +33,9 @@ internal sealed class HostedBot(IHost host, BackgroundContent<FilmPack> content,
             IReadOnlyList<string> problems = loaded.Problems.Count > 0
                 ? loaded.Problems
                 : [$"Bot:ContentFolder: no content pack was loaded from {folder}."];
+            var count = problems.Count(problem => !problem.StartsWith(' '));
             await error.WriteLineAsync(
-                $"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
+                $"MiracleCell cannot start: fix the configuration and start again ({count} problem(s)):");
             foreach (var problem in problems) await error.WriteLineAsync(problem);
             return false;
         }

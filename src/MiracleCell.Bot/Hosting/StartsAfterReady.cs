@@ -51,8 +51,9 @@ internal sealed class StartsAfterReady(
         catch (Exception exception)
         {
             var cause = StartupFailures.Describe(exception);
-            logger.LogCritical(cause is null ? exception : null, "{Service} could not start: {Problem} The bot is stopping.",
-                service.GetType().Name, cause ?? exception.Message);
+            logger.LogCritical(cause is null ? exception : null,
+                "{Service} could not start: {Problem} The bot is stopping.", service.GetType().Name,
+                cause ?? exception.Message);
             exitCode.Set(cause is null ? 1 : ExitCodes.Configuration);
             lifetime.StopApplication();
         }

@@ -2,7 +2,7 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary><c>/readyz</c> says not ready until the content is loaded and the store open, even once READY came.</summary>
+/// <summary><c>/readyz</c> says not ready until the content is loaded and the store open, even after READY.</summary>
 internal sealed class StartupGateReadiness(StartupGate gate) : IReadinessCheck
 {
     public string Name => "start-up";

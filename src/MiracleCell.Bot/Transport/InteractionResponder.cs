@@ -33,7 +33,9 @@ public sealed class InteractionResponder : IGatewayEventSink
     /// <param name="router">
     /// Completes when the router can be built: at start-up, once the content is loaded and the store is open.
     /// </param>
-    public InteractionResponder(Task<InteractionRouter> router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings, ILogger<InteractionResponder> logger)
+    public InteractionResponder(
+        Task<InteractionRouter> router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings,
+        ILogger<InteractionResponder> logger)
     {
         _routerReady = router;
         _rest = rest;
@@ -108,7 +110,8 @@ public sealed class InteractionResponder : IGatewayEventSink
         if (await DeferIfLateAsync(handling, exchange, age, cancellationToken))
         {
             _logger.LogWarning(
-                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; deferred it",
+                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; "
+                + "deferred it",
                 exchange.Interaction.Id, NameOf(exchange.Interaction), _timings.SafetyNetAfter.TotalMilliseconds);
         }
         return await handling;
@@ -118,12 +121,15 @@ public sealed class InteractionResponder : IGatewayEventSink
     /// The bot is still starting (content loading, store opening): wait for the router, deferring at the safety net
     /// so a command that arrives early still gets its answer inside Discord's window.
     /// </summary>
-    private async Task<InteractionRouter> WaitForRouterAsync(InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    private async Task<InteractionRouter> WaitForRouterAsync(
+        InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
     {
-        if (CanDefer(exchange.Interaction) && await DeferIfLateAsync(_routerReady, exchange, age, cancellationToken))
+        if (CanDefer(exchange.Interaction)
+            && await DeferIfLateAsync(_routerReady, exchange, age, cancellationToken))
         {
             _logger.LogInformation(
-                "Interaction {InteractionId} ({Name}) arrived while the bot was starting; deferred it until start-up finished",
+                "Interaction {InteractionId} ({Name}) arrived while the bot was starting; "
+                + "deferred it until start-up finished",
                 exchange.Interaction.Id, NameOf(exchange.Interaction));
         }
         return await _routerReady.WaitAsync(cancellationToken);
@@ -133,7 +139,8 @@ public sealed class InteractionResponder : IGatewayEventSink
     /// Waits for <paramref name="work"/> until <see cref="InteractionTimings.SafetyNetAfter"/> (counted from the
     /// interaction's creation); if it is still running then, defers (type 5, or 6 for a button) and returns true.
     /// </summary>
-    private async Task<bool> DeferIfLateAsync(Task work, InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    private async Task<bool> DeferIfLateAsync(
+        Task work, InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
     {
         var remaining = _timings.SafetyNetAfter - (age > TimeSpan.Zero ? age : TimeSpan.Zero);
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

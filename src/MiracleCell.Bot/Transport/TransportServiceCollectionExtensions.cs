@@ -31,8 +31,9 @@ public static class TransportServiceCollectionExtensions
 
         services.TryAddSingleton(new InteractionTimings());
         services.TryAddSingleton(provider => new InteractionResponder(
-            RouterWhenReady(provider), provider.GetRequiredService<IDiscordRestClient>(), provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<InteractionTimings>(), provider.GetRequiredService<ILogger<InteractionResponder>>()));
+            RouterWhenReady(provider), provider.GetRequiredService<IDiscordRestClient>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<InteractionTimings>(),
+            provider.GetRequiredService<ILogger<InteractionResponder>>()));
         services.AddSingleton<IGatewayEventSink>(provider => new Health.InteractionMetrics(
             provider.GetRequiredService<InteractionResponder>(), provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<TimeProvider>()));

@@ -63,7 +63,8 @@ public sealed class ConcurrentStartTests : IDisposable
 
         Assert.False(content.Loaded.IsCompleted);
         Assert.Single(hosted, service => service is GatewayHostedService);
-        Assert.All(hosted.Where(service => service is not GatewayHostedService), service => Assert.IsType<StartsAfterReady>(service));
+        Assert.All(hosted.Where(service => service is not GatewayHostedService),
+            service => Assert.IsType<StartsAfterReady>(service));
     }
 
     [Fact]
@@ -73,7 +74,8 @@ public sealed class ConcurrentStartTests : IDisposable
         await using var _ = provider;
         var sink = provider.GetServices<IGatewayEventSink>().Single();
 
-        var handling = sink.OnInteractionCreateAsync(FakeInteractions.Command("film", _time.GetUtcNow()), CancellationToken.None);
+        var handling = sink.OnInteractionCreateAsync(
+            FakeInteractions.Command("film", _time.GetUtcNow()), CancellationToken.None);
         await WaitUntil(() => _time.PendingTimers > 0);
         _time.Advance(TimeSpan.FromSeconds(2.5));
         await WaitUntil(() => _rest.Invocations.Count > 0);
