@@ -54,6 +54,17 @@ internal static class TransportBenchmark
         // --starts N: start each build N times (default 3), one build after another in turn.
         var botIndex = Array.IndexOf(args, "--bot");
         var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length ? Path.GetFullPath(args[botIndex + 1]) : BotAssembly();
+        // --soak N [--rate R]: N interactions at R per second (default 200) into the published (AOT) build, or --bot.
+        if (Array.IndexOf(args, "--soak") is var soakIndex and >= 0)
+        {
+            var count = soakIndex + 1 < args.Length
+                ? int.Parse(args[soakIndex + 1], CultureInfo.InvariantCulture) : 20_000;
+            var rateIndex = Array.IndexOf(args, "--rate");
+            var rate = rateIndex >= 0 && rateIndex + 1 < args.Length
+                ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 200;
+            var soaked = botIndex >= 0 ? botAssembly : await PublishBotAsync(botAssembly, "aot");
+            return await SoakBenchmark.RunAsync(soaked, count, rate);
+        }
         var processOnly = args.Contains("--process-only");
         var startsIndex = Array.IndexOf(args, "--starts");
         var starts = startsIndex >= 0 && startsIndex + 1 < args.Length ? int.Parse(args[startsIndex + 1], CultureInfo.InvariantCulture) : 3;
@@ -144,7 +155,7 @@ internal static class TransportBenchmark
         return figures;
     }
 
-    private static async Task<double> RoundTripAsync(LoopbackFakeDiscord fake)
+    internal static async Task<double> RoundTripAsync(LoopbackFakeDiscord fake)
     {
         var (sent, arrived) = await SendFilmAsync(fake);
         var arrival = await arrived.WaitAsync(CallbackTimeout);
@@ -220,7 +231,7 @@ internal static class TransportBenchmark
         }
     }
 
-    private static ProcessStartInfo FloorProcess(LoopbackFakeDiscord fake)
+    internal static ProcessStartInfo FloorProcess(LoopbackFakeDiscord fake)
     {
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiracleCell.Benchmarks.dll"));
@@ -232,7 +243,7 @@ internal static class TransportBenchmark
     }
 
     /// <summary>The build output (a .dll, run by <c>dotnet</c>) or a published build (its executable, run as it is).</summary>
-    private static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string bot)
+    internal static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string bot)
     {
         var assembly = bot.EndsWith(".dll", StringComparison.Ordinal);
         var info = new ProcessStartInfo(assembly ? Dotnet() : bot) { UseShellExecute = false };
@@ -247,7 +258,7 @@ internal static class TransportBenchmark
     /// next to the benchmark's data folder, from the repository that holds <paramref name="botAssembly"/>; returns
     /// the published executable.
     /// </summary>
-    private static async Task<string> PublishBotAsync(string botAssembly, string name, params string[] properties)
+    internal static async Task<string> PublishBotAsync(string botAssembly, string name, params string[] properties)
     {
         var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(botAssembly)!, "..", "..", ".."));
         var output = $"{DataFolder}-published-{name}";
@@ -262,7 +273,7 @@ internal static class TransportBenchmark
     }
 
     /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>
-    private static string BotAssembly()
+    internal static string BotAssembly()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -120,9 +121,20 @@ public sealed class HealthListener(
         var meter = meterFactory.Create(GatewayMetrics.MeterName);
         meter.CreateObservableGauge("gateway.shards_connected", () => shards.ConnectedCount,
             "{shard}", "Shards of this process with a live gateway session");
-        if (services.GetService(typeof(TriviaCoordinator)) is TriviaCoordinator trivia)
-            meter.CreateObservableGauge("trivia.running_games", () => trivia.RunningGames,
+        meter.CreateObservableGauge("runtime.gc_heap_size", () => GC.GetGCMemoryInfo().HeapSizeBytes,
+            "By", "Managed heap size after the last garbage collection (live objects and fragmentation)");
+        // Resolved only once start-up has finished: the coordinator needs the content, which may still be loading.
+        if (services.GetService(typeof(IServiceProviderIsService)) is IServiceProviderIsService known
+            && known.IsService(typeof(TriviaCoordinator)))
+        {
+            var gate = services.GetService(typeof(StartupGate)) as StartupGate;
+            meter.CreateObservableGauge<int>("trivia.running_games",
+                () => gate is { IsOpen: false }
+                    ? []
+                    : [new Measurement<int>(
+                        ((TriviaCoordinator)services.GetService(typeof(TriviaCoordinator))!).RunningGames)],
                 "{game}", "Trivia nights running in this process");
+        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context, CollectorRegistry registry, CancellationToken stopping)

@@ -8,18 +8,22 @@ using MiracleCell.Bot.Logging;
 using MiracleCell.Bot.Transport;
 using MiracleCell.Core.Films;
 using MiracleCell.Discord;
+using MiracleCell.Discord.Gateway;
 using MiracleCell.Discord.Rest;
 using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>The long-running bot: a generic host with the pack loaded and the commands registered.</summary>
+/// <summary>
+/// The long-running bot: a generic host whose gateway connects while the content loads and the store opens; the
+/// commands are served once both are done (see <see cref="StartupGate"/>).
+/// </summary>
 public static class BotHost
 {
     /// <summary>
     /// Builds and runs the host. Returns <see cref="ExitCodes.Configuration"/> without connecting when any setting,
-    /// a settings file, the data folder or the pack is wrong (after printing every problem, a line each), and also
-    /// when Discord refuses the bot for good.
+    /// a settings file or the data folder is wrong (after printing every problem, a line each); and, after closing the
+    /// connection, when the pack is invalid, the store cannot open, or Discord refuses the bot for good.
     /// </summary>
     public static Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(args, error, Directory.GetCurrentDirectory(), cancellationToken);
@@ -28,19 +32,23 @@ public static class BotHost
     internal static async Task<int> RunAsync(
         string[] args, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
     {
-        IHost? host = null;
+        HostedBot? bot = null;
         try
         {
-            host = await BuildCheckedAsync(args, error, workingDirectory);
-            if (host is null) return ExitCodes.Configuration;
-            // Opened before connecting: a score file this bot cannot use, or a PostgreSQL server that stays out of
-            // reach after a bounded retry, stops it with one line (and leaves a file be) rather than after going online.
-            await host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken);
-            await host.StartAsync(cancellationToken);
+            bot = await BuildCheckedAsync(args, error, workingDirectory);
+            if (bot is null) return ExitCodes.Configuration;
+            // The store opens, the pack finishes loading and the gateway connects at the same time. A pack or store
+            // that turns out unusable stops the bot with exit code 78 before any command is served.
+            var store = Task.Run(
+                () => bot.Host.Services.GetRequiredService<ITriviaStore>().InitializeAsync(cancellationToken),
+                cancellationToken);
+            await bot.StartAsync(cancellationToken);
+            await store;
+            if (!await bot.OpenWhenContentLoadedAsync(error)) return await StopAsync(bot, ExitCodes.Configuration);
         }
         catch (Exception exception) when (StartupFailures.Describe(exception) is { } cause)
         {
-            if (host is not null) await DisposeAsync(host);
+            if (bot is not null) await StopAsync(bot, ExitCodes.Configuration);
             await error.WriteLineAsync($"MiracleCell cannot start: {cause}");
             if (StartupFailures.WantsDetail(args, Environment.GetEnvironmentVariable))
                 await error.WriteLineAsync(exception.ToString());
@@ -48,17 +56,18 @@ public static class BotHost
         }
         try
         {
-            await host.WaitForShutdownAsync(cancellationToken);
-            return host.Services.GetRequiredService<BotExitCode>().Code;
+            await bot.Host.WaitForShutdownAsync(cancellationToken);
+            return bot.Host.Services.GetRequiredService<BotExitCode>().Code;
         }
         finally
         {
-            await DisposeAsync(host);
+            await DisposeAsync(bot.Host);
         }
     }
 
-    /// <summary>The host, checked; null after printing every problem with the settings or the pack.</summary>
-    private static async Task<IHost?> BuildCheckedAsync(string[] args, TextWriter error, string workingDirectory)
+    /// <summary>The host, checked, with the pack loading in the background; null after printing every problem.
+    /// </summary>
+    private static async Task<HostedBot?> BuildCheckedAsync(string[] args, TextWriter error, string workingDirectory)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -68,27 +77,22 @@ public static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, workingDirectory);
-        ConfigureLogging(builder);
-        var problems = new List<string>();
         var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
         var folder = string.IsNullOrWhiteSpace(configuredFolder) ? "" : ContentFolder.Resolve(configuredFolder);
-        // An empty Bot:ContentFolder is reported by the options check below, with every other problem.
-        var loaded = folder.Length == 0 ? new ContentLoadResult(null, []) : ContentFolder.Load(folder);
-        if (!loaded.IsValid && folder.Length > 0)
-        {
-            problems.Add($"Bot:ContentFolder: the content pack in {folder} is invalid (run 'MiracleCell.Bot check-content {folder}'):");
-            using var lines = new StringWriter();
-            ContentFolder.WriteProblems(loaded, lines);
-            problems.AddRange(lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => "  " + line));
-        }
-
-        builder.Services.AddMiracleCellBot(builder.Configuration, loaded.Pack);
+        // Started first: the rest of this method, the store and the gateway connect run while it loads.
+        var content = new BackgroundContent<FilmPack>(() => LoadPack(folder));
+        ConfigureLogging(builder);
+        var gate = new StartupGate();
+        AddHostedBot(builder.Services, builder.Configuration, content, gate);
 
         var host = builder.Build();
-        problems.AddRange(Checks().FindProblems(host.Services, builder.Configuration));
+        var bot = new HostedBot(host, content, gate, folder);
+        var problems = Checks().FindProblems(host.Services, builder.Configuration).ToList();
         if (problems.Count > 0)
         {
-            await DisposeAsync(host);
+            // Nothing connects; wait for the pack so that its problems are listed with the others.
+            problems.AddRange((await content.Loaded).Problems);
+            await StopAsync(bot, ExitCodes.Configuration);
             await error.WriteLineAsync($"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
             foreach (var problem in problems) await error.WriteLineAsync(problem);
             return null;
@@ -99,15 +103,88 @@ public static class BotHost
         }
         catch (StartupException)
         {
-            await DisposeAsync(host);
+            await StopAsync(bot, ExitCodes.Configuration);
             throw;
         }
+        return bot;
+    }
 
-        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiracleCell.Bot")
-            .LogInformation("Loaded {Film} from {Folder}: {Characters} characters, {Parts} recap parts", loaded.Pack!.Film.Id, folder, loaded.Pack.Characters.Count, loaded.Pack.Recap.Count);
-        // Reading the YAML pack leaves megabytes of garbage behind; hand it back to the OS before settling in.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return host;
+    /// <summary>
+    /// The hosted bot's services: the whole bot, with the film catalog built from <paramref name="content"/> once it
+    /// has loaded, and every hosted service but the gateway and the health listener started after the gate and READY.
+    /// </summary>
+    internal static void AddHostedBot(
+        IServiceCollection services, IConfiguration configuration, BackgroundContent<FilmPack> content,
+        StartupGate gate)
+    {
+        services.AddSingleton(gate);
+        services.AddSingleton<IReadinessCheck>(new StartupGateReadiness(gate));
+        services.AddSingleton(_ => new FilmCatalog(content.Value));
+        services.AddMiracleCellBot(configuration, pack: null);
+        services.AddHostedService<CompactHeapAfterStart>();
+        StartAfterReady(services);
+    }
+
+    /// <summary>Wraps each hosted service in <see cref="StartsAfterReady"/>, but those READY and probes need.
+    /// </summary>
+    private static void StartAfterReady(IServiceCollection services)
+    {
+        var hosted = services.Select((descriptor, index) => (descriptor, index))
+            .Where(entry => entry.descriptor.ServiceType == typeof(IHostedService)
+                && entry.descriptor.ImplementationType != typeof(GatewayHostedService)
+                && entry.descriptor.ImplementationType != typeof(Health.HealthListener))
+            .ToList();
+        foreach (var (descriptor, index) in hosted)
+        {
+            Func<IServiceProvider, IHostedService> resolve;
+            if (descriptor.ImplementationType is { } type)
+            {
+                services.Add(new ServiceDescriptor(type, type, ServiceLifetime.Singleton));
+                resolve = provider => (IHostedService)provider.GetRequiredService(type);
+            }
+            else if (descriptor.ImplementationFactory is { } factory)
+                resolve = provider => (IHostedService)factory(provider);
+            else if (descriptor.ImplementationInstance is IHostedService instance) resolve = _ => instance;
+            else continue;
+            services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new StartsAfterReady(
+                provider.GetRequiredService<StartupGate>(), provider.GetRequiredService<DiscordGatewayClient>(),
+                () => resolve(provider), provider.GetRequiredService<IHostApplicationLifetime>(),
+                provider.GetRequiredService<BotExitCode>(), provider.GetRequiredService<ILogger<StartsAfterReady>>()));
+        }
+    }
+
+    /// <summary>The pack in <paramref name="folder"/>, or its problems as the lines a start-up failure prints.
+    /// </summary>
+    private static LoadedContent<FilmPack> LoadPack(string folder)
+    {
+        // An empty Bot:ContentFolder is reported by the options check, with every other problem.
+        if (folder.Length == 0) return new LoadedContent<FilmPack>(null, []);
+        var loaded = ContentFolder.Load(folder);
+        if (loaded.IsValid) return new LoadedContent<FilmPack>(loaded.Pack, []);
+        using var lines = new StringWriter();
+        ContentFolder.WriteProblems(loaded, lines);
+        return new LoadedContent<FilmPack>(null,
+        [
+            $"Bot:ContentFolder: the content pack in {folder} is invalid "
+                + $"(run 'MiracleCell.Bot check-content {folder}'):",
+            .. lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => "  " + line),
+        ]);
+    }
+
+    /// <summary>Stops a host that was started (closing the gateway connection) or not, and disposes it.</summary>
+    private static async Task<int> StopAsync(HostedBot bot, int exitCode)
+    {
+        bot.Gate.Fail();
+        try
+        {
+            if (bot.Started) await bot.Host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await DisposeAsync(bot.Host);
+        }
+        return exitCode;
     }
 
     private static async ValueTask DisposeAsync(IHost host)

@@ -13,11 +13,12 @@ namespace MiracleCell.Bot.Transport;
 /// The one place that answers Discord for every interaction: drops interactions whose 3 s window has already passed,
 /// replies at once when the work is in memory and defers first when it is not (or when an immediate handler runs
 /// late), sends exactly one callback, delivers deferred results, turns failures into an ephemeral message, and
-/// carries out the router's follow-up actions.
+/// carries out the router's follow-up actions. While the bot is still starting (the router waits on the content
+/// load), a command or button is deferred at the safety net instead, and answered once the router is there.
 /// </summary>
 public sealed class InteractionResponder : IGatewayEventSink
 {
-    private readonly InteractionRouter _router;
+    private readonly Task<InteractionRouter> _routerReady;
     private readonly IDiscordRestClient _rest;
     private readonly TimeProvider _time;
     private readonly InteractionTimings _timings;
@@ -25,8 +26,18 @@ public sealed class InteractionResponder : IGatewayEventSink
     private readonly RecentInteractionIds _recent;
 
     public InteractionResponder(InteractionRouter router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings, ILogger<InteractionResponder> logger)
+        : this(Task.FromResult(router), rest, time, timings, logger)
     {
-        _router = router;
+    }
+
+    /// <param name="router">
+    /// Completes when the router can be built: at start-up, once the content is loaded and the store is open.
+    /// </param>
+    public InteractionResponder(
+        Task<InteractionRouter> router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings,
+        ILogger<InteractionResponder> logger)
+    {
+        _routerReady = router;
         _rest = rest;
         _time = time;
         _timings = timings;
@@ -53,16 +64,24 @@ public sealed class InteractionResponder : IGatewayEventSink
         var exchange = new InteractionExchange(interaction, _rest, _logger);
         try
         {
-            var plan = _router.PlanAcknowledgement(interaction);
+            var router = _routerReady.IsCompletedSuccessfully
+                ? _routerReady.Result
+                : await WaitForRouterAsync(exchange, age, cancellationToken);
+            var plan = router.PlanAcknowledgement(interaction);
             InteractionResult result;
-            if (plan.Mode == AcknowledgementMode.Deferred)
+            if (exchange.State != AcknowledgementState.None)
+            {
+                // Deferred while the bot was starting: the result becomes an edit or a follow-up.
+                result = await router.HandleAsync(interaction, cancellationToken);
+            }
+            else if (plan.Mode == AcknowledgementMode.Deferred)
             {
                 await exchange.DeferAsync(plan.Ephemeral, cancellationToken);
-                result = await _router.HandleAsync(interaction, cancellationToken);
+                result = await router.HandleAsync(interaction, cancellationToken);
             }
             else
             {
-                result = await HandleWithSafetyNetAsync(exchange, age, cancellationToken);
+                result = await HandleWithSafetyNetAsync(router, exchange, age, cancellationToken);
             }
 
             await DeliverAsync(exchange, result, cancellationToken);
@@ -82,23 +101,55 @@ public sealed class InteractionResponder : IGatewayEventSink
     /// Runs an immediate handler; if it has not finished by <see cref="InteractionTimings.SafetyNetAfter"/> (counted
     /// from the interaction's creation), defers so the 3 s window is not missed, and the result becomes an edit.
     /// </summary>
-    private async Task<InteractionResult> HandleWithSafetyNetAsync(InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    private async Task<InteractionResult> HandleWithSafetyNetAsync(
+        InteractionRouter router, InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
     {
-        var handling = _router.HandleAsync(exchange.Interaction, cancellationToken);
+        var handling = router.HandleAsync(exchange.Interaction, cancellationToken);
         if (handling.IsCompleted || !CanDefer(exchange.Interaction)) return await handling;
 
+        if (await DeferIfLateAsync(handling, exchange, age, cancellationToken))
+        {
+            _logger.LogWarning(
+                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; "
+                + "deferred it",
+                exchange.Interaction.Id, NameOf(exchange.Interaction), _timings.SafetyNetAfter.TotalMilliseconds);
+        }
+        return await handling;
+    }
+
+    /// <summary>
+    /// The bot is still starting (content loading, store opening): wait for the router, deferring at the safety net
+    /// so a command that arrives early still gets its answer inside Discord's window.
+    /// </summary>
+    private async Task<InteractionRouter> WaitForRouterAsync(
+        InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    {
+        if (CanDefer(exchange.Interaction)
+            && await DeferIfLateAsync(_routerReady, exchange, age, cancellationToken))
+        {
+            _logger.LogInformation(
+                "Interaction {InteractionId} ({Name}) arrived while the bot was starting; "
+                + "deferred it until start-up finished",
+                exchange.Interaction.Id, NameOf(exchange.Interaction));
+        }
+        return await _routerReady.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="work"/> until <see cref="InteractionTimings.SafetyNetAfter"/> (counted from the
+    /// interaction's creation); if it is still running then, defers (type 5, or 6 for a button) and returns true.
+    /// </summary>
+    private async Task<bool> DeferIfLateAsync(
+        Task work, InteractionExchange exchange, TimeSpan age, CancellationToken cancellationToken)
+    {
         var remaining = _timings.SafetyNetAfter - (age > TimeSpan.Zero ? age : TimeSpan.Zero);
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var late = remaining > TimeSpan.Zero ? Task.Delay(remaining, _time, stopWaiting.Token) : Task.CompletedTask;
-        if (await Task.WhenAny(handling, late) == late && !handling.IsCompleted)
-        {
-            _logger.LogWarning(
-                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; deferring it",
-                exchange.Interaction.Id, NameOf(exchange.Interaction), _timings.SafetyNetAfter.TotalMilliseconds);
-            await exchange.DeferAsync(ephemeral: false, cancellationToken);
-        }
+        var deferred = false;
+        if (await Task.WhenAny(work, late) == late && !work.IsCompleted)
+            deferred = await exchange.DeferAsync(ephemeral: false, cancellationToken);
         await stopWaiting.CancelAsync();
-        return await handling;
+        return deferred;
     }
 
     private async Task DeliverAsync(InteractionExchange exchange, InteractionResult result, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Hosting;
 using MiracleCell.Discord;
 using MiracleCell.Discord.Gateway;
@@ -31,7 +32,10 @@ public static class TransportServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGatewayFatalErrorListener, ConfigurationExitOnFatalGateway>());
 
         services.TryAddSingleton(new InteractionTimings());
-        services.TryAddSingleton<InteractionResponder>();
+        services.TryAddSingleton(provider => new InteractionResponder(
+            RouterWhenReady(provider), provider.GetRequiredService<IDiscordRestClient>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<InteractionTimings>(),
+            provider.GetRequiredService<ILogger<InteractionResponder>>()));
         services.AddSingleton<IGatewayEventSink>(provider => new Health.InteractionMetrics(
             provider.GetRequiredService<InteractionResponder>(), provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<TimeProvider>()));
@@ -56,5 +60,20 @@ public static class TransportServiceCollectionExtensions
             ? PostgreSqlIdentifyCoordinator.ForStorage(storage, time, interval,
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger<PostgreSqlIdentifyCoordinator>())
             : new InProcessIdentifyCoordinator(time, interval);
+    }
+
+    /// <summary>
+    /// The router now, or, while the hosted bot starts (a <see cref="StartupGate"/> is registered), once the gate
+    /// opens: the commands need the content, and the gateway connects before it has loaded.
+    /// </summary>
+    private static Task<InteractionRouter> RouterWhenReady(IServiceProvider provider) =>
+        provider.GetService<StartupGate>() is { } gate
+            ? ResolveAfterAsync(gate.Opened, provider)
+            : Task.FromResult(provider.GetRequiredService<InteractionRouter>());
+
+    private static async Task<InteractionRouter> ResolveAfterAsync(Task opened, IServiceProvider provider)
+    {
+        await opened.ConfigureAwait(false);
+        return provider.GetRequiredService<InteractionRouter>();
     }
 }

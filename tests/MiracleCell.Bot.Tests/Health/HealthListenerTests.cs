@@ -92,6 +92,7 @@ public sealed class HealthListenerTests : IAsyncLifetime
         Assert.Contains("# TYPE miraclecell_interactions_duration", body, StringComparison.Ordinal);
         Assert.Matches("miraclecell_interactions_duration[a-z_]*_count\\{[^}]*command=\"film\"[^}]*\\} 2", body);
         Assert.Contains("miraclecell_gateway_shards_connected", body, StringComparison.Ordinal);
+        Assert.Matches("(?m)^miraclecell_runtime_gc_heap_size[a-z_]* [0-9]", body);
     }
 
     [Fact]

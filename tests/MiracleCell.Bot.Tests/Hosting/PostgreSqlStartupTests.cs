@@ -6,7 +6,9 @@ namespace MiracleCell.Bot.Tests.Hosting;
 
 public sealed class PostgreSqlStartupTests
 {
-    private static string[] Arguments(params string[] settings) => [.. settings.Select(setting => "--" + setting)];
+    // The gateway connects while the store opens: keep it on loopback (nothing listens on port 9).
+    private static string[] Arguments(params string[] settings) =>
+        [.. settings.Append("Discord:GatewayUrl=ws://127.0.0.1:9/gateway").Select(setting => "--" + setting)];
 
     [Fact]
     public async Task PostgreSql_without_a_connection_string_is_refused_with_exit_code_78_naming_the_setting()

@@ -11,7 +11,8 @@ public sealed class StartupFailureTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("miraclecell-startup-").FullName;
 
     private static string[] Arguments(params string[] settings) =>
-        [.. new[] { "Discord:Token=abc.def.ghi" }.Concat(settings).Select(setting => "--" + setting)];
+        [.. new[] { "Discord:Token=abc.def.ghi", "Discord:GatewayUrl=ws://127.0.0.1:9/gateway" }.Concat(settings)
+            .Select(setting => "--" + setting)];
 
     private async Task<string> RunExpectingConfigurationExit(params string[] settings)
     {

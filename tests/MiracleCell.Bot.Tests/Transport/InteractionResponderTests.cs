@@ -188,6 +188,53 @@ public sealed class InteractionResponderTests
     }
 
     [Fact]
+    public async Task A_command_that_arrives_while_the_bot_is_starting_is_deferred_at_the_safety_net_and_answered_when_it_is_ready()
+    {
+        var router = new TaskCompletionSource<InteractionRouter>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var responder = new InteractionResponder(
+            router.Task, _rest.Object, _time, new InteractionTimings(), _log.For<InteractionResponder>());
+
+        var handling = responder.OnInteractionCreateAsync(
+            FakeInteractions.Command("film", _time.GetUtcNow()), CancellationToken.None);
+        await WaitUntil(() => _time.PendingTimers > 0);
+        Assert.Empty(_rest.Invocations);
+        _time.Advance(TimeSpan.FromSeconds(2.5));
+        await WaitUntil(() => Callbacks().Count > 0);
+        router.SetResult(FilmRouter());
+        await handling;
+
+        var callback = Assert.Single(Callbacks());
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, callback.Type);
+        var edit = Assert.Single(Calls(nameof(IDiscordRestClient.EditOriginalResponseAsync)));
+        Assert.Equal("Miracle in Cell No. 7", edit.Content);
+    }
+
+    private static InteractionRouter FilmRouter() => new(
+        [new FakeCommand("film", AcknowledgementMode.Immediate,
+            _ => ValueTask.FromResult(FakeCommand.Text("Miracle in Cell No. 7")))],
+        [], NullLogger<InteractionRouter>.Instance);
+
+    [Fact]
+    public async Task A_command_that_arrives_while_the_bot_is_starting_gets_one_callback_when_start_up_ends_before_the_safety_net()
+    {
+        var router = new TaskCompletionSource<InteractionRouter>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var responder = new InteractionResponder(
+            router.Task, _rest.Object, _time, new InteractionTimings(), _log.For<InteractionResponder>());
+
+        var handling = responder.OnInteractionCreateAsync(
+            FakeInteractions.Command("film", _time.GetUtcNow()), CancellationToken.None);
+        await WaitUntil(() => _time.PendingTimers > 0);
+        _time.Advance(TimeSpan.FromSeconds(2.4));
+        router.SetResult(FilmRouter());
+        await handling;
+
+        var callback = Assert.Single(Callbacks());
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, callback.Type);
+        Assert.Equal("Miracle in Cell No. 7", callback.Data!.Content);
+        Assert.Single(_rest.Invocations);
+    }
+
+    [Fact]
     public async Task A_second_callback_attempt_is_logged_as_a_bug_and_never_sent()
     {
         var exchange = new InteractionExchange(FakeInteractions.Command("film", _time.GetUtcNow()), _rest.Object, _log.For<InteractionResponder>());

@@ -1,0 +1,11 @@
+namespace MiracleCell.Bot.Hosting;
+
+/// <summary>
+/// What a content loader produced: the content, or the problems that stop the start, as lines to print (the first
+/// naming the setting and what to run; details indented).
+/// </summary>
+/// <typeparam name="T">What the commands serve (the film pack).</typeparam>
+public sealed record LoadedContent<T>(T? Content, IReadOnlyList<string> Problems) where T : class
+{
+    public bool IsUsable => Content is not null && Problems.Count == 0;
+}
