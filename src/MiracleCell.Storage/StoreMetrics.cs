@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using MiracleCell.Discord.Gateway;
 
 namespace MiracleCell.Storage;
 
@@ -12,6 +11,10 @@ namespace MiracleCell.Storage;
 /// </summary>
 internal sealed class StoreMetrics
 {
+    // The meter every part of the bot reports on (the Discord client names it the same); Storage does not
+    // reference the Discord project.
+    public const string MeterName = "MiracleCell";
+
     public const string CommitDuration = "store.commit.duration";
     public const string CommitBatchSize = "store.commit.batch_size";
 
@@ -26,7 +29,7 @@ internal sealed class StoreMetrics
         _store = new("store", store);
         _time = time;
         if (meterFactory is null) return;
-        var meter = meterFactory.Create(GatewayMetrics.MeterName);
+        var meter = meterFactory.Create(MeterName);
         _duration = meter.CreateHistogram<double>(CommitDuration, "s",
             "Commits of the score store's write batches, by store and outcome, and how long each took to be durable");
         _batchSize = meter.CreateHistogram<int>(CommitBatchSize, "{write}",
