@@ -40,7 +40,7 @@ public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>
         if (actor is null)
         {
             var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct().ToList();
-            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.NotFound, Strings.UnknownActor(typed, suggestions))));
+            throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownActor(typed, suggestions));
         }
         return PagedReply.First(this, actor.Id, context.Locale);
     }

@@ -50,7 +50,7 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
             var own = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
             var suggestions = catalog.SuggestCharacters(typed, own, Suggestions)
                 .Select(m => $"**{Markdown.Escape(m.Item.Name)}**").Distinct().ToList();
-            return CommandResult.Fail(new UserError(UserErrorKind.NotFound, Strings.UnknownCharacter(typed, suggestions)));
+            throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownCharacter(typed, suggestions));
         }
         return await PagedReply.First(this, $"{character.Id}.{progress.ToToken()}", context.Locale);
     }

@@ -58,16 +58,16 @@ public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
     {
         var interaction = context.Interaction;
         if (interaction.GuildId is not { } guildId || interaction.Invoker is not { } user)
-            return Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
+            throw Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
         var guild = guildId.Value;
         var pack = catalog.Pack;
         if ((options.Film is not null || options.Watched is not null) && !TriviaPermissions.CanManageServer(interaction))
-            return Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
+            throw Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
 
         if (options.Film is { } film)
         {
             if (!string.Equals(film.Trim(), pack.Film.Id, StringComparison.OrdinalIgnoreCase))
-                return Fail(UserErrorKind.BadOption, Strings.UnknownFilm(film, [pack.Film.Id]));
+                throw Fail(UserErrorKind.BadOption, Strings.UnknownFilm(film, [pack.Film.Id]));
             await store.SetCurrentFilmAsync(guild, pack.Film.Id, cancellationToken);
         }
         if (options.Watched is { } watched)
@@ -159,8 +159,7 @@ public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static CommandResult Fail(UserErrorKind kind, LocalizedText message) =>
-        CommandResult.Fail(new UserError(kind, message));
+    private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(new UserError(kind, message));
 }
 
 /// <summary>The options of <c>/club</c>: each null when left out.</summary>

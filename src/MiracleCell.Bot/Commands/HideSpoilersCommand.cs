@@ -35,7 +35,7 @@ public sealed class HideSpoilersCommand : IApplicationCommand
         Message? target = null;
         if (targetId is { } id) interaction.Data?.Resolved?.Messages?.TryGetValue(id.ToString(), out target);
         if (target is null || string.IsNullOrWhiteSpace(target.Content))
-            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.Unusable, Strings.MessageHasNoText)));
+            throw new UserErrorException(UserErrorKind.Unusable, Strings.MessageHasNoText);
 
         var header = $"**{Strings.HidSpoilers(SpoilerRepost.Mention(interaction.Invoker), SpoilerRepost.Mention(target.Author))[context.Locale]}**";
         var reply = SpoilerRepost.Build(header, target.Content, context.Locale);

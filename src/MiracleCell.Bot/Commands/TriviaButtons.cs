@@ -23,21 +23,21 @@ public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentH
         if (!AnswerButtonId.TryParse(context.Arguments, out var button)
             || interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
         {
-            return Fail(Strings.TriviaButtonOutdated);
+            throw Fail(Strings.TriviaButtonOutdated);
         }
 
         var result = await services.GetRequiredService<TriviaCoordinator>().AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button), cancellationToken);
         return result.Status switch
         {
             TriviaClickStatus.LockedIn => CommandResult.Reply(TriviaMessages.Ephemeral(Strings.LockedIn(result.Choice!.Value.Letter())[locale])),
-            TriviaClickStatus.AlreadyLockedIn => Fail(Strings.AlreadyLockedIn(result.Choice?.Letter())),
-            TriviaClickStatus.QuestionClosed => Fail(Strings.QuestionClosed),
-            TriviaClickStatus.QuestionNotOpenYet => Fail(Strings.QuestionNotOpenYet),
-            TriviaClickStatus.GameOver => Fail(Strings.TriviaGameOver),
-            TriviaClickStatus.NotSaved => Fail(Strings.AnswerNotSaved),
-            _ => Fail(Strings.TriviaButtonOutdated),
+            TriviaClickStatus.AlreadyLockedIn => throw Fail(Strings.AlreadyLockedIn(result.Choice?.Letter())),
+            TriviaClickStatus.QuestionClosed => throw Fail(Strings.QuestionClosed),
+            TriviaClickStatus.QuestionNotOpenYet => throw Fail(Strings.QuestionNotOpenYet),
+            TriviaClickStatus.GameOver => throw Fail(Strings.TriviaGameOver),
+            TriviaClickStatus.NotSaved => throw Fail(Strings.AnswerNotSaved),
+            _ => throw Fail(Strings.TriviaButtonOutdated),
         };
     }
 
-    private static CommandResult Fail(Core.Text.LocalizedText message) => CommandResult.Fail(new UserError(UserErrorKind.Unusable, message));
+    private static UserErrorException Fail(Core.Text.LocalizedText message) => new(new UserError(UserErrorKind.Unusable, message));
 }

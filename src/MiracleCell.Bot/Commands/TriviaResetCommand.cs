@@ -45,9 +45,9 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
         var interaction = context.Interaction;
         var locale = context.Locale;
         if (interaction.GuildId is not { } guild || interaction.Invoker is not { } user)
-            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.Unusable, Strings.TriviaNeedsServer)));
+            throw new UserErrorException(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
         if (!TriviaPermissions.CanManageServer(interaction))
-            return ValueTask.FromResult(CommandResult.Fail(new UserError(UserErrorKind.MissingPermission, Strings.NeedsManageServer)));
+            throw new UserErrorException(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
 
         var target = resetOptions.User;
         var lifetime = options.Value.ResetConfirmationLifetime;
@@ -86,11 +86,11 @@ public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider t
         var interaction = context.Interaction;
         var locale = context.Locale;
         if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId?.Value != button.GuildId || interaction.Invoker is not { } user)
-            return Fail(UserErrorKind.Unusable, Strings.UnknownButton);
-        if (user.Id.Value != button.RequesterId) return Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
+            throw Fail(UserErrorKind.Unusable, Strings.UnknownButton);
+        if (user.Id.Value != button.RequesterId) throw Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
         if (!button.Confirm) return CommandResult.Update(Done(Strings.ResetCancelled[locale]));
         if (time.GetUtcNow() >= button.ExpiresAt) return CommandResult.Update(Done(Strings.ResetExpired[locale]));
-        if (!TriviaPermissions.CanManageServer(interaction)) return Fail(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
+        if (!TriviaPermissions.CanManageServer(interaction)) throw Fail(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
 
         var store = services.GetRequiredService<ITriviaStore>();
         string text;
@@ -109,5 +109,5 @@ public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider t
 
     private static MessagePayload Done(string text) => new() { Content = text, Components = [], AllowedMentions = AllowedMentions.None };
 
-    private static CommandResult Fail(UserErrorKind kind, Core.Text.LocalizedText message) => CommandResult.Fail(new UserError(kind, message));
+    private static UserErrorException Fail(UserErrorKind kind, Core.Text.LocalizedText message) => new(new UserError(kind, message));
 }

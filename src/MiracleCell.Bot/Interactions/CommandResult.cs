@@ -11,28 +11,27 @@ public abstract record FollowUpAction;
 /// </summary>
 public sealed record DeleteTargetMessage(Snowflake ChannelId, Snowflake MessageId) : FollowUpAction;
 
-/// <summary>What a command or component handler returns: a message to post, or an error the user can fix.</summary>
+/// <summary>
+/// What a command or component handler returns: the message to post. A mistake the user can fix is never returned:
+/// the handler throws <see cref="UserErrorException"/>, which the router renders (see decisions §25).
+/// </summary>
 public sealed class CommandResult
 {
-    private CommandResult(MessagePayload? message, UserError? error, IReadOnlyList<FollowUpAction> actions, bool updatesMessage)
+    private CommandResult(MessagePayload message, IReadOnlyList<FollowUpAction> actions, bool updatesMessage)
     {
         Message = message;
-        Error = error;
         Actions = actions;
         UpdatesMessage = updatesMessage;
     }
 
-    public MessagePayload? Message { get; }
-    public UserError? Error { get; }
+    public MessagePayload Message { get; }
     public IReadOnlyList<FollowUpAction> Actions { get; }
 
     /// <summary>True when a component handler replaces the message the component is on (callback type 7).</summary>
     public bool UpdatesMessage { get; }
 
     public static CommandResult Reply(MessagePayload message, params IReadOnlyList<FollowUpAction> actions) =>
-        new(message, null, actions, updatesMessage: false);
+        new(message, actions, updatesMessage: false);
 
-    public static CommandResult Update(MessagePayload message) => new(message, null, [], updatesMessage: true);
-
-    public static CommandResult Fail(UserError error) => new(null, error, [], updatesMessage: false);
+    public static CommandResult Update(MessagePayload message) => new(message, [], updatesMessage: true);
 }

@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Interactions;
 /// The one entry point for every transport (Discord gateway, console): finds the handler for an interaction,
 /// runs it, and turns every outcome — reply, user error, exception — into a callback body.
 /// </summary>
-public sealed class InteractionRouter
+public sealed partial class InteractionRouter
 {
     public const int MaxAutocompleteChoices = 25;
 
@@ -69,7 +69,9 @@ public sealed class InteractionRouter
 
     /// <summary>
     /// Runs the handler and returns the callback body. Never throws for a handler's failure (only for
-    /// cancellation): user errors and exceptions come back as ephemeral replies with the matching outcome.
+    /// cancellation). This is the one place both kinds of failure are rendered (decisions §25): a
+    /// <see cref="UserErrorException"/> becomes an ephemeral reply in the user's locale, any other exception is
+    /// logged with a short error id and answered with an ephemeral apology quoting that id.
     /// </summary>
     public async Task<InteractionResult> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
@@ -79,10 +81,10 @@ public sealed class InteractionRouter
             return interaction.Type switch
             {
                 InteractionType.Ping => new InteractionResult(InteractionOutcome.Replied, new InteractionResponse { Type = InteractionCallbackType.Pong }, []),
-                InteractionType.ApplicationCommand => await RunCommandAsync(interaction, locale, cancellationToken),
+                InteractionType.ApplicationCommand => await RunCommandAsync(interaction, cancellationToken),
                 InteractionType.ApplicationCommandAutocomplete => await RunAutocompleteAsync(interaction, cancellationToken),
-                InteractionType.MessageComponent => await RunComponentAsync(interaction, locale, cancellationToken),
-                _ => ErrorResult(new UserError(UserErrorKind.UnknownCommand, Strings.UnsupportedInteraction), locale),
+                InteractionType.MessageComponent => await RunComponentAsync(interaction, cancellationToken),
+                _ => throw new UserErrorException(UserErrorKind.UnknownCommand, Strings.UnsupportedInteraction),
             };
         }
         catch (UserErrorException error)
@@ -97,18 +99,22 @@ public sealed class InteractionRouter
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "Interaction {InteractionId} ({Type} {Name}) failed", interaction.Id, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
-            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete) return Choices(InteractionOutcome.Failed, [], null);
-            return new InteractionResult(InteractionOutcome.Failed, MessageResponse(Replies.Error(Strings.SomethingWentWrong[locale])), []);
+            var errorId = ErrorIds.New();
+            LogFailed(_logger, exception, errorId, interaction.Id, interaction.Type,
+                interaction.Data?.Name ?? interaction.Data?.CustomId);
+            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+                return Choices(InteractionOutcome.Failed, [], null);
+            return new InteractionResult(InteractionOutcome.Failed,
+                MessageResponse(Replies.Error(Strings.SomethingWentWrong(errorId)[locale])), []);
         }
     }
 
-    private async Task<InteractionResult> RunCommandAsync(Interaction interaction, Locale locale, CancellationToken cancellationToken)
+    private async Task<InteractionResult> RunCommandAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var command = FindCommand(interaction) ?? throw UnknownCommand(interaction);
         var context = new CommandContext(interaction, Given(command, interaction.Data?.Options));
         var result = await command.HandleAsync(context, cancellationToken);
-        return FromResult(result, locale);
+        return FromResult(result);
     }
 
     private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -122,14 +128,12 @@ public sealed class InteractionRouter
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
     }
 
-    private async Task<InteractionResult> RunComponentAsync(Interaction interaction, Locale locale, CancellationToken cancellationToken)
+    private async Task<InteractionResult> RunComponentAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        var found = FindComponent(interaction);
-        if (found is null)
-            return ErrorResult(new UserError(UserErrorKind.UnknownCommand, Strings.UnknownButton), locale);
-        var (handler, parts) = found.Value;
+        var (handler, parts) = FindComponent(interaction)
+            ?? throw new UserErrorException(UserErrorKind.UnknownCommand, Strings.UnknownButton);
         var result = await handler.HandleAsync(new ComponentContext(interaction, interaction.Data!.CustomId!, parts), cancellationToken);
-        return FromResult(result, locale);
+        return FromResult(result);
     }
 
     private IApplicationCommand? FindCommand(Interaction interaction) =>
@@ -148,10 +152,9 @@ public sealed class InteractionRouter
     private static UserErrorException UnknownCommand(Interaction interaction) =>
         new(new UserError(UserErrorKind.UnknownCommand, Strings.UnknownCommand(interaction.Data?.Name ?? "")));
 
-    private static InteractionResult FromResult(CommandResult result, Locale locale)
+    private static InteractionResult FromResult(CommandResult result)
     {
-        if (result.Error is { } error) return ErrorResult(error, locale);
-        var message = result.Message ?? throw new InvalidOperationException("A handler returned neither a message nor an error.");
+        var message = result.Message;
         var response = result.UpdatesMessage
             ? new InteractionResponse { Type = InteractionCallbackType.UpdateMessage, Data = InteractionCallbackData.FromMessage(message with { Flags = null }) }
             : MessageResponse(message);
@@ -173,4 +176,8 @@ public sealed class InteractionRouter
             Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
             Data = new InteractionCallbackData { Choices = choices },
         }, [], error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} ({Type} {Name}) failed with error {ErrorId}")]
+    private static partial void LogFailed(
+        ILogger logger, Exception exception, string errorId, Snowflake interactionId, InteractionType type, string? name);
 }

@@ -48,18 +48,19 @@ public sealed class PageButtonHandler(IEnumerable<IPagedCommand> commands) : ICo
 
     public ValueTask<CommandResult> HandleAsync(ComponentContext context, CancellationToken cancellationToken)
     {
-        var outdated = CommandResult.Fail(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
         if (context.Arguments is not [var key, var state, var indexText]
             || !_commands.TryGetValue(key, out var command)
             || !int.TryParse(indexText, System.Globalization.CultureInfo.InvariantCulture, out var index))
-            return ValueTask.FromResult(outdated);
+            throw Outdated();
 
         var pages = command.RenderPages(state, context.Locale);
-        if (index < 0 || index >= pages.Count) return ValueTask.FromResult(outdated);
+        if (index < 0 || index >= pages.Count) throw Outdated();
         // Pages meant for the caller alone (untagged spoilers) never replace a message everyone can see.
         var privatePages = pages[index].Flags?.HasFlag(MessageFlags.Ephemeral) == true;
         var onPrivateMessage = context.Interaction.Message?.Flags?.HasFlag(MessageFlags.Ephemeral) == true;
-        if (privatePages && !onPrivateMessage) return ValueTask.FromResult(outdated);
+        if (privatePages && !onPrivateMessage) throw Outdated();
         return ValueTask.FromResult(CommandResult.Update(Paging.Page(pages, index, key, state, context.Locale)));
     }
+
+    private static UserErrorException Outdated() => new(UserErrorKind.Unusable, Strings.UnknownButton);
 }

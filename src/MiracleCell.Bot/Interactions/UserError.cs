@@ -20,10 +20,14 @@ public enum UserErrorKind
 public sealed record UserError(UserErrorKind Kind, LocalizedText Message);
 
 /// <summary>
-/// Lets option accessors and helpers deep in a handler report a <see cref="UserError"/>; the router turns it
-/// into the same ephemeral reply as a returned error.
+/// The one way a handler, an option declaration or a helper reports a mistake the user can fix. The router turns it
+/// into an ephemeral reply in the user's locale; it is not logged as a failure.
 /// </summary>
 public sealed class UserErrorException(UserError error) : Exception(error.Message.En)
 {
+    public UserErrorException(UserErrorKind kind, LocalizedText message) : this(new UserError(kind, message))
+    {
+    }
+
     public UserError Error { get; } = error;
 }

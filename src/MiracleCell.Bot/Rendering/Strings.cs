@@ -15,9 +15,11 @@ public static partial class Strings
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // Errors the router and options report.
-    public static LocalizedText SomethingWentWrong { get; } = T(
-        "Something went wrong on my side. Please try again in a moment; if it keeps happening, tell the server admins.",
-        "Terjadi kesalahan di pihak saya. Silakan coba lagi sebentar lagi; jika terus terjadi, beri tahu admin server.");
+    public static LocalizedText SomethingWentWrong(string errorId) => T(
+        $"Something went wrong on my side (error `{errorId}`). Please try again in a moment; if it keeps happening, "
+            + "tell the server admins that error id.",
+        $"Terjadi kesalahan di pihak saya (kode galat `{errorId}`). Silakan coba lagi sebentar lagi; jika terus "
+            + "terjadi, beri tahu admin server kode galat itu.");
 
     public static LocalizedText UnsupportedInteraction { get; } = T(
         $"I can't handle this kind of interaction. Type {Help.En} to see what I can do.",

@@ -16,7 +16,7 @@ namespace MiracleCell.Bot.Transport;
 /// carries out the router's follow-up actions. While the bot is still starting (the router waits on the content
 /// load), a command or button is deferred at the safety net instead, and answered once the router is there.
 /// </summary>
-public sealed class InteractionResponder : IGatewayEventSink
+public sealed partial class InteractionResponder : IGatewayEventSink
 {
     private readonly Task<InteractionRouter> _routerReady;
     private readonly IDiscordRestClient _rest;
@@ -50,14 +50,12 @@ public sealed class InteractionResponder : IGatewayEventSink
         var age = _time.GetUtcNow() - interaction.Id.CreatedAt;
         if (age > _timings.StaleAfter)
         {
-            _logger.LogWarning(
-                "Dropped interaction {InteractionId} ({Type} {Name}): it arrived {AgeMs:0} ms after it was created, past Discord's 3 s window",
-                interaction.Id, interaction.Type, NameOf(interaction), age.TotalMilliseconds);
+            LogDroppedStale(_logger, interaction.Id, interaction.Type, NameOf(interaction), age.TotalMilliseconds);
             return;
         }
         if (!_recent.TryAdd(interaction.Id))
         {
-            _logger.LogInformation("Ignored a second delivery of interaction {InteractionId}", interaction.Id);
+            LogDuplicate(_logger, interaction.Id);
             return;
         }
 
@@ -109,10 +107,8 @@ public sealed class InteractionResponder : IGatewayEventSink
 
         if (await DeferIfLateAsync(handling, exchange, age, cancellationToken))
         {
-            _logger.LogWarning(
-                "Interaction {InteractionId} ({Name}) was still running {SafetyNetMs:0} ms after it was created; "
-                + "deferred it",
-                exchange.Interaction.Id, NameOf(exchange.Interaction), _timings.SafetyNetAfter.TotalMilliseconds);
+            LogDeferredLate(_logger, exchange.Interaction.Id, NameOf(exchange.Interaction),
+                _timings.SafetyNetAfter.TotalMilliseconds);
         }
         return await handling;
     }
@@ -127,10 +123,7 @@ public sealed class InteractionResponder : IGatewayEventSink
         if (CanDefer(exchange.Interaction)
             && await DeferIfLateAsync(_routerReady, exchange, age, cancellationToken))
         {
-            _logger.LogInformation(
-                "Interaction {InteractionId} ({Name}) arrived while the bot was starting; "
-                + "deferred it until start-up finished",
-                exchange.Interaction.Id, NameOf(exchange.Interaction));
+            LogDeferredWhileStarting(_logger, exchange.Interaction.Id, NameOf(exchange.Interaction));
         }
         return await _routerReady.WaitAsync(cancellationToken);
     }
@@ -169,7 +162,7 @@ public sealed class InteractionResponder : IGatewayEventSink
                 await exchange.FollowUpAsync(ToMessage(result.Response), cancellationToken);
                 return;
             default:
-                _logger.LogError("Bug: interaction {InteractionId} was answered before its result was ready", exchange.Interaction.Id);
+                LogAnsweredTooEarly(_logger, exchange.Interaction.Id);
                 return;
         }
     }
@@ -206,34 +199,33 @@ public sealed class InteractionResponder : IGatewayEventSink
                     }
                     catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                     {
-                        _logger.LogInformation(
-                            "Could not delete message {MessageId} after interaction {InteractionId} ({Status}); the re-post stands",
-                            delete.MessageId, interaction.Id, (int)exception.Status);
+                        LogCouldNotDelete(_logger, delete.MessageId, interaction.Id, (int)exception.Status);
                         // Already gone (404) needs no word; a refusal (403) does, or the user thinks the bot failed silently.
                         if (exception.Status == HttpStatusCode.Forbidden)
                             await exchange.FollowUpAsync(Replies.Error(Strings.CannotDeleteOriginal[Locales.FromCode(interaction.Locale)]), cancellationToken);
                     }
                     break;
                 default:
-                    _logger.LogError("Bug: no transport support for follow-up action {Action}", action.GetType().Name);
+                    LogUnsupportedAction(_logger, action.GetType().Name);
                     break;
             }
         }
     }
 
     /// <summary>
-    /// Something failed outside the router (a Discord refusal, a network error, a bug): log it, and tell the user in an
-    /// ephemeral message when the interaction can still carry one.
+    /// Something failed outside the router (a Discord refusal, a network error, a bug): log it with a short error id,
+    /// and tell the user that id in an ephemeral message when the interaction can still carry one.
     /// </summary>
     private async Task ReportFailureAsync(InteractionExchange exchange, Exception exception, CancellationToken cancellationToken)
     {
         var interaction = exchange.Interaction;
+        var errorId = ErrorIds.New();
         if (exception is DiscordApiException discord)
-            _logger.LogError("Interaction {InteractionId} ({Name}) failed: {Problem}", interaction.Id, NameOf(interaction), discord.Message);
+            LogRefused(_logger, interaction.Id, NameOf(interaction), errorId, discord.Message);
         else
-            _logger.LogError(exception, "Interaction {InteractionId} ({Name}) failed", interaction.Id, NameOf(interaction));
+            LogFailed(_logger, exception, interaction.Id, NameOf(interaction), errorId);
 
-        var message = Replies.Error(Strings.SomethingWentWrong[Locales.FromCode(interaction.Locale)]);
+        var message = Replies.Error(Strings.SomethingWentWrong(errorId)[Locales.FromCode(interaction.Locale)]);
         try
         {
             switch (exchange.State)
@@ -266,7 +258,7 @@ public sealed class InteractionResponder : IGatewayEventSink
         catch (Exception reportFailure)
         {
             // Telling the user failed too (e.g. the token expired): the first failure is already logged.
-            _logger.LogWarning("Could not tell the user that interaction {InteractionId} failed: {Problem}", interaction.Id, reportFailure.Message);
+            LogCouldNotReport(_logger, interaction.Id, reportFailure.Message);
         }
     }
 

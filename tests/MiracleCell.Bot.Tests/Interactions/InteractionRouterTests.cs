@@ -73,6 +73,69 @@ public sealed class InteractionRouterTests
     }
 
     [Fact]
+    public async Task The_error_id_in_the_apology_is_the_one_logged_with_the_exception()
+    {
+        var logger = new ListLogger();
+        var router = new InteractionRouter([new ThrowingCommand()], [], logger);
+
+        var first = await router.HandleAsync(CommandInteraction("boom", "en-US"), CancellationToken.None);
+        var second = await router.HandleAsync(CommandInteraction("boom", "id"), CancellationToken.None);
+
+        string[] ids = [ErrorIdIn(first.Response.Data!.Content), ErrorIdIn(second.Response.Data!.Content)];
+        Assert.NotEqual(ids[0], ids[1]);
+        var logged = logger.Entries.Where(e => e.Level == LogLevel.Error).ToList();
+        Assert.Equal(2, logged.Count);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.IsType<InvalidOperationException>(logged[i].Exception);
+            Assert.Contains($"error {ids[i]}", logged[i].Message, StringComparison.Ordinal);
+        }
+        Assert.StartsWith("⚠️ Something went wrong", first.Response.Data.Content, StringComparison.Ordinal);
+        Assert.StartsWith("⚠️ Terjadi kesalahan", second.Response.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Locale.English, "No one called “nobody at all” is in the cast")]
+    [InlineData(Locale.Indonesian, "Tidak ada pemeran bernama “nobody at all”")]
+    public async Task A_users_mistake_is_an_ephemeral_reply_in_their_locale_and_is_not_logged(
+        Locale locale, string expected)
+    {
+        using var bot = new TestBot();
+
+        var result = await bot.Run("/cast actor:nobody at all", locale);
+
+        Assert.Equal(InteractionOutcome.UserError, result.Outcome);
+        Assert.Equal(UserErrorKind.NotFound, result.Error!.Kind);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, result.Response.Type);
+        Assert.Equal(MessageFlags.Ephemeral, result.Response.Data!.Flags);
+        Assert.StartsWith($"⚠️ {expected}", result.Response.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "That button no longer works.")]
+    [InlineData("id", "Tombol itu sudah tidak berlaku.")]
+    public async Task A_mistake_thrown_by_a_button_handler_is_rendered_like_a_commands(string locale, string expected)
+    {
+        var logger = new ListLogger();
+        var router = new InteractionRouter([], [new RecordingComponent()], logger);
+
+        var result = await router.HandleAsync(
+            ComponentInteraction("trivia:refuse") with { Locale = locale }, CancellationToken.None);
+
+        Assert.Equal(InteractionOutcome.UserError, result.Outcome);
+        Assert.Equal(MessageFlags.Ephemeral, result.Response.Data!.Flags);
+        Assert.StartsWith($"⚠️ {expected}", result.Response.Data.Content, StringComparison.Ordinal);
+        Assert.Empty(logger.Entries);
+    }
+
+    private static string ErrorIdIn(string? content)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(content ?? "", "`([0-9a-f]{8})`");
+        Assert.True(match.Success, $"no error id in: {content}");
+        return match.Groups[1].Value;
+    }
+
+    [Fact]
     public async Task Cancellation_is_not_turned_into_a_reply()
     {
         var router = new InteractionRouter([new ThrowingCommand(cancel: true)], [], NullLogger<InteractionRouter>.Instance);
@@ -196,19 +259,21 @@ public sealed class InteractionRouterTests
         public ValueTask<CommandResult> HandleAsync(ComponentContext context, CancellationToken cancellationToken)
         {
             Arguments = context.Arguments;
+            if (context.Arguments is ["refuse"])
+                throw new UserErrorException(UserErrorKind.Unusable, MiracleCell.Bot.Rendering.Strings.UnknownButton);
             return ValueTask.FromResult(CommandResult.Update(new MessagePayload { Content = "updated" }));
         }
     }
 
     private sealed class ListLogger : ILogger<InteractionRouter>
     {
-        public List<(LogLevel Level, Exception? Exception)> Entries { get; } = [];
+        public List<(LogLevel Level, Exception? Exception, string Message)> Entries { get; } = [];
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, exception));
+            Entries.Add((logLevel, exception, formatter(state, exception)));
     }
 }

@@ -23,8 +23,9 @@ internal sealed class FakeCommand(
     public static CommandResult Text(string content, params IReadOnlyList<FollowUpAction> actions) =>
         CommandResult.Reply(new MessagePayload { Content = content, AllowedMentions = AllowedMentions.None }, actions);
 
+    /// <summary>Reports a user's mistake the one way handlers do: by throwing.</summary>
     public static CommandResult Failure(string message) =>
-        CommandResult.Fail(new UserError(UserErrorKind.NotFound, new LocalizedText(message, message)));
+        throw new UserErrorException(UserErrorKind.NotFound, new LocalizedText(message, message));
 }
 
 internal static class FakeInteractions

@@ -116,6 +116,25 @@ public sealed class InteractionResponderTests
     }
 
     [Fact]
+    public async Task A_failure_outside_the_router_tells_the_user_the_error_id_that_is_logged()
+    {
+        _rest.Setup(r => r.EditOriginalResponseAsync(It.IsAny<Snowflake>(), It.IsAny<string>(),
+                It.IsAny<MessagePayload>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection reset"));
+        var responder = Responder(new FakeCommand("stats", AcknowledgementMode.Deferred,
+            _ => ValueTask.FromResult(FakeCommand.Text("12 points"))));
+
+        await responder.OnInteractionCreateAsync(FakeInteractions.Command("stats", _time.GetUtcNow()),
+            CancellationToken.None);
+
+        var followUp = Assert.Single(Calls(nameof(IDiscordRestClient.CreateFollowupMessageAsync)));
+        var id = System.Text.RegularExpressions.Regex.Match(followUp.Content ?? "", "`([0-9a-f]{8})`").Groups[1].Value;
+        Assert.Equal(8, id.Length);
+        var logged = Assert.Single(_log.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains($"failed with error {id}", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interaction_older_than_the_window_is_dropped_and_logged_without_any_request()
     {
         var responder = Responder(new FakeCommand("film", AcknowledgementMode.Immediate, _ => ValueTask.FromResult(FakeCommand.Text("film"))));
