@@ -69,6 +69,10 @@ public static class BotHost
     /// </summary>
     private static async Task<HostedBot?> BuildCheckedAsync(string[] args, TextWriter error, string workingDirectory)
     {
+        SettingsFiles.EnsureReadable([
+            Path.Combine(AppContext.BaseDirectory, SettingsFiles.FileName),
+            Path.Combine(workingDirectory, SettingsFiles.FileName),
+        ]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -159,7 +163,19 @@ public static class BotHost
     {
         // An empty Bot:ContentFolder is reported by the options check, with every other problem.
         if (folder.Length == 0) return new LoadedContent<FilmPack>(null, []);
-        var loaded = ContentFolder.Load(folder);
+        ContentLoadResult loaded;
+        try
+        {
+            loaded = ContentFolder.LoadReadable(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new LoadedContent<FilmPack>(null,
+            [
+                $"Bot:ContentFolder: a file of the content pack in {folder} cannot be read ({exception.Message}): give "
+                    + "the bot's user read access to the pack's files, or point Bot:ContentFolder at another pack.",
+            ]);
+        }
         if (loaded.IsValid) return new LoadedContent<FilmPack>(loaded.Pack, []);
         using var lines = new StringWriter();
         ContentFolder.WriteProblems(loaded, lines);

@@ -30,17 +30,24 @@ public static class ContentFolder
     /// <summary>Loads the pack, turning a missing folder or an unreadable file into problems instead of exceptions.</summary>
     public static ContentLoadResult Load(string folder)
     {
-        if (!Directory.Exists(folder))
-            return new ContentLoadResult(null, [new ContentProblem(folder, 0, "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding film.yaml.")]);
         try
         {
-            return ContentPackLoader.Load(folder);
+            return LoadReadable(folder);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new ContentLoadResult(null, [new ContentProblem(folder, 0, $"The pack could not be read: {exception.Message}")]);
         }
     }
+
+    /// <summary>
+    /// Loads the pack, turning a missing folder into a problem; a file that cannot be read is thrown
+    /// (<see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>), for a caller that reports it alone.
+    /// </summary>
+    public static ContentLoadResult LoadReadable(string folder) => Directory.Exists(folder)
+        ? ContentPackLoader.Load(folder)
+        : new ContentLoadResult(null, [new ContentProblem(folder, 0,
+            "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding film.yaml.")]);
 
     /// <summary>Writes every problem as <c>file:line: message</c>.</summary>
     public static void WriteProblems(ContentLoadResult result, TextWriter writer)

@@ -33,6 +33,11 @@ internal sealed class HostedBot(IHost host, BackgroundContent<FilmPack> content,
             IReadOnlyList<string> problems = loaded.Problems.Count > 0
                 ? loaded.Problems
                 : [$"Bot:ContentFolder: no content pack was loaded from {folder}."];
+            if (problems is [var only])
+            {
+                await error.WriteLineAsync($"MiracleCell cannot start: {only}");
+                return false;
+            }
             var count = problems.Count(problem => !problem.StartsWith(' '));
             await error.WriteLineAsync(
                 $"MiracleCell cannot start: fix the configuration and start again ({count} problem(s)):");

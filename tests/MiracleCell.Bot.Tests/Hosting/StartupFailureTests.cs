@@ -1,18 +1,26 @@
+using System.Runtime.Versioning;
 using MiracleCell.Bot.Hosting;
+using MiracleCell.Testing;
 
 namespace MiracleCell.Bot.Tests.Hosting;
 
 /// <summary>
-/// Start-up failures that are not a setting's value end with one line on stderr and exit code 78. The tests run as
-/// root, which may write anywhere, so an unwritable folder is stood for by a regular file in the way.
+/// Start-up failures that are not a setting's value end with one line on stderr and exit code 78, through the same
+/// entry point the bot runs. Tests that take a permission away skip when run as root, which ignores permissions.
 /// </summary>
 public sealed class StartupFailureTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("miraclecell-startup-").FullName;
 
-    private static string[] Arguments(params string[] settings) =>
-        [.. new[] { "Discord:Token=abc.def.ghi", "Discord:GatewayUrl=ws://127.0.0.1:9/gateway" }.Concat(settings)
-            .Select(setting => "--" + setting)];
+    // A data folder of the test's own, so the default one (beside the binaries) never decides the outcome; a test's
+    // own Storage:DataFolder comes later and wins.
+    private string[] Arguments(params string[] settings) =>
+        [.. new[]
+            {
+                "Discord:Token=abc.def.ghi", "Discord:GatewayUrl=ws://127.0.0.1:9/gateway",
+                $"Storage:DataFolder={Path.Combine(_folder, "data")}",
+            }
+            .Concat(settings).Select(setting => "--" + setting)];
 
     private async Task<string> RunExpectingConfigurationExit(params string[] settings)
     {
@@ -48,6 +56,63 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("point Storage:DataFolder at a folder", line, StringComparison.Ordinal);
     }
 
+    [NotAsRootFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_data_folder_without_write_permission_is_one_line_saying_what_to_do()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "read-only")).FullName;
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var line = await RunExpectingConfigurationExit($"Storage:DataFolder={folder}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Storage:DataFolder {folder} is not writable", line,
+            StringComparison.Ordinal);
+        Assert.Contains("give the bot's user write access to it", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_settings_file_that_is_a_folder_is_one_line_naming_it()
+    {
+        var settings = Directory.CreateDirectory(Path.Combine(_folder, SettingsFiles.FileName)).FullName;
+
+        var line = await RunExpectingConfigurationExit();
+
+        Assert.Equal($"MiracleCell cannot start: the settings file {settings} is a folder, not a file: remove the "
+            + "folder, or put the settings in a file of that name (appsettings.example.json shows its shape).", line);
+    }
+
+    [NotAsRootFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_settings_file_without_read_permission_is_one_line_naming_it()
+    {
+        var settings = Path.Combine(_folder, SettingsFiles.FileName);
+        await File.WriteAllTextAsync(settings, "{}");
+        File.SetUnixFileMode(settings, UnixFileMode.None);
+
+        var line = await RunExpectingConfigurationExit();
+
+        Assert.StartsWith($"MiracleCell cannot start: the settings file {settings} cannot be read", line,
+            StringComparison.Ordinal);
+        Assert.EndsWith("give the bot's user read access to it, or move it away.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_debug_level_the_line_is_followed_by_the_full_exception()
+    {
+        var file = Path.Combine(_folder, "state");
+        await File.WriteAllTextAsync(file, "not a folder");
+        using var error = new StringWriter();
+
+        var exitCode = await BotHost.RunAsync(Arguments($"Storage:DataFolder={file}", "Logging:LogLevel:Default=Debug"),
+            error, _folder, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("MiracleCell cannot start: Storage:DataFolder", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{typeof(StartupException).FullName}: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_malformed_settings_file_is_one_line_naming_the_file_line_and_position()
     {
@@ -61,10 +126,10 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unreadable_content_pack_file_stops_the_start_with_exit_78_and_no_stack_trace()
+    public async Task A_content_pack_file_that_is_a_folder_stops_the_start_with_exit_78_and_no_stack_trace()
     {
         var pack = Directory.CreateDirectory(Path.Combine(_folder, "pack")).FullName;
-        Directory.CreateDirectory(Path.Combine(pack, "film.yaml"));
+        var film = Directory.CreateDirectory(Path.Combine(pack, "film.yaml")).FullName;
         using var error = new StringWriter();
 
         var exitCode = await BotHost.RunAsync(Arguments($"Bot:ContentFolder={pack}"), error, _folder,
@@ -73,7 +138,25 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Equal(ExitCodes.Configuration, exitCode);
         Assert.Contains($"Bot:ContentFolder: the content pack in {pack} is invalid", error.ToString(),
             StringComparison.Ordinal);
+        Assert.Contains($"{film} is a folder, not a file", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [NotAsRootFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_content_pack_file_without_read_permission_is_one_line_naming_the_pack()
+    {
+        var pack = Directory.CreateDirectory(Path.Combine(_folder, "pack")).FullName;
+        var film = Path.Combine(pack, "film.yaml");
+        await File.WriteAllTextAsync(film, "id: a-film\n");
+        File.SetUnixFileMode(film, UnixFileMode.None);
+
+        var line = await RunExpectingConfigurationExit($"Bot:ContentFolder={pack}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: a file of the content pack in {pack} cannot "
+            + "be read (", line, StringComparison.Ordinal);
+        Assert.Contains(film, line, StringComparison.Ordinal);
+        Assert.EndsWith("point Bot:ContentFolder at another pack.", line, StringComparison.Ordinal);
     }
 
     [Fact]

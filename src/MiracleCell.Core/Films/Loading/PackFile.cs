@@ -16,6 +16,12 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
     public YamlMappingNode? ReadRoot(string folder)
     {
         var path = Path.Combine(folder, Name);
+        if (Directory.Exists(path))
+        {
+            Report(0, $"{Path.GetFullPath(path)} is a folder, not a file: replace it with the file {Name} "
+                + "(see docs/content-pack-format.md)");
+            return null;
+        }
         if (!File.Exists(path))
         {
             Report(0, $"the file is missing: create {Name} in {Path.GetFullPath(folder)} (see docs/content-pack-format.md)");
