@@ -11,7 +11,8 @@ public sealed class NotAsRootFactAttribute : FactAttribute
 {
     public NotAsRootFactAttribute()
     {
-        if (IsRoot) Skip = "runs as root, which ignores file permissions; run the tests as an ordinary user to cover it";
+        if (IsRoot)
+            Skip = "runs as root, which ignores file permissions; run the tests as an ordinary user to cover it";
     }
 
     /// <summary>True when the effective user id is 0 (read from /proc, so no native call is needed).</summary>

@@ -159,7 +159,7 @@ public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(new UserError(kind, message));
+    private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(kind, message);
 }
 
 /// <summary>The options of <c>/club</c>: each null when left out.</summary>

@@ -39,5 +39,5 @@ public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentH
         };
     }
 
-    private static UserErrorException Fail(Core.Text.LocalizedText message) => new(new UserError(UserErrorKind.Unusable, message));
+    private static UserErrorException Fail(Core.Text.LocalizedText message) => new(UserErrorKind.Unusable, message);
 }

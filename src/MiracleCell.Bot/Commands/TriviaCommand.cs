@@ -125,7 +125,8 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
         {
             case TriviaOptions.Start { Settings: var settings, WholeFilm: var wholeFilm }:
                 if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not Permissions.None)
-                    throw Fail(UserErrorKind.MissingPermission, Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
+                    throw Fail(UserErrorKind.MissingPermission,
+                        Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
                 // The night is played in the channel: the club's progress decides what it may ask.
                 WatchProgress? within = wholeFilm
                     ? null
@@ -136,17 +137,21 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
                 return started.Status switch
                 {
                     TriviaStartStatus.Started => Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
-                    TriviaStartStatus.ChannelBusy => throw Fail(UserErrorKind.Unusable, Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
-                    _ when within is { } progress => throw Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughWithinProgress(
+                    TriviaStartStatus.ChannelBusy => throw Fail(UserErrorKind.Unusable,
+                        Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
+                    _ when within is { } progress => throw Fail(UserErrorKind.BadOption,
+                        Strings.TriviaNotEnoughWithinProgress(
                         started.Available, settings.QuestionCount, progress, Catalog.Pack.Recap.Count)),
-                    _ => throw Fail(UserErrorKind.BadOption, Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
+                    _ => throw Fail(UserErrorKind.BadOption,
+                        Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
             case TriviaOptions.Stop:
                 var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value, TriviaPermissions.CanManageServer(interaction), cancellationToken);
                 return stopped.Status switch
                 {
                     TriviaStopStatus.Stopped => Private(Strings.YouStoppedTrivia[locale]),
-                    TriviaStopStatus.NotAllowed => throw Fail(UserErrorKind.MissingPermission, Strings.OnlyStarterCanStop(TriviaMessages.Mention(stopped.StartedBy))),
+                    TriviaStopStatus.NotAllowed => throw Fail(UserErrorKind.MissingPermission,
+                        Strings.OnlyStarterCanStop(TriviaMessages.Mention(stopped.StartedBy))),
                     _ => throw Fail(UserErrorKind.Unusable, Strings.NoTriviaHere),
                 };
             case TriviaOptions.Leaderboard { Period: var period }:
@@ -163,7 +168,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     private static CommandResult Private(string content) => CommandResult.Reply(TriviaMessages.Ephemeral(content));
 
-    private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(new UserError(kind, message));
+    private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(kind, message);
 }
 
 /// <summary>The options of <c>/trivia</c>: one record per subcommand.</summary>

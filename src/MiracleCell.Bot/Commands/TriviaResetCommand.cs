@@ -87,10 +87,12 @@ public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider t
         var locale = context.Locale;
         if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId?.Value != button.GuildId || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.UnknownButton);
-        if (user.Id.Value != button.RequesterId) throw Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
+        if (user.Id.Value != button.RequesterId)
+            throw Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
         if (!button.Confirm) return CommandResult.Update(Done(Strings.ResetCancelled[locale]));
         if (time.GetUtcNow() >= button.ExpiresAt) return CommandResult.Update(Done(Strings.ResetExpired[locale]));
-        if (!TriviaPermissions.CanManageServer(interaction)) throw Fail(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
+        if (!TriviaPermissions.CanManageServer(interaction))
+            throw Fail(UserErrorKind.MissingPermission, Strings.NeedsManageServer);
 
         var store = services.GetRequiredService<ITriviaStore>();
         string text;
@@ -109,5 +111,5 @@ public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider t
 
     private static MessagePayload Done(string text) => new() { Content = text, Components = [], AllowedMentions = AllowedMentions.None };
 
-    private static UserErrorException Fail(UserErrorKind kind, Core.Text.LocalizedText message) => new(new UserError(kind, message));
+    private static UserErrorException Fail(UserErrorKind kind, Core.Text.LocalizedText message) => new(kind, message);
 }

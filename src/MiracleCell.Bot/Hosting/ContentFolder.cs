@@ -47,7 +47,8 @@ public static class ContentFolder
     public static ContentLoadResult LoadReadable(string folder) => Directory.Exists(folder)
         ? ContentPackLoader.Load(folder)
         : new ContentLoadResult(null, [new ContentProblem(folder, 0,
-            "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding film.yaml.")]);
+            "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding "
+                + "film.yaml.")]);
 
     /// <summary>Writes every problem as <c>file:line: message</c>.</summary>
     public static void WriteProblems(ContentLoadResult result, TextWriter writer)

@@ -10,6 +10,6 @@ public static class ErrorIds
 {
     public const int Length = 8;
 
-    /// <summary>Eight lowercase hex characters: unique enough among one bot's failures, short enough to quote.</summary>
+    /// <summary>Eight lowercase hex characters: unique enough among one bot's failures, short to quote.</summary>
     public static string New() => RandomNumberGenerator.GetHexString(Length, lowercase: true);
 }

@@ -21,7 +21,9 @@ public interface IApplicationCommand
     /// <summary>Whether a deferred acknowledgement must already be ephemeral for these options.</summary>
     bool RepliesEphemerally(CommandContext context) => false;
 
-    /// <summary>Builds the reply; never sends it. A mistake the user can fix is thrown as <see cref="UserErrorException"/>.</summary>
+    /// <summary>
+    /// Builds the reply; never sends it. A mistake the user can fix is thrown as <see cref="UserErrorException"/>.
+    /// </summary>
     ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken);
 }
 

@@ -128,7 +128,8 @@ public sealed partial class InteractionRouter
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
     }
 
-    private async Task<InteractionResult> RunComponentAsync(Interaction interaction, CancellationToken cancellationToken)
+    private async Task<InteractionResult> RunComponentAsync(
+        Interaction interaction, CancellationToken cancellationToken)
     {
         var (handler, parts) = FindComponent(interaction)
             ?? throw new UserErrorException(UserErrorKind.UnknownCommand, Strings.UnknownButton);
@@ -177,7 +178,8 @@ public sealed partial class InteractionRouter
             Data = new InteractionCallbackData { Choices = choices },
         }, [], error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} ({Type} {Name}) failed with error {ErrorId}")]
-    private static partial void LogFailed(
-        ILogger logger, Exception exception, string errorId, Snowflake interactionId, InteractionType type, string? name);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Interaction {InteractionId} ({Type} {Name}) failed with error {ErrorId}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string errorId, Snowflake interactionId,
+        InteractionType type, string? name);
 }

@@ -20,7 +20,7 @@ public enum AcknowledgementState
 /// One interaction's conversation with Discord. Owns the single callback: whichever path claims it first sends it,
 /// and any later attempt is a bug that is logged and never sent (Discord would answer 40060 anyway).
 /// </summary>
-public sealed class InteractionExchange(Interaction interaction, IDiscordRestClient rest, ILogger logger)
+public sealed partial class InteractionExchange(Interaction interaction, IDiscordRestClient rest, ILogger logger)
 {
     private int _state = (int)AcknowledgementState.None;
 
@@ -70,9 +70,12 @@ public sealed class InteractionExchange(Interaction interaction, IDiscordRestCli
     {
         var previous = (AcknowledgementState)Interlocked.CompareExchange(ref _state, (int)state, (int)AcknowledgementState.None);
         if (previous == AcknowledgementState.None) return true;
-        logger.LogError(
-            "Bug: a second callback ({Attempt}) for interaction {InteractionId} was attempted after {Previous}; it was not sent",
-            attempt, Interaction.Id, previous);
+        LogSecondCallback(logger, attempt, Interaction.Id, previous);
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bug: a second callback ({Attempt}) for interaction "
+        + "{InteractionId} was attempted after {Previous}; it was not sent")]
+    private static partial void LogSecondCallback(
+        ILogger logger, string attempt, Snowflake interactionId, AcknowledgementState previous);
 }

@@ -16,7 +16,8 @@ public sealed partial class InteractionResponder
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId} ({Name}) was still running "
         + "{SafetyNetMs:0} ms after it was created; deferred it")]
-    private static partial void LogDeferredLate(ILogger logger, Snowflake interactionId, string? name, double safetyNetMs);
+    private static partial void LogDeferredLate(
+        ILogger logger, Snowflake interactionId, string? name, double safetyNetMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} ({Name}) arrived while the bot "
         + "was starting; deferred it until start-up finished")]
@@ -28,7 +29,8 @@ public sealed partial class InteractionResponder
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not delete message {MessageId} after interaction "
         + "{InteractionId} ({Status}); the re-post stands")]
-    private static partial void LogCouldNotDelete(ILogger logger, Snowflake messageId, Snowflake interactionId, int status);
+    private static partial void LogCouldNotDelete(
+        ILogger logger, Snowflake messageId, Snowflake interactionId, int status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bug: no transport support for follow-up action {Action}")]
     private static partial void LogUnsupportedAction(ILogger logger, string action);
@@ -38,7 +40,8 @@ public sealed partial class InteractionResponder
     private static partial void LogRefused(
         ILogger logger, Snowflake interactionId, string? name, string errorId, string problem);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} ({Name}) failed with error {ErrorId}")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Interaction {InteractionId} ({Name}) failed with error {ErrorId}")]
     private static partial void LogFailed(
         ILogger logger, Exception exception, Snowflake interactionId, string? name, string errorId);
 

@@ -166,8 +166,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
             _startGate.Release();
         }
 
-        _logger.LogInformation("Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions",
-            game.Id, game.ChannelId, game.StartedBy, request.Settings.QuestionCount);
+        LogStarted(_logger, game.Id, game.ChannelId, game.StartedBy, request.Settings.QuestionCount);
         game.Start();
         return new TriviaStartResult(TriviaStartStatus.Started, game.Id);
 
@@ -212,4 +211,8 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     }
 
     private void Drained(TriviaGameActor game) => _actors.TryRemove(game.Id, out _);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions")]
+    private static partial void LogStarted(ILogger logger, long gameId, ulong channelId, ulong userId, int count);
 }

@@ -97,8 +97,7 @@ internal sealed partial class TriviaGameActor
         }
         catch (Exception ex)
         {
-            Logger.LogError(ex, "Could not store the answer of {UserId} to question {Index} of trivia game {GameId}",
-                c.UserId, index, Id);
+            LogAnswerNotStored(Logger, ex, c.UserId, index, Id);
             error = ex;
         }
 

@@ -86,9 +86,8 @@ internal sealed partial class TriviaGameActor
     private async Task PostFailedAsync(PostFailedEvent failed)
     {
         QuestionNoLongerPosting();
-        Logger.LogWarning(failed.Error,
-            "Could not post {What} of trivia game {GameId} to channel {ChannelId}; ending the game",
-            failed.Index < 0 ? "the start notice" : $"question {failed.Index}", Id, ChannelId);
+        LogPostFailed(Logger, failed.Error, failed.Index < 0 ? "the start notice" : $"question {failed.Index}", Id,
+            ChannelId);
         await CloseAsync(Game.Stop(), GameEndState.Stopped, stoppedBy: null, endedEarly: true);
     }
 
@@ -161,12 +160,11 @@ internal sealed partial class TriviaGameActor
         }
         catch (Exception ex)
         {
-            Logger.LogError(ex, "Could not close trivia game {GameId} in the store", Id);
+            LogNotClosed(Logger, ex, Id);
             failure = ex;
         }
         _context.Closed(this);
-        Logger.LogInformation("Trivia game {GameId} {EndState} after {Asked} questions with {Players} players",
-            Id, endState, result.QuestionsAsked, result.Standings.Count);
+        LogEnded(Logger, Id, endState, result.QuestionsAsked, result.Standings.Count);
         var final = TriviaMessages.Final(result, Game.Questions.Count, stoppedBy, endedEarly, Locale);
         Send(ct => _context.Messenger.PostAsync(ChannelId, final, ct), CancellationToken.None);
         _queue.Writer.TryComplete();
@@ -216,7 +214,7 @@ internal sealed partial class TriviaGameActor
         }
         catch (Exception ex)
         {
-            Logger.LogError(ex, "Could not record {What} of trivia game {GameId}", what, Id);
+            LogNotRecorded(Logger, ex, what, Id);
         }
     }
 }

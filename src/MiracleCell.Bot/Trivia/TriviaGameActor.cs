@@ -137,7 +137,7 @@ internal sealed partial class TriviaGameActor
         }
         catch (Exception ex)
         {
-            Logger.LogError(ex, "Trivia game {GameId} failed handling {Event}", Id, next.GetType().Name);
+            LogEventFailed(Logger, ex, Id, next.GetType().Name);
             if (next is ClickEvent click) click.Reply.TrySetException(ex);
             if (next is StopEvent stop) stop.Reply.TrySetException(ex);
         }
@@ -201,7 +201,7 @@ internal sealed partial class TriviaGameActor
         }
         catch (Exception ex)
         {
-            Logger.LogWarning(ex, "A message of trivia game {GameId} could not be sent", Id);
+            LogNotSent(Logger, ex, Id);
         }
         finally
         {

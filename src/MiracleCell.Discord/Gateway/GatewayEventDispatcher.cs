@@ -10,7 +10,7 @@ namespace MiracleCell.Discord.Gateway;
 /// Hands dispatches from the receive loop to the sinks through an unbounded queue, so the receive loop never waits
 /// for a sink. Interactions each get their own task.
 /// </summary>
-internal sealed class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> sinks, ILogger logger)
+internal sealed partial class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> sinks, ILogger logger)
 {
     private readonly Channel<GatewayDispatch> _queue =
         Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleReader = true });
@@ -28,7 +28,7 @@ internal sealed class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> si
             foreach (var sink in sinks)
             {
                 try { await sink.OnDispatchAsync(dispatch, stopping); }
-                catch (Exception ex) { logger.LogError(ex, "A gateway event sink failed on {Event}", dispatch.EventName); }
+                catch (Exception ex) { LogSinkFailed(logger, ex, dispatch.EventName); }
             }
             switch (dispatch.EventName)
             {
@@ -49,7 +49,7 @@ internal sealed class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> si
         foreach (var sink in sinks)
         {
             try { await sink.OnReadyAsync(ready, stopping); }
-            catch (Exception ex) { logger.LogError(ex, "A gateway event sink failed on READY"); }
+            catch (Exception ex) { LogSinkFailed(logger, ex, "READY"); }
         }
     }
 
@@ -62,7 +62,7 @@ internal sealed class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> si
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            logger.LogWarning("Skipped an INTERACTION_CREATE (#{Sequence}) that does not match the interaction model: {Error}", dispatch.Sequence, ex.Message);
+            LogMalformedInteraction(logger, dispatch.Sequence, ex.Message);
             return;
         }
         if (interaction is null) return;
@@ -89,7 +89,7 @@ internal sealed class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> si
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "The handler for interaction {InteractionId} failed", interaction.Id);
+            LogHandlerFailed(logger, ex, interaction.Id);
         }
     }
 }

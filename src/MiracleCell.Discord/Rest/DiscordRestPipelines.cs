@@ -12,7 +12,7 @@ namespace MiracleCell.Discord.Rest;
 /// follow-ups, channel messages — run once: Discord may have acted on a request whose answer was lost, and a second
 /// callback fails with 40060 while a second message is a duplicate. 429s are handled below, by the rate limiter.
 /// </summary>
-internal sealed class DiscordRestPipelines
+internal sealed partial class DiscordRestPipelines
 {
     internal static readonly ResiliencePropertyKey<DiscordRoute> RouteProperty = new("MiracleCell.Discord.Route");
 
@@ -40,10 +40,8 @@ internal sealed class DiscordRestPipelines
                 OnRetry = args =>
                 {
                     var route = args.Context.Properties.TryGetValue(RouteProperty, out var known) ? known.ToString() : "a Discord request";
-                    logger.LogWarning(
-                        "Retrying {Route} (attempt {Attempt} of {MaxAttempts}) in {DelayMs:F0} ms after: {Failure}",
-                        route, args.AttemptNumber + 2, settings.MaxRetries + 1, args.RetryDelay.TotalMilliseconds,
-                        args.Outcome.Exception?.Message ?? "no answer");
+                    LogRetrying(logger, route, args.AttemptNumber + 2, settings.MaxRetries + 1,
+                        args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message ?? "no answer");
                     return default;
                 },
             })
@@ -55,4 +53,9 @@ internal sealed class DiscordRestPipelines
     public static ResiliencePipeline Once => ResiliencePipeline.Empty;
 
     public ResiliencePipeline For(DiscordRoute route) => route.IsRepeatable ? Repeatable : Once;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Retrying {Route} (attempt {Attempt} of {MaxAttempts}) in {DelayMs:F0} ms after: {Failure}")]
+    private static partial void LogRetrying(
+        ILogger logger, string? route, int attempt, int maxAttempts, double delayMs, string failure);
 }

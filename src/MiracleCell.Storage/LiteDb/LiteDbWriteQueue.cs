@@ -10,7 +10,7 @@ namespace MiracleCell.Storage.LiteDb;
 /// to disk, and only then does each caller's task complete. LiteDB has no savepoints: when an item throws, the
 /// batch is rolled back and its items are run again one transaction each, so one failure does not spoil the others.
 /// </summary>
-internal sealed class LiteDbWriteQueue : IAsyncDisposable
+internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
 {
     private readonly BlockingCollection<WorkItem> _queue = new(new ConcurrentQueue<WorkItem>());
     private readonly LiteDatabase _database;
@@ -96,7 +96,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogError(ex, "A batch of {Count} trivia store writes could not be committed", batch.Count);
+            LogBatchNotCommitted(_logger, ex, batch.Count);
             TryRollback();
             foreach (var item in batch) item.Fail(ex);
             return true;
@@ -147,7 +147,7 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning(ex, "Rolling back a failed trivia store write failed too");
+            LogRollbackFailed(_logger, ex);
         }
     }
 
@@ -157,6 +157,12 @@ internal sealed class LiteDbWriteQueue : IAsyncDisposable
         await _stopped.Task.ConfigureAwait(false);
         _queue.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} trivia store writes could not be committed")]
+    private static partial void LogBatchNotCommitted(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back a failed trivia store write failed too")]
+    private static partial void LogRollbackFailed(ILogger logger, Exception exception);
 
     private abstract class WorkItem
     {

@@ -22,7 +22,7 @@ internal sealed class PostgreSqlWriteSession(NpgsqlConnection connection, Npgsql
 /// each, so one failure does not spoil the others. When the server cannot be reached every item fails with
 /// <see cref="StoreUnavailableException"/>.
 /// </summary>
-internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
+internal sealed partial class PostgreSqlWriteQueue : IAsyncDisposable
 {
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
@@ -75,13 +75,13 @@ internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
         catch (Exception ex) when (PostgreSqlErrors.IsUnavailable(ex) || batch.Count == 1)
         {
             var error = PostgreSqlErrors.Describe(ex, _dataSource);
-            _logger.LogError(ex, "A batch of {Count} trivia store writes could not be committed", batch.Count);
+            LogBatchNotCommitted(_logger, ex, batch.Count);
             foreach (var item in batch) item.Fail(error);
             return;
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "A batch of {Count} trivia store writes failed; committing them one by one", batch.Count);
+            LogCommittingOneByOne(_logger, ex, batch.Count);
         }
         foreach (var item in batch)
         {
@@ -142,6 +142,13 @@ internal sealed class PostgreSqlWriteQueue : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} trivia store writes could not be committed")]
+    private static partial void LogBatchNotCommitted(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A batch of {Count} trivia store writes failed; committing them one by one")]
+    private static partial void LogCommittingOneByOne(ILogger logger, Exception exception, int count);
 
     private abstract class WorkItem
     {

@@ -11,7 +11,7 @@ namespace MiracleCell.Discord.Rest.RateLimiting;
 /// 429 waits the longer of <c>Retry-After</c> and the body's <c>retry_after</c> before sending the same request again —
 /// a 429 means Discord did not process it, so even an interaction callback may be repeated here.
 /// </summary>
-internal sealed class DiscordRateLimitHandler(
+internal sealed partial class DiscordRateLimitHandler(
     DiscordRateLimiter limiter,
     IOptions<DiscordRestOptions> options,
     TimeProvider time,
@@ -54,10 +54,9 @@ internal sealed class DiscordRateLimitHandler(
             limiter.Release(route, bucket);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.LogDebug(
-                    "Discord {Method} {Route} answered {Status} in {ElapsedMs:F0} ms (bucket {Bucket}, remaining {Remaining})",
-                    route.Method.Method, route.Template, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds,
-                    bucket.Hash ?? "unnamed", bucket.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
+                LogAnswered(logger, route.Method.Method, route.Template, (int)response.StatusCode,
+                    time.GetElapsedTime(started).TotalMilliseconds, bucket.Hash ?? "unnamed",
+                    bucket.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
             }
 
             if (rateLimit is null)
@@ -66,10 +65,9 @@ internal sealed class DiscordRateLimitHandler(
             }
 
             var giveUp = rateLimitedTimes >= options.Value.MaxRateLimitRetries || rateLimit.Wait > options.Value.MaxRateLimitWait;
-            logger.LogWarning(
-                "Discord rate-limited {Method} {Route} (scope {Scope}, global {Global}, bucket {Bucket}); {Action} after {WaitMs:F0} ms",
-                route.Method.Method, route.Template, rateLimit.Scope, rateLimit.Global, bucket.Hash ?? "unnamed",
-                giveUp ? "giving up instead of retrying" : "retrying", rateLimit.Wait.TotalMilliseconds);
+            LogRateLimited(logger, route.Method.Method, route.Template, rateLimit.Scope, rateLimit.Global,
+                bucket.Hash ?? "unnamed", giveUp ? "giving up instead of retrying" : "retrying",
+                rateLimit.Wait.TotalMilliseconds);
             if (giveUp)
             {
                 return response;
@@ -117,6 +115,16 @@ internal sealed class DiscordRateLimitHandler(
 
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) =>
         a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord {Method} {Route} answered {Status} in {ElapsedMs:F0} ms "
+        + "(bucket {Bucket}, remaining {Remaining})")]
+    private static partial void LogAnswered(ILogger logger, string method, string route, int status, double elapsedMs,
+        string bucket, string remaining);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate-limited {Method} {Route} (scope {Scope}, global "
+        + "{Global}, bucket {Bucket}); {Action} after {WaitMs:F0} ms")]
+    private static partial void LogRateLimited(ILogger logger, string method, string route, string scope, bool global,
+        string bucket, string action, double waitMs);
 }
 
 internal sealed record RateLimitAnswer(TimeSpan Wait, bool Global, string Scope);
