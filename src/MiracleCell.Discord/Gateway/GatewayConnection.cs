@@ -21,7 +21,7 @@ internal sealed record GatewayConnectionContext(
 /// One socket's life: Hello, heartbeats, Identify or Resume, dispatches, and how it ended. A new instance per
 /// connection, so heartbeat-ACK tracking always starts fresh.
 /// </summary>
-internal sealed class GatewayConnection(GatewayConnectionContext context, Uri url, bool resume) : IAsyncDisposable
+internal sealed partial class GatewayConnection(GatewayConnectionContext context, Uri url, bool resume) : IAsyncDisposable
 {
     private const int ShutdownCloseCode = 1000;
     // Any code but 1000/1001 keeps the session resumable.
@@ -120,7 +120,7 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
         catch (JsonException ex)
         {
             // Never log the frame itself: dispatches carry interaction tokens.
-            _logger.LogWarning("Skipped a gateway message that is not valid JSON ({ByteCount} bytes): {Error}", bytes.Length, ex.Message);
+            LogNotJson(_logger, bytes.Length, ex.Message);
             return;
         }
 
@@ -132,7 +132,7 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
                 || opElement.ValueKind != JsonValueKind.Number
                 || !opElement.TryGetInt32(out var op))
             {
-                _logger.LogWarning("Skipped a gateway message without an opcode ({ByteCount} bytes)", bytes.Length);
+                LogNoOpcode(_logger, bytes.Length);
                 return;
             }
             var data = root.TryGetProperty("d", out var d) ? d : default;
@@ -163,7 +163,7 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
                     await OnHelloAsync(data);
                     break;
                 default:
-                    _logger.LogDebug("Ignored gateway op {Opcode}", op);
+                    LogIgnoredOpcode(_logger, op);
                     break;
             }
         }
@@ -214,12 +214,12 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
         var name = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (sequence is { } seq && !context.Session.TryAdvance(seq))
         {
-            _logger.LogDebug("Ignored replayed dispatch {Event} #{Sequence}: already processed in this session", name, seq);
+            LogReplayedDispatch(_logger, name, seq);
             return;
         }
         if (name is null)
         {
-            _logger.LogDebug("Ignored a dispatch without an event name");
+            LogUnnamedDispatch(_logger);
             return;
         }
 

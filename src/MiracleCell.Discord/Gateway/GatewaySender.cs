@@ -7,7 +7,7 @@ namespace MiracleCell.Discord.Gateway;
 /// The one writer of a connection's socket: <see cref="ClientWebSocket"/> allows a single outstanding send, so
 /// every send and the close frame go through one lock, after the size check and the rate window.
 /// </summary>
-internal sealed class GatewaySender(WebSocket socket, GatewaySendRateLimiter limiter, ILogger logger) : IDisposable
+internal sealed partial class GatewaySender(WebSocket socket, GatewaySendRateLimiter limiter, ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -25,7 +25,7 @@ internal sealed class GatewaySender(WebSocket socket, GatewaySendRateLimiter lim
             _writeLock.Release();
         }
         // Only the opcode and size: Identify and Resume payloads carry the token.
-        logger.LogDebug("Sent gateway op {Opcode} ({ByteCount} bytes)", opcode, payload.Length);
+        LogSent(logger, opcode, payload.Length);
     }
 
     /// <summary>Sends a close frame unless the socket is already closing.</summary>
@@ -44,4 +44,7 @@ internal sealed class GatewaySender(WebSocket socket, GatewaySendRateLimiter lim
     }
 
     public void Dispose() => _writeLock.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent gateway op {Opcode} ({ByteCount} bytes)")]
+    private static partial void LogSent(ILogger logger, GatewayOpcode opcode, int byteCount);
 }

@@ -38,6 +38,16 @@ public sealed class ContentPackProblemTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_a_folder_is_reported_as_a_folder_not_as_missing()
+    {
+        _pack.Delete("cast.yaml");
+        var folder = Directory.CreateDirectory(Path.Combine(_pack.Folder, "cast.yaml")).FullName;
+
+        AssertOnlyProblem("cast.yaml", 0,
+            $"{folder} is a folder, not a file: replace it with the file cast.yaml (see docs/content-pack-format.md)");
+    }
+
+    [Fact]
     public void A_yaml_syntax_error_is_reported_at_its_line()
     {
         _pack.Edit("trivia.yaml", "    answer: { en: Yellow, id: Kuning }", "    answer: { en: Yellow, id: Kuning");
