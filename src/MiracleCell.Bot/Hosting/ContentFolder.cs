@@ -3,7 +3,7 @@ using MiracleCell.Core.Films.Loading;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>Finds and loads the content pack, whether the bot runs from the repository root or from its build output.</summary>
+/// <summary>Finds and loads the film library and its content packs, whether the bot runs from the repository root or from its build output.</summary>
 public static class ContentFolder
 {
     /// <summary>
@@ -40,6 +40,40 @@ public static class ContentFolder
         {
             return new ContentLoadResult(null, [new ContentProblem(folder, 0, $"The pack could not be read: {exception.Message}")]);
         }
+    }
+
+    /// <summary>
+    /// Loads every pack of the library in <paramref name="folder"/> (or the one pack, when it holds film.yaml), each
+    /// pack's unreadable file turned into a problem of that pack.
+    /// </summary>
+    public static LibraryLoadResult LoadLibrary(string folder) => FilmLibraryLoader.Load(folder, Load);
+
+    /// <summary>
+    /// What stops a library from serving anything, as one line naming the folder and what to do; null when at least
+    /// one pack is valid.
+    /// </summary>
+    public static string? Unusable(LibraryLoadResult library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var folder = library.Folder;
+        if (!Directory.Exists(folder))
+            return $"the film library folder {folder} does not exist: set Bot:ContentFolder to the folder that holds "
+                + "the film packs (data/films), or create it with one pack per subfolder.";
+        if (library.Packs.Count == 0)
+            return $"the film library folder {folder} holds no film pack: put each film's pack (film.yaml and its "
+                + "files) in a subfolder of it, or set Bot:ContentFolder to the folder that does.";
+        if (library.Valid.Count == 0)
+            return $"no film pack in {folder} is valid ({library.Packs.Count} found): run "
+                + $"'MiracleCell.Bot check-content {folder}' and fix the problems it lists.";
+        return null;
+    }
+
+    /// <summary>One line per problem of each pack left out of the library, naming the pack folder.</summary>
+    public static IReadOnlyList<string> SkippedPackLines(LibraryLoadResult library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return [.. library.Invalid.SelectMany(pack => pack.Result.Problems.Select(problem =>
+            $"Film pack {pack.Folder} left out: {problem}"))];
     }
 
     /// <summary>Writes every problem as <c>file:line: message</c>.</summary>
