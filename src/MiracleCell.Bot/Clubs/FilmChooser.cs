@@ -23,6 +23,15 @@ public sealed class FilmChooser(FilmLibrary library, IServiceProvider services, 
         Interaction interaction, string? typed, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(typed) ? await CurrentAsync(interaction, cancellationToken) : Named(typed);
 
+    /// <summary>
+    /// The film for the choices of an option typed beside <c>film</c>: the one typed there while it names a film
+    /// (it may be half typed), else the server's current film.
+    /// </summary>
+    public async ValueTask<FilmCatalog> BesideAsync(
+        Interaction interaction, string? typed, CancellationToken cancellationToken) =>
+        (string.IsNullOrWhiteSpace(typed) ? null : library.Resolve(typed))
+            ?? await CurrentAsync(interaction, cancellationToken);
+
     /// <summary>The film <paramref name="typed"/> names (id or title).</summary>
     /// <exception cref="UserErrorException">No film of the library answers to it.</exception>
     public FilmCatalog Named(string typed) => library.Resolve(typed) ?? throw new UserErrorException(

@@ -13,4 +13,11 @@ public static class FilmOption
         "Which film of the library (default: the club's current film)",
         "Film mana dari pustaka (bawaan: film klub saat ini)",
         autocomplete: true, maxLength: 100);
+
+    /// <summary>The film typed beside the option being autocompleted (a part, a name), if any.</summary>
+    public static string? Beside(AutocompleteContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Given is { } given && !context.Focuses(Film) ? Film.Read(given) : null;
+    }
 }
