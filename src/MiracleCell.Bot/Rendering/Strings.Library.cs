@@ -21,5 +21,5 @@ public static partial class Strings
         "Manage Server: choose the club's film with `film`; anyone can ask about another film with the `film` option "
             + "of /film, /recap, /character, /cast and /trivia start.",
         "Kelola Server: pilih film klub dengan `film`; siapa pun bisa bertanya tentang film lain dengan opsi `film` "
-            + "di /film, /recap, /character, /cast, dan /trivia start.");
+            + "di /film, /ringkasan, /tokoh, /pemeran, dan /kuis mulai.");
 }

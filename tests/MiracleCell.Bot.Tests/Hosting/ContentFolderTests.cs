@@ -35,7 +35,8 @@ public sealed class ContentFolderTests : IDisposable
         var exit = await BotCli.RunAsync(["check-content", Path.Combine(_root, "nope")], new StringReader(""), new StringWriter(), error);
 
         Assert.Equal(1, exit);
-        Assert.Contains("nope: The content pack folder does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"the film library folder {Path.Combine(_root, "nope")} does not exist", error.ToString(),
+            StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
