@@ -30,9 +30,9 @@ internal static class InProcessBot
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(Settings(fake, dataFolder));
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        var loaded = ContentFolder.Load(ContentFolder.Resolve(BotOptions.DefaultContentFolder));
-        if (!loaded.IsValid) throw new InvalidOperationException("The content pack did not load; run check-content.");
-        builder.Services.AddMiracleCellBot(builder.Configuration, loaded.Pack);
+        var library = ContentFolder.LoadLibrary(ContentFolder.Resolve(BotOptions.DefaultContentFolder)).Library
+            ?? throw new InvalidOperationException("The film library did not load; run check-content.");
+        builder.Services.AddMiracleCellBot(builder.Configuration, library);
         return builder.Build();
     }
 }

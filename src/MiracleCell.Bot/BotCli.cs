@@ -21,12 +21,13 @@ public static class BotCli
           MiracleCell.Bot console [--locale id] [--content DIR] type commands as in Discord and see the replies
           MiracleCell.Bot ask "<line>" [--locale id] [--json] [--content DIR]
                                                                 one command; reply on stdout (exit 0), input errors on stderr (exit 2)
-          MiracleCell.Bot check-content [DIR]                   validate a content pack (exit 0 valid, 1 invalid)
+          MiracleCell.Bot check-content [DIR]                   validate each film pack of a library (exit 0 all valid, 1 not)
           MiracleCell.Bot scores export <file>                  write every stored score and club setting to a file
           MiracleCell.Bot scores import <file> [--replace]      load such a file into the configured (empty) store
         """;
 
-    /// <param name="loadPack">Supplies the pack for console and ask (given the --content folder, if any); null to load from disk.</param>
+    /// <param name="loadPack">Supplies the film for console and ask (given the --content folder, if any); null to load
+    /// the library from disk.</param>
     /// <param name="readLine">Reads console input; null to read <paramref name="input"/> line by line.</param>
     public static async Task<int> RunAsync(
         string[] args, TextReader input, TextWriter output, TextWriter error,
@@ -35,7 +36,9 @@ public static class BotCli
     {
         var mode = args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) ? "run" : args[0];
         var rest = args.Length == 0 || mode != args[0] ? args : args[1..];
-        loadPack ??= folder => BotHost.LoadForConsole(folder, error);
+        Func<string?, FilmLibrary?> loadLibrary = loadPack is null
+            ? folder => BotHost.LoadForConsole(folder, error)
+            : folder => loadPack(folder) is { } pack ? FilmLibrary.Of(pack) : null;
         try
         {
             switch (mode)
@@ -50,9 +53,9 @@ public static class BotCli
                 case "console":
                 case "ask":
                     var parsed = ConsoleArguments.Parse(rest, expectLine: mode == "ask");
-                    var pack = loadPack(parsed.ContentFolder);
-                    if (pack is null) return ConsoleSession.ExitFailed;
-                    await using (var services = BuildServices(pack, error))
+                    var library = loadLibrary(parsed.ContentFolder);
+                    if (library is null) return ConsoleSession.ExitFailed;
+                    await using (var services = BuildServices(library, error))
                     {
                         var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(), parsed.Locale,
                             services.GetService<Console.ConsoleTriviaMessenger>(), services.GetService<Trivia.TriviaCoordinator>());
@@ -78,35 +81,61 @@ public static class BotCli
 
     /// <summary>The same registrations the bot host makes, with handler errors logged to <paramref name="error"/>.</summary>
     /// <param name="replace">Registers replacements (a store, a progress) after the bot's own registrations.</param>
-    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null)
+    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null) =>
+        BuildServices(FilmLibrary.Of(pack), error, replace);
+
+    /// <summary>The same registrations the bot host makes over a library of films.</summary>
+    public static ServiceProvider BuildServices(
+        FilmLibrary library, TextWriter error, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new TextWriterLoggerProvider(error)));
-        services.AddMiracleCellBot(ConsoleTriviaServices.PlaygroundSettings(), pack, BotTransport.Console);
+        services.AddMiracleCellBot(ConsoleTriviaServices.PlaygroundSettings(), library, BotTransport.Console);
         replace?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
+    /// <summary>
+    /// Validates every pack of a library (or the one pack of a folder holding film.yaml) and reports each: its counts
+    /// when valid, its problems when not. Exit 0 when every pack is valid, 1 otherwise.
+    /// </summary>
     private static int CheckContent(string[] args, TextWriter output, TextWriter error)
     {
         var folder = ContentFolder.Resolve(args.Length > 0 ? args[0] : BotOptions.DefaultContentFolder);
-        var result = ContentFolder.Load(folder);
-        if (!result.IsValid)
+        var library = ContentFolder.LoadLibrary(folder);
+        if (library.Packs.Count == 0)
         {
-            error.WriteLine($"{folder}: {result.Problems.Count} problem(s)");
-            ContentFolder.WriteProblems(result, error);
+            error.WriteLine(ContentFolder.Unusable(library));
             return 1;
         }
-        var pack = result.Pack!;
+        foreach (var pack in library.Packs)
+        {
+            if (pack.Result.IsValid) WriteSummary(pack.Folder, pack.Result.Pack!, output);
+            else
+            {
+                error.WriteLine($"{pack.Folder}: {pack.Result.Problems.Count} problem(s)");
+                ContentFolder.WriteProblems(pack.Result, error);
+            }
+        }
+        if (library.Packs.Count > 1)
+            output.WriteLine($"{folder}: {library.Valid.Count} of {library.Packs.Count} film pack(s) valid");
+        return library.Invalid.Count == 0 ? 0 : 1;
+    }
+
+    private static void WriteSummary(string folder, FilmPack pack, TextWriter output)
+    {
         output.WriteLine($"{folder}: valid");
         output.WriteLine($"  film:          {pack.Film.Titles.Display.En} ({pack.Film.Year})");
         output.WriteLine($"  sources:       {pack.Film.Sources.Count}");
-        output.WriteLine($"  characters:    {pack.Characters.Count} ({pack.Characters.Sum(c => c.Aliases.Count)} aliases, {pack.Characters.Sum(c => c.Facts.Count)} facts, {pack.Characters.Sum(c => c.Relationships.Count)} relationships)");
-        output.WriteLine($"  cast:          {pack.Cast.Count} ({pack.Cast.Count(a => a.Roles.Count == 0)} without a role in the sources)");
-        output.WriteLine($"  recap parts:   {pack.Recap.Count} ({pack.Recap.Sum(p => p.Beats.Count)} beats, {pack.Recap.Sum(p => p.Beats.Count(b => b.Disputed))} disputed)");
+        output.WriteLine($"  characters:    {pack.Characters.Count} ({pack.Characters.Sum(c => c.Aliases.Count)} aliases, "
+            + $"{pack.Characters.Sum(c => c.Facts.Count)} facts, {pack.Characters.Sum(c => c.Relationships.Count)} "
+            + "relationships)");
+        output.WriteLine($"  cast:          {pack.Cast.Count} ({pack.Cast.Count(a => a.Roles.Count == 0)} without a role "
+            + "in the sources)");
+        output.WriteLine($"  recap parts:   {pack.Recap.Count} ({pack.Recap.Sum(p => p.Beats.Count)} beats, "
+            + $"{pack.Recap.Sum(p => p.Beats.Count(b => b.Disputed))} disputed)");
         output.WriteLine($"  trivia:        {pack.Trivia.Count} questions");
         output.WriteLine($"  film facts:    {pack.Film.Facts.Count}; remakes: {pack.Film.Remakes.Count}");
-        return 0;
     }
 
     private sealed record ConsoleArguments(Locale Locale, bool Json, string? ContentFolder, string? Line)

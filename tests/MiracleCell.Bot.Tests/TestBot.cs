@@ -18,9 +18,16 @@ internal sealed partial class TestBot : IDisposable
 
     /// <param name="progress">How far every reader has watched; nothing by default, as on a server with no setting.</param>
     public TestBot(FilmPack? pack = null, WatchProgress? progress = null)
+        : this(FilmLibrary.Of(pack ?? TestPacks.MiracleInCellNo7()), progress)
     {
-        Pack = pack ?? TestPacks.MiracleInCellNo7();
-        _services = BotCli.BuildServices(Pack, Log, services =>
+    }
+
+    /// <param name="library">The films served, the default first.</param>
+    /// <param name="progress">How far every reader has watched; null to follow what /club keeps in the store.</param>
+    public TestBot(FilmLibrary library, WatchProgress? progress = null)
+    {
+        Pack = library.Default.Pack;
+        _services = BotCli.BuildServices(library, Log, services =>
         {
             services.Configure<StorageOptions>(options => options.DataFolder = _dataFolder);
             if (progress is { } fixedProgress)

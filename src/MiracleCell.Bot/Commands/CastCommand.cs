@@ -1,3 +1,4 @@
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Core.Films;
@@ -6,8 +7,11 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
 
-/// <summary><c>/cast [actor]</c>: the whole cast with roles, or one actor's roles. A role no source gives is said so, never invented.</summary>
-public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>, IAutocompleteCommand, IPagedCommand
+/// <summary>
+/// <c>/cast [actor] [film]</c>: the whole cast with roles, or one actor's roles, of a film of the library (the
+/// server's current film by default). A role no source gives is said so, never invented.
+/// </summary>
+public sealed class CastCommand(FilmChooser films) : SlashCommand<CastOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x43B581;
     private const string Everyone = "all";
@@ -21,7 +25,7 @@ public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>
         "cast", "pemeran",
         "Who plays whom: the whole cast, or one actor",
         "Siapa memerankan siapa: seluruh pemeran, atau satu aktor",
-        Actor);
+        Actor, FilmOption.Film);
 
     public override ApplicationCommand Definition => Command;
 
@@ -29,37 +33,43 @@ public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>
 
     public string PageKey => "cast";
 
-    public override CastOptions Bind(GivenOptions given) => new(Actor.Read(given));
+    public override CastOptions Bind(GivenOptions given) => new(Actor.Read(given), FilmOption.Film.Read(given));
 
-    protected override ValueTask<CommandResult> HandleAsync(
+    protected override async ValueTask<CommandResult> HandleAsync(
         CommandContext context, CastOptions options, CancellationToken cancellationToken)
     {
+        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
         var typed = options.Actor;
-        if (string.IsNullOrWhiteSpace(typed)) return PagedReply.First(this, Everyone, context.Locale);
+        if (string.IsNullOrWhiteSpace(typed))
+            return await PagedReply.First(this, FilmChooser.State(catalog, Everyone), context.Locale);
         var actor = catalog.Pack.FindCastMember(typed) ?? catalog.Cast.Resolve(typed)?.Item;
         if (actor is null)
         {
             var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct().ToList();
             throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownActor(typed, suggestions));
         }
-        return PagedReply.First(this, actor.Id, context.Locale);
+        return await PagedReply.First(this, FilmChooser.State(catalog, actor.Id), context.Locale);
     }
 
     // Names only: an actor's name and the spoiler-free names of the characters they play give nothing away.
-    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
-        AutocompleteContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>(
-            [.. catalog.Cast.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
-                .DistinctBy(m => m.Item.Id)
-                .Select(m => ApplicationCommandOptionChoice.Of(
-                    ReplyRenderer.Fit(m.Item.Name, MessageLimits.ChoiceName), m.Item.Id))]);
+    public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken)
+    {
+        if (context.Focuses(FilmOption.Film)) return films.Choices(context.Typed, context.Locale);
+        var catalog = await films.BesideAsync(context.Interaction, FilmOption.Beside(context), cancellationToken);
+        return [.. catalog.Cast.Suggest(context.Typed, InteractionRouter.MaxAutocompleteChoices)
+            .DistinctBy(m => m.Item.Id)
+            .Select(m => ApplicationCommandOptionChoice.Of(
+                ReplyRenderer.Fit(m.Item.Name, MessageLimits.ChoiceName), m.Item.Id))];
+    }
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
+        var (catalog, actorState) = films.FromState(state);
         var text = new FilmText(catalog.Pack, locale);
         var title = Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]);
         ReplyDocument document;
-        if (state == Everyone)
+        if (actorState == Everyone)
         {
             document = new ReplyDocument(
                 Strings.CastOf(title)[locale],
@@ -70,7 +80,7 @@ public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>
         }
         else
         {
-            var actor = catalog.Pack.FindCastMember(state)
+            var actor = catalog.Pack.FindCastMember(actorState)
                 ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
             var roles = actor.Roles.Count == 0
                 ? [new ReplyItem($"*{Strings.RoleNotGiven[locale]}*", Sources: actor.Sources)]
@@ -98,4 +108,4 @@ public sealed class CastCommand(FilmCatalog catalog) : SlashCommand<CastOptions>
 }
 
 /// <summary>The options of <c>/cast</c>.</summary>
-public sealed record CastOptions(string? Actor);
+public sealed record CastOptions(string? Actor, string? Film = null);

@@ -8,11 +8,11 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary>
-/// <c>/character name</c>: summary, role, who plays them, facts and relationships, rendered at the readers' watch
+/// <c>/character name [film]</c>, about a film of the library (the server's current film by default): summary, role, who plays them, facts and relationships, rendered at the readers' watch
 /// progress (what a part past it reveals stays in its own spoiler tag). Any spelling the sources use resolves; a
 /// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
-public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
+public sealed class CharacterCommand(FilmChooser films, IWatchProgressSource progressSource)
     : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xE85D75;
@@ -27,7 +27,7 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
         "character", "tokoh",
         "Facts about a character: who plays them, relationships; spoilers hidden in tags",
         "Fakta tentang seorang tokoh: pemeran, hubungan; spoiler disembunyikan",
-        Name);
+        Name, FilmOption.Film);
 
     public override ApplicationCommand Definition => Command;
 
@@ -35,12 +35,13 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
 
     public string PageKey => "character";
 
-    public override CharacterOptions Bind(GivenOptions given) => new(Name.Read(given));
+    public override CharacterOptions Bind(GivenOptions given) => new(Name.Read(given), FilmOption.Film.Read(given));
 
     protected override async ValueTask<CommandResult> HandleAsync(
         CommandContext context, CharacterOptions options, CancellationToken cancellationToken)
     {
         var typed = options.Name;
+        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
         var progress = (await progressSource.GetAsync(context.Interaction, catalog.Pack, false, cancellationToken))
             .For(catalog.Pack);
         var character = catalog.ResolveCharacter(typed, progress);
@@ -52,12 +53,15 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
                 .Select(m => $"**{Markdown.Escape(m.Item.Name)}**").Distinct().ToList();
             throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownCharacter(typed, suggestions));
         }
-        return await PagedReply.First(this, $"{character.Id}.{progress.ToToken()}", context.Locale);
+        return await PagedReply.First(
+            this, FilmChooser.State(catalog, $"{character.Id}.{progress.ToToken()}"), context.Locale);
     }
 
     public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         AutocompleteContext context, CancellationToken cancellationToken)
     {
+        if (context.Focuses(FilmOption.Film)) return films.Choices(context.Typed, context.Locale);
+        var catalog = await films.BesideAsync(context.Interaction, FilmOption.Beside(context), cancellationToken);
         var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
         return [.. catalog.SuggestCharacters(context.Typed, progress, InteractionRouter.MaxAutocompleteChoices)
             .DistinctBy(m => m.Item.Id)
@@ -68,9 +72,10 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
-        var dot = state.LastIndexOf('.');
-        var progress = dot < 0 ? WatchProgress.Nothing : WatchProgress.FromToken(state[(dot + 1)..]) ?? WatchProgress.Nothing;
-        var character = catalog.Pack.FindCharacter(dot < 0 ? state : state[..dot])
+        var (catalog, characterState) = films.FromState(state);
+        var dot = characterState.LastIndexOf('.');
+        var progress = dot < 0 ? WatchProgress.Nothing : WatchProgress.FromToken(characterState[(dot + 1)..]) ?? WatchProgress.Nothing;
+        var character = catalog.Pack.FindCharacter(dot < 0 ? characterState : characterState[..dot])
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
         var text = new FilmText(catalog.Pack, locale, progress);
 
@@ -109,4 +114,4 @@ public sealed class CharacterCommand(FilmCatalog catalog, IWatchProgressSource p
 }
 
 /// <summary>The options of <c>/character</c>.</summary>
-public sealed record CharacterOptions(string Name);
+public sealed record CharacterOptions(string Name, string? Film = null);

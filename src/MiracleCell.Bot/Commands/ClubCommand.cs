@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Bot.Trivia;
@@ -11,10 +12,12 @@ namespace MiracleCell.Bot.Commands;
 
 /// <summary>
 /// <c>/club [film] [watched] [mine]</c>: the server's current film, how far the club has watched it and how far the
-/// caller has. Members with Manage Server choose the film and move the club's progress, which every reply in the
-/// channel follows; anyone sets their own progress, which the replies only they see follow.
+/// caller has. Members with Manage Server choose the film (any film of the library) and move the club's progress,
+/// which every reply in the channel follows; anyone sets their own progress, which the replies only they see follow.
+/// Progress is kept per film: <c>watched</c> and <c>mine</c> apply to the film chosen in the same command, else to
+/// the current one.
 /// </summary>
-public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
+public sealed class ClubCommand(FilmChooser films, IClubStore store)
     : SlashCommand<ClubOptions>, IAutocompleteCommand
 {
     public const int Color = 0x9B59B6;
@@ -60,16 +63,11 @@ public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
         if (interaction.GuildId is not { } guildId || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
         var guild = guildId.Value;
-        var pack = catalog.Pack;
         if ((options.Film is not null || options.Watched is not null) && !TriviaPermissions.CanManageServer(interaction))
             throw Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
 
-        if (options.Film is { } film)
-        {
-            if (!string.Equals(film.Trim(), pack.Film.Id, StringComparison.OrdinalIgnoreCase))
-                throw Fail(UserErrorKind.BadOption, Strings.UnknownFilm(film, [pack.Film.Id]));
-            await store.SetCurrentFilmAsync(guild, pack.Film.Id, cancellationToken);
-        }
+        var pack = (await films.ChooseAsync(interaction, options.Film, cancellationToken)).Pack;
+        if (options.Film is not null) await store.SetCurrentFilmAsync(guild, pack.Film.Id, cancellationToken);
         if (options.Watched is { } watched)
         {
             var parts = ParseParts(watched, pack) ?? throw BadProgress(watched, pack);
@@ -83,47 +81,53 @@ public sealed class ClubCommand(FilmCatalog catalog, IClubStore store)
 
         var club = await store.GetClubAsync(guild, cancellationToken);
         var own = await store.GetMemberProgressAsync(guild, user.Id.Value, pack.Film.Id, cancellationToken);
-        return CommandResult.Reply(Status(club, own, context.Locale));
+        return CommandResult.Reply(Status(pack, club, own, context.Locale));
     }
 
-    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+    public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         AutocompleteContext context, CancellationToken cancellationToken)
     {
         var locale = context.Locale;
-        var pack = catalog.Pack;
-        IEnumerable<(string Name, string Value)> choices = context.FocusedOption == Film.Name
-            ? [(pack.Film.Titles.Display[locale], pack.Film.Id)]
-            : ProgressChoices(pack, locale, withClear: context.FocusedOption == Mine.Name);
+        if (context.Focuses(Film)) return films.Choices(context.Typed, locale);
+        var typedFilm = context.Given is { } given ? Film.Read(given) : null;
+        var pack = (await films.BesideAsync(context.Interaction, typedFilm, cancellationToken)).Pack;
+        var choices = ProgressChoices(pack, locale, withClear: context.FocusedOption == Mine.Name);
         var typed = context.Typed.Trim();
         // Choices name parts by number only: a title could give away what the caller has not watched.
-        return ValueTask.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([.. choices
+        return [.. choices
             .Where(c => typed.Length == 0
                 || c.Name.Contains(typed, StringComparison.OrdinalIgnoreCase)
                 || c.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .Take(InteractionRouter.MaxAutocompleteChoices)
-            .Select(c => ApplicationCommandOptionChoice.Of(c.Name, c.Value))]);
+            .Select(c => ApplicationCommandOptionChoice.Of(c.Name, c.Value))];
     }
 
-    private MessagePayload Status(ClubSettings club, int? own, Locale locale)
+    private MessagePayload Status(FilmPack pack, ClubSettings club, int? own, Locale locale)
     {
-        var pack = catalog.Pack;
         var parts = pack.Recap.Count;
         var clubProgress = club.PartsWatchedByFilm.TryGetValue(pack.Film.Id, out var watched)
             ? WatchProgress.FromStored(watched)
             : WatchProgress.Nothing;
-        var current = club.CurrentFilmId is { } id && id == pack.Film.Id ? pack.Film : null;
+        var sections = new List<ReplySection>
+        {
+            new(Strings.ClubFilm[locale],
+                [new ReplyItem(Markdown.Escape(pack.Film.Titles.Display[locale]), Bullet: false)]),
+            new(Strings.ClubWatched[locale], [new ReplyItem(
+                Strings.ProgressName(clubProgress, parts)[locale], Bullet: false)], Inline: true),
+            new(Strings.ClubYours[locale], [new ReplyItem(own is { } mine
+                ? Strings.ProgressName(WatchProgress.FromStored(mine), parts)[locale]
+                : Strings.ClubFollowsClub[locale], Bullet: false)], Inline: true),
+        };
+        var library = films.Library;
+        if (library.Films.Count > 1)
+        {
+            sections.Add(new(Strings.ClubLibrary[locale], [.. library.Films.Select(f => new ReplyItem(
+                $"{Markdown.Escape(Strings.FilmChoice(f.Pack.Film, locale))} · `{f.Pack.Film.Id}`"))]));
+        }
         var document = new ReplyDocument(
             Strings.ClubTitle[locale],
-            [],
-            [
-                new(Strings.ClubFilm[locale], [new ReplyItem(Markdown.Escape(
-                    (current ?? pack.Film).Titles.Display[locale]), Bullet: false)]),
-                new(Strings.ClubWatched[locale], [new ReplyItem(
-                    Strings.ProgressName(clubProgress, parts)[locale], Bullet: false)], Inline: true),
-                new(Strings.ClubYours[locale], [new ReplyItem(own is { } mine
-                    ? Strings.ProgressName(WatchProgress.FromStored(mine), parts)[locale]
-                    : Strings.ClubFollowsClub[locale], Bullet: false)], Inline: true),
-            ],
+            library.Films.Count > 1 ? [new ReplyItem(Strings.ClubLibraryHint[locale], Bullet: false)] : [],
+            sections,
             Color,
             Ephemeral: true,
             Footnote: Strings.ClubHint[locale]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Core.Films;
@@ -7,27 +8,42 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
 
-/// <summary><c>/film</c>: titles, year, director, runtime, the spoiler-free premise, production facts and remakes.</summary>
-public sealed class FilmCommand(FilmCatalog catalog) : IApplicationCommand, IPagedCommand
+/// <summary>
+/// <c>/film [film]</c>: titles, year, director, runtime, the spoiler-free premise, production facts and remakes of a
+/// film of the library (the server's current film by default).
+/// </summary>
+public sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xF2B134;
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "film", "film",
         "About the film: titles, year, director, runtime, premise (spoiler-free), remakes",
-        "Tentang film: judul, tahun, sutradara, durasi, premis (bebas spoiler), versi adaptasi");
+        "Tentang film: judul, tahun, sutradara, durasi, premis (bebas spoiler), versi adaptasi",
+        FilmOption.Film);
 
-    public ApplicationCommand Definition => Command;
+    public override ApplicationCommand Definition => Command;
 
-    public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
     public string PageKey => "film";
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
-        PagedReply.First(this, "-", context.Locale);
+    public override FilmOptions Bind(GivenOptions given) => new(FilmOption.Film.Read(given));
+
+    protected override async ValueTask<CommandResult> HandleAsync(
+        CommandContext context, FilmOptions options, CancellationToken cancellationToken)
+    {
+        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
+        return await PagedReply.First(this, FilmChooser.State(catalog, "-"), context.Locale);
+    }
+
+    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(films.Choices(context.Typed, context.Locale));
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
+        var (catalog, _) = films.FromState(state);
         var film = catalog.Pack.Film;
         var text = new FilmText(catalog.Pack, locale);
         ReplyItem Plain(string safe, IReadOnlyList<string>? sources = null) => new(safe, Sources: sources, Bullet: false);
@@ -62,3 +78,6 @@ public sealed class FilmCommand(FilmCatalog catalog) : IApplicationCommand, IPag
         return new ReplyItem(line, Sources: remake.Sources);
     }
 }
+
+/// <summary>The options of <c>/film</c>: the film, or null for the server's current film.</summary>
+public sealed record FilmOptions(string? Film);

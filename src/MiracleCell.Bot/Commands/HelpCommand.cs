@@ -7,8 +7,11 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
 
-/// <summary><c>/help</c>: what the bot does, and every registered command with its options, from their definitions.</summary>
-public sealed class HelpCommand(FilmCatalog catalog, IServiceProvider services) : IApplicationCommand
+/// <summary>
+/// <c>/help</c>: what the bot does (about the server's current film), and every registered command with its options,
+/// from their definitions.
+/// </summary>
+public sealed class HelpCommand(Clubs.FilmChooser films, IServiceProvider services) : IApplicationCommand
 {
     public const int Color = 0x99AAB5;
 
@@ -21,9 +24,10 @@ public sealed class HelpCommand(FilmCatalog catalog, IServiceProvider services) 
 
     public AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var locale = context.Locale;
+        var catalog = await films.CurrentAsync(context.Interaction, cancellationToken);
         var items = services.GetServices<IApplicationCommand>().Select(command => Item(command, locale)).ToList();
         var document = new ReplyDocument(
             Strings.HelpTitle[locale],
@@ -32,7 +36,7 @@ public sealed class HelpCommand(FilmCatalog catalog, IServiceProvider services) 
             Color,
             Ephemeral: true);
         var pages = ReplyRenderer.Render(document, id => id, locale);
-        return ValueTask.FromResult(CommandResult.Reply(pages[0]));
+        return CommandResult.Reply(pages[0]);
     }
 
     /// <summary>One line per command from its own declaration, in the names the reader's client shows.</summary>

@@ -9,11 +9,12 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary>
-/// <c>/recap [part] [spoilers]</c>. Without a part: the premise and the list of parts. With a part: its beats.
+/// <c>/recap [part] [spoilers] [film]</c>, about a film of the library (the server's current film by default).
+/// Without a part: the premise and the list of parts. With a part: its beats.
 /// Everything is rendered at the readers' watch progress: a part past it is "Part 15", its title and beats only in
 /// spoiler tags. <c>spoilers:true</c> shows the beats untagged, but only to the caller (an ephemeral reply).
 /// </summary>
-public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progressSource)
+public sealed class RecapCommand(FilmChooser films, IWatchProgressSource progressSource)
     : SlashCommand<RecapOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x5B8DEF;
@@ -34,7 +35,7 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
         "recap", "ringkasan",
         "The story by part; spoilers hidden in tags (spoilers:true shows them only to you)",
         "Cerita per bagian; spoiler disembunyikan (spoiler:true menampilkannya hanya untuk Anda)",
-        Part, Spoilers);
+        Part, Spoilers, FilmOption.Film);
 
     public override ApplicationCommand Definition => Command;
 
@@ -42,7 +43,8 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
 
     public string PageKey => "recap";
 
-    public override RecapOptions Bind(GivenOptions given) => new(Part.Read(given), Spoilers.Read(given) ?? false);
+    public override RecapOptions Bind(GivenOptions given) =>
+        new(Part.Read(given), Spoilers.Read(given) ?? false, FilmOption.Film.Read(given));
 
     protected override bool RepliesEphemerally(RecapOptions options) => options.ShowSpoilers && options.Part is not null;
 
@@ -52,18 +54,23 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
         var typed = options.Part;
         var showSpoilers = options.ShowSpoilers;
         var onlyCaller = RepliesEphemerally(options);
+        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
         var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, onlyCaller, cancellationToken);
         progress = progress.For(catalog.Pack);
         if (string.IsNullOrWhiteSpace(typed))
-            return await PagedReply.First(this, $"{Overview}.{progress.ToToken()}", context.Locale);
+            return await PagedReply.First(
+                this, FilmChooser.State(catalog, $"{Overview}.{progress.ToToken()}"), context.Locale);
         var part = catalog.ResolvePart(typed, progress) ?? throw new UserErrorException(new UserError(
             UserErrorKind.BadOption, Strings.UnknownPart(typed, catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => p.Id))));
-        return await PagedReply.First(this, State(part, showSpoilers, progress), context.Locale);
+        return await PagedReply.First(
+            this, FilmChooser.State(catalog, State(part, showSpoilers, progress)), context.Locale);
     }
 
     public async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         AutocompleteContext context, CancellationToken cancellationToken)
     {
+        if (context.Focuses(FilmOption.Film)) return films.Choices(context.Typed, context.Locale);
+        var catalog = await films.BesideAsync(context.Interaction, FilmOption.Beside(context), cancellationToken);
         // Choices are seen by the one typing: their own progress governs them.
         var progress = await progressSource.GetAsync(context.Interaction, catalog.Pack, true, cancellationToken);
         var text = new FilmText(catalog.Pack, context.Locale, progress);
@@ -74,9 +81,10 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
-        var (key, showSpoilers, progress) = ParseState(state);
+        var (catalog, filmState) = films.FromState(state);
+        var (key, showSpoilers, progress) = ParseState(filmState);
         var text = new FilmText(catalog.Pack, locale, progress);
-        if (key == Overview) return ReplyRenderer.Render(OverviewDocument(text), text.SourceTitle, locale);
+        if (key == Overview) return ReplyRenderer.Render(OverviewDocument(catalog, text), text.SourceTitle, locale);
 
         var part = catalog.Pack.Recap.FirstOrDefault(p => p.Id == key)
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
@@ -89,7 +97,7 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
         var hidden = showSpoilers ? 0 : part.Beats.Count(b => !text.BeatVisible(part, b));
         var description = new List<ReplyItem>();
         if (!visible) description.Add(new ReplyItem(text.PartTitle(part), Bullet: false));
-        if (hidden > 0) description.Add(new ReplyItem($"*{PastProgress(hidden, text)}*", Bullet: false));
+        if (hidden > 0) description.Add(new ReplyItem($"*{PastProgress(hidden, text, count)}*", Bullet: false));
         var document = new ReplyDocument(
             heading,
             description,
@@ -100,7 +108,7 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
 
-    private ReplyDocument OverviewDocument(FilmText text)
+    private static ReplyDocument OverviewDocument(FilmCatalog catalog, FilmText text)
     {
         var locale = text.Locale;
         var parts = catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => new ReplyItem(
@@ -108,7 +116,8 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
             Bullet: false));
         var pastParts = catalog.Pack.Recap.Count(p => !text.Progress.Covers(p));
         var description = new List<ReplyItem> { text.Item(catalog.Pack.Film.Premise, bullet: false) };
-        if (pastParts > 0) description.Add(new ReplyItem($"*{PastProgress(pastParts, text)}*", Bullet: false));
+        if (pastParts > 0)
+            description.Add(new ReplyItem($"*{PastProgress(pastParts, text, catalog.Pack.Recap.Count)}*", Bullet: false));
         return new ReplyDocument(
             Strings.RecapOf(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale],
             description,
@@ -117,8 +126,8 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
             Footnote: Strings.RecapHint[locale]);
     }
 
-    private string PastProgress(int count, FilmText text) =>
-        Strings.PastProgress(count, text.Progress, catalog.Pack.Recap.Count)[text.Locale];
+    private static string PastProgress(int count, FilmText text, int partCount) =>
+        Strings.PastProgress(count, text.Progress, partCount)[text.Locale];
 
     private static string ChoiceName(RecapPart part, FilmText text) =>
         text.Progress.Covers(part)
@@ -127,8 +136,8 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // The custom_id carries "key.spoilers.progress": "part-15.0.7" (part 15, tagged, seven parts watched) or
-    // "overview.0.f". Part ids are kebab-case, without dots.
+    // The custom_id carries "film/key.spoilers.progress": "some-film/part-15.0.7" (part 15, tagged, seven parts
+    // watched) or "some-film/overview.0.f". Film and part ids are kebab-case, without dots or slashes.
     private static string State(RecapPart part, bool showSpoilers, WatchProgress progress) =>
         $"{part.Id}.{(showSpoilers ? 1 : 0)}.{progress.ToToken()}";
 
@@ -146,4 +155,4 @@ public sealed class RecapCommand(FilmCatalog catalog, IWatchProgressSource progr
 }
 
 /// <summary>The options of <c>/recap</c>: which part (null for the overview) and whether to show spoilers untagged.</summary>
-public sealed record RecapOptions(string? Part, bool ShowSpoilers);
+public sealed record RecapOptions(string? Part, bool ShowSpoilers, string? Film = null);

@@ -19,7 +19,7 @@ namespace MiracleCell.Bot.Commands;
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
 /// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
-public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>
+public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand
 {
     public const string Name = "trivia";
 
@@ -58,7 +58,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     public static SubcommandDeclaration Start { get; } = Define.Sub(
         "start", "mulai", "Start a trivia night in this channel", "Mulai malam kuis di kanal ini",
-        Questions, Seconds, Difficulty, Spoilers, WholeFilm);
+        Questions, Seconds, Difficulty, Spoilers, WholeFilm, FilmOption.Film);
 
     public static SubcommandDeclaration Stop { get; } = Define.Sub(
         "stop", "berhenti",
@@ -86,7 +86,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     private TriviaCoordinator Coordinator => services.GetRequiredService<TriviaCoordinator>();
 
-    private FilmCatalog Catalog => services.GetRequiredService<FilmCatalog>();
+    private FilmChooser Films => services.GetRequiredService<FilmChooser>();
 
     private ITriviaStore Store => services.GetRequiredService<ITriviaStore>();
 
@@ -101,7 +101,8 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
                 Seconds.Read(start) ?? TriviaSettings.DefaultAnswerSeconds,
                 Difficulty.Read(start),
                 Spoilers.Read(start) ?? SpoilerPolicy.Allow),
-                WholeFilm.Read(start) ?? false);
+                WholeFilm.Read(start) ?? false,
+                FilmOption.Film.Read(start));
         }
         if (Stop.Read(given) is not null) return new TriviaOptions.Stop();
         if (Leaderboard.Read(given) is { } leaderboard)
@@ -123,17 +124,19 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
             throw Fail(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
         switch (options)
         {
-            case TriviaOptions.Start { Settings: var settings, WholeFilm: var wholeFilm }:
+            case TriviaOptions.Start { Settings: var settings, WholeFilm: var wholeFilm, Film: var typedFilm }:
                 if (TriviaPermissions.MissingToRunNight(interaction) is var missing and not Permissions.None)
                     throw Fail(UserErrorKind.MissingPermission,
                         Strings.BotCannotPostHere(string.Join(", ", TriviaPermissions.Names(missing))));
+                var film = await Films.ChooseAsync(interaction, typedFilm, cancellationToken);
                 // The night is played in the channel: the club's progress decides what it may ask.
                 WatchProgress? within = wholeFilm
                     ? null
                     : await services.GetRequiredService<IWatchProgressSource>()
-                        .GetAsync(interaction, Catalog.Pack, onlyCaller: false, cancellationToken);
+                        .GetAsync(interaction, film.Pack, onlyCaller: false, cancellationToken);
                 var started = await Coordinator.StartGameAsync(
-                    new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale, within), cancellationToken);
+                    new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale, within,
+                        film.Pack.Film.Id), cancellationToken);
                 return started.Status switch
                 {
                     TriviaStartStatus.Started => Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
@@ -141,7 +144,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
                         Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
                     _ when within is { } progress => throw Fail(UserErrorKind.BadOption,
                         Strings.TriviaNotEnoughWithinProgress(
-                        started.Available, settings.QuestionCount, progress, Catalog.Pack.Recap.Count)),
+                        started.Available, settings.QuestionCount, progress, film.Pack.Recap.Count)),
                     _ => throw Fail(UserErrorKind.BadOption,
                         Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
@@ -166,6 +169,13 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
         }
     }
 
+    /// <summary>The only autocompleted option is <c>/trivia start film</c>.</summary>
+    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        AutocompleteContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(context.Focuses(FilmOption.Film)
+            ? Films.Choices(context.Typed, context.Locale)
+            : (IReadOnlyList<ApplicationCommandOptionChoice>)[]);
+
     private static CommandResult Private(string content) => CommandResult.Reply(TriviaMessages.Ephemeral(content));
 
     private static UserErrorException Fail(UserErrorKind kind, LocalizedText message) => new(kind, message);
@@ -177,7 +187,8 @@ public abstract record TriviaOptions
     private TriviaOptions() { }
 
     /// <param name="WholeFilm">Ask about the whole film rather than only what the club has watched.</param>
-    public sealed record Start(TriviaSettings Settings, bool WholeFilm = false) : TriviaOptions;
+    /// <param name="Film">The film of the library to ask about; null for the server's current film.</param>
+    public sealed record Start(TriviaSettings Settings, bool WholeFilm = false, string? Film = null) : TriviaOptions;
 
     public sealed record Stop : TriviaOptions;
 

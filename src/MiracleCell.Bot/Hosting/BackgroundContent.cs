@@ -4,7 +4,7 @@ namespace MiracleCell.Bot.Hosting;
 /// Content loaded on the thread pool while the host is built, the store opens and the gateway connects. Services
 /// built from <see cref="Value"/> are resolved only after the <see cref="StartupGate"/> opens.
 /// </summary>
-/// <typeparam name="T">What the commands serve (the film pack).</typeparam>
+/// <typeparam name="T">What the commands serve (the film library).</typeparam>
 public sealed class BackgroundContent<T> where T : class
 {
     /// <param name="load">The loader; it reports a bad pack as problems, not as an exception.</param>

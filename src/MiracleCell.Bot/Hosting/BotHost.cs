@@ -84,7 +84,7 @@ public static class BotHost
         var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
         var folder = string.IsNullOrWhiteSpace(configuredFolder) ? "" : ContentFolder.Resolve(configuredFolder);
         // Started first: the rest of this method, the store and the gateway connect run while it loads.
-        var content = new BackgroundContent<FilmPack>(() => LoadPack(folder));
+        var content = new BackgroundContent<FilmLibrary>(() => LoadLibrary(folder));
         ConfigureLogging(builder);
         var gate = new StartupGate();
         AddHostedBot(builder.Services, builder.Configuration, content, gate);
@@ -94,8 +94,10 @@ public static class BotHost
         var problems = Checks().FindProblems(host.Services, builder.Configuration).ToList();
         if (problems.Count > 0)
         {
-            // Nothing connects; wait for the pack so that its problems are listed with the others.
-            problems.AddRange((await content.Loaded).Problems);
+            // Nothing connects; wait for the films so that their problems are listed with the others.
+            var loaded = await content.Loaded;
+            problems.AddRange(loaded.Problems);
+            problems.AddRange((loaded.Warnings ?? []).Select(warning => "  " + warning));
             await StopAsync(bot, ExitCodes.Configuration);
             await error.WriteLineAsync($"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
             foreach (var problem in problems) await error.WriteLineAsync(problem);
@@ -114,17 +116,17 @@ public static class BotHost
     }
 
     /// <summary>
-    /// The hosted bot's services: the whole bot, with the film catalog built from <paramref name="content"/> once it
-    /// has loaded, and every hosted service but the gateway and the health listener started after the gate and READY.
+    /// The hosted bot's services: the whole bot, with the film library from <paramref name="content"/> once it has
+    /// loaded, and every hosted service but the gateway and the health listener started after the gate and READY.
     /// </summary>
     internal static void AddHostedBot(
-        IServiceCollection services, IConfiguration configuration, BackgroundContent<FilmPack> content,
+        IServiceCollection services, IConfiguration configuration, BackgroundContent<FilmLibrary> content,
         StartupGate gate)
     {
         services.AddSingleton(gate);
         services.AddSingleton<IReadinessCheck>(new StartupGateReadiness(gate));
-        services.AddSingleton(_ => new FilmCatalog(content.Value));
-        services.AddMiracleCellBot(configuration, pack: null);
+        services.AddSingleton(_ => content.Value);
+        services.AddMiracleCellBot(configuration, library: null);
         services.AddHostedService<CompactHeapAfterStart>();
         StartAfterReady(services);
     }
@@ -157,35 +159,19 @@ public static class BotHost
         }
     }
 
-    /// <summary>The pack in <paramref name="folder"/>, or its problems as the lines a start-up failure prints.
+    /// <summary>
+    /// The valid films of the library in <paramref name="folder"/>, each invalid pack's problems as warnings; or, when
+    /// no pack is valid, the one line a start-up failure prints.
     /// </summary>
-    private static LoadedContent<FilmPack> LoadPack(string folder)
+    private static LoadedContent<FilmLibrary> LoadLibrary(string folder)
     {
         // An empty Bot:ContentFolder is reported by the options check, with every other problem.
-        if (folder.Length == 0) return new LoadedContent<FilmPack>(null, []);
-        ContentLoadResult loaded;
-        try
-        {
-            loaded = ContentFolder.LoadReadable(folder);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new LoadedContent<FilmPack>(null,
-            [
-                $"Bot:ContentFolder: a file of the content pack in {folder} cannot be read ({exception.Message}): give "
-                    + "the bot's user read access to the pack's files, or point Bot:ContentFolder at another pack.",
-            ]);
-        }
-        if (loaded.IsValid) return new LoadedContent<FilmPack>(loaded.Pack, []);
-        using var lines = new StringWriter();
-        ContentFolder.WriteProblems(loaded, lines);
-        return new LoadedContent<FilmPack>(null,
-        [
-            $"Bot:ContentFolder: the content pack in {folder} is invalid "
-                + $"(run 'MiracleCell.Bot check-content {folder}'):",
-            .. lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => "  " + line),
-        ]);
+        if (folder.Length == 0) return new LoadedContent<FilmLibrary>(null, []);
+        var loaded = ContentFolder.LoadLibrary(folder);
+        var warnings = ContentFolder.SkippedPackLines(loaded);
+        return ContentFolder.Unusable(loaded) is { } unusable
+            ? new LoadedContent<FilmLibrary>(null, [$"Bot:ContentFolder: {unusable}"], warnings)
+            : new LoadedContent<FilmLibrary>(loaded.Library, [], warnings);
     }
 
     /// <summary>Stops a host that was started (closing the gateway connection) or not, and disposes it.</summary>
@@ -246,14 +232,17 @@ public static class BotHost
             builder.Logging.Services.AddSingleton<ILoggerProvider>(provider => new FileLoggerProvider(path, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
-    /// <summary>Loads a pack for the console modes; null after printing every problem.</summary>
-    public static FilmPack? LoadForConsole(string? contentFolder, TextWriter error)
+    /// <summary>Loads the film library for the console modes; null after printing why nothing can be served.</summary>
+    public static FilmLibrary? LoadForConsole(string? contentFolder, TextWriter error)
     {
         var folder = ContentFolder.Resolve(contentFolder ?? BotOptions.DefaultContentFolder);
-        var loaded = ContentFolder.Load(folder);
-        if (loaded.IsValid) return loaded.Pack;
-        error.WriteLine($"The content pack in {folder} is invalid:");
-        ContentFolder.WriteProblems(loaded, error);
-        return null;
+        var loaded = ContentFolder.LoadLibrary(folder);
+        foreach (var line in ContentFolder.SkippedPackLines(loaded)) error.WriteLine(line);
+        if (ContentFolder.Unusable(loaded) is { } unusable)
+        {
+            error.WriteLine($"No film can be served: {unusable}");
+            return null;
+        }
+        return loaded.Library;
     }
 }

@@ -8,10 +8,14 @@ namespace MiracleCell.Bot.Hosting;
 public sealed class BotOptions
 {
     public const string SectionName = "Bot";
-    public const string DefaultContentFolder = "data/films/miracle-in-cell-no-7";
+    public const string DefaultContentFolder = "data/films";
 
-    /// <summary>The content pack folder. A relative path is looked for from the current directory and the app's directory upwards.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:ContentFolder must name the content pack folder, e.g. data/films/miracle-in-cell-no-7.")]
+    /// <summary>
+    /// The film library: one content pack per subfolder (or a folder holding film.yaml, a library of one). A relative
+    /// path is looked for from the current directory and the app's directory upwards.
+    /// </summary>
+    [Required(AllowEmptyStrings = false,
+        ErrorMessage = "Bot:ContentFolder must name the film library folder, e.g. data/films.")]
     public string ContentFolder { get; set; } = DefaultContentFolder;
 
     /// <summary>When to write the command definitions to Discord: IfChanged (default), Always or Never.</summary>

@@ -17,9 +17,15 @@ public static class BotServiceCollectionExtensions
     /// the benchmarks and the tests): settings, commands, trivia nights and the <paramref name="transport"/>.
     /// Replace a part (time, a messenger, the store) by registering it again afterwards.
     /// </summary>
-    /// <param name="pack">The film; null when the caller registers the <see cref="FilmCatalog"/> itself.</param>
+    /// <param name="pack">The one film; null when the caller registers the <see cref="FilmLibrary"/> itself.</param>
     public static IServiceCollection AddMiracleCellBot(
         this IServiceCollection services, IConfiguration configuration, FilmPack? pack,
+        BotTransport transport = BotTransport.Discord) =>
+        services.AddMiracleCellBot(configuration, pack is null ? null : FilmLibrary.Of(pack), transport);
+
+    /// <param name="library">The films; null when the caller registers the <see cref="FilmLibrary"/> itself.</param>
+    public static IServiceCollection AddMiracleCellBot(
+        this IServiceCollection services, IConfiguration configuration, FilmLibrary? library,
         BotTransport transport = BotTransport.Discord)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,7 +34,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         // Replies follow the progress each server keeps with /club (the store is registered with trivia nights).
         services.TryAddSingleton<Clubs.IWatchProgressSource, Clubs.ClubWatchProgress>();
-        services.AddMiracleCellCommands(pack);
+        services.AddMiracleCellCommands(library);
         if (transport == BotTransport.Discord)
         {
             services.AddDiscordTransport(configuration);

@@ -3,7 +3,7 @@ using MiracleCell.Core.Films.Loading;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>Finds and loads the content pack, whether the bot runs from the repository root or from its build output.</summary>
+/// <summary>Finds and loads the film library and its content packs, whether the bot runs from the repository root or from its build output.</summary>
 public static class ContentFolder
 {
     /// <summary>
@@ -49,6 +49,46 @@ public static class ContentFolder
         : new ContentLoadResult(null, [new ContentProblem(folder, 0,
             "The content pack folder does not exist. Set Bot:ContentFolder (or --content) to a folder holding "
                 + "film.yaml.")]);
+
+    /// <summary>
+    /// Loads every pack of the library in <paramref name="folder"/> (or the one pack, when it holds film.yaml), each
+    /// pack's unreadable file turned into a problem of that pack.
+    /// </summary>
+    public static LibraryLoadResult LoadLibrary(string folder) => FilmLibraryLoader.Load(folder, Load);
+
+    /// <summary>
+    /// What stops a library from serving anything, as one line naming the folder and what to do; null when at least
+    /// one pack is valid.
+    /// </summary>
+    public static string? Unusable(LibraryLoadResult library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var folder = library.Folder;
+        if (!Directory.Exists(folder))
+            return $"the film library folder {folder} does not exist: set Bot:ContentFolder to the folder that holds "
+                + "the film packs (data/films), or create it with one pack per subfolder.";
+        if (library.Packs.Count == 0)
+            return $"the film library folder {folder} holds no film pack: put each film's pack (film.yaml and its "
+                + "files) in a subfolder of it, or set Bot:ContentFolder to the folder that does.";
+        if (library.Valid.Count == 0)
+        {
+            // A library of one names its first problem, so a self-hoster sees the cause without another command.
+            var cause = library.Packs is [var only] && only.Result.Problems.Count > 0
+                ? $"{only.Result.Problems[0]}; "
+                : $"{library.Packs.Count} found; ";
+            return $"no film pack in {folder} is valid ({cause}run 'MiracleCell.Bot check-content {folder}' "
+                + "and fix the problems it lists).";
+        }
+        return null;
+    }
+
+    /// <summary>One line per problem of each pack left out of the library, naming the pack folder.</summary>
+    public static IReadOnlyList<string> SkippedPackLines(LibraryLoadResult library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return [.. library.Invalid.SelectMany(pack => pack.Result.Problems.Select(problem =>
+            $"Film pack {pack.Folder} left out: {problem}"))];
+    }
 
     /// <summary>Writes every problem as <c>file:line: message</c>.</summary>
     public static void WriteProblems(ContentLoadResult result, TextWriter writer)

@@ -13,7 +13,10 @@ public sealed record CommandContext(Interaction Interaction, GivenOptions Given)
 }
 
 /// <summary>An autocomplete request: which option is focused and what the user has typed so far.</summary>
-public sealed record AutocompleteContext(Interaction Interaction, string FocusedOption, string Typed)
+/// <param name="Given">The options given beside the focused one (a part's film), read through their declarations.
+/// </param>
+public sealed record AutocompleteContext(
+    Interaction Interaction, string FocusedOption, string Typed, GivenOptions? Given = null)
 {
     /// <summary>Whether <paramref name="option"/> is the one being typed.</summary>
     public bool Focuses(OptionDeclaration option) => option.Name == FocusedOption;

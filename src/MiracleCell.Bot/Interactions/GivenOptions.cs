@@ -24,5 +24,20 @@ public sealed class GivenOptions
     /// <summary>The option marked <c>focused</c> (autocomplete), if any.</summary>
     public InteractionDataOption? Focused => _given.Values.FirstOrDefault(o => o.Focused == true);
 
+    /// <summary>
+    /// The focused option with the options given beside it: these, or a subcommand's when the focused option is one
+    /// of its own (<c>/trivia start film:…</c>).
+    /// </summary>
+    public (GivenOptions Scope, InteractionDataOption Focused)? FocusedWithin()
+    {
+        if (Focused is { } focused) return (this, focused);
+        foreach (var sub in _given.Values.Where(o => o.Type == ApplicationCommandOptionType.SubCommand))
+        {
+            if (sub.Options?.FirstOrDefault(o => o.Focused == true) is { } inner)
+                return (new GivenOptions(Command, sub.Options), inner);
+        }
+        return null;
+    }
+
     internal InteractionDataOption? Find(OptionDeclaration option) => _given.GetValueOrDefault(option.Name);
 }

@@ -120,11 +120,11 @@ public sealed partial class InteractionRouter
     private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (FindCommand(interaction) is not IAutocompleteCommand command) throw UnknownCommand(interaction);
-        var focused = Given(command, interaction.Data?.Options).Focused;
-        if (focused is null) return Choices(InteractionOutcome.Replied, [], null);
+        if (Given(command, interaction.Data?.Options).FocusedWithin() is not var (scope, focused))
+            return Choices(InteractionOutcome.Replied, [], null);
         var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.ToString() ?? "";
         var choices = await command.AutocompleteAsync(
-            new AutocompleteContext(interaction, focused.Name, typed), cancellationToken);
+            new AutocompleteContext(interaction, focused.Name, typed, scope), cancellationToken);
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
     }
 

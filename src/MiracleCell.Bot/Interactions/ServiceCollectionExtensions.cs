@@ -8,12 +8,22 @@ namespace MiracleCell.Bot.Interactions;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the router, every command and the paging button handler. The <see cref="FilmCatalog"/> is
-    /// registered from <paramref name="pack"/> when given; otherwise the caller must register one.
+    /// Registers the router, every command and the paging button handler over a library of the one film
+    /// <paramref name="pack"/>; when null the caller must register the <see cref="FilmLibrary"/>.
     /// </summary>
-    public static IServiceCollection AddMiracleCellCommands(this IServiceCollection services, FilmPack? pack = null)
+    public static IServiceCollection AddMiracleCellCommands(this IServiceCollection services, FilmPack? pack = null) =>
+        services.AddMiracleCellCommands(pack is null ? null : FilmLibrary.Of(pack));
+
+    /// <summary>
+    /// Registers the router, every command and the paging button handler over <paramref name="library"/>; when null
+    /// the caller must register the <see cref="FilmLibrary"/>. The <see cref="FilmCatalog"/> resolves to its default
+    /// film.
+    /// </summary>
+    public static IServiceCollection AddMiracleCellCommands(this IServiceCollection services, FilmLibrary? library)
     {
-        if (pack is not null) services.TryAddSingleton(new FilmCatalog(pack));
+        if (library is not null) services.TryAddSingleton(library);
+        services.TryAddSingleton(provider => provider.GetRequiredService<FilmLibrary>().Default);
+        services.TryAddSingleton<Clubs.FilmChooser>();
         services.AddLogging();
         services.TryAddSingleton<Clubs.IWatchProgressSource>(new Clubs.FixedWatchProgress(WatchProgress.Nothing));
 

@@ -39,7 +39,8 @@ public sealed partial class TriviaCoordinator
         var locale = left.Locale ?? Core.Text.Locale.English;
         foreach (var open in left.Questions)
         {
-            var question = _catalog.Pack.Trivia.FirstOrDefault(q => q.Id == open.QuestionId);
+            // The store keeps question ids, not films: the question is looked for in every film of the library.
+            var question = _library.Films.SelectMany(f => f.Pack.Trivia).FirstOrDefault(q => q.Id == open.QuestionId);
             if (question is null)
             {
                 // The pack changed between the runs: the message cannot be rebuilt, and its clicks are refused anyway.

@@ -21,7 +21,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
 {
     private readonly ITriviaStore _store;
     private readonly ITriviaMessenger _messenger;
-    private readonly FilmCatalog _catalog;
+    private readonly FilmLibrary _library;
     private readonly QuestionSelector _selector;
     private readonly TimeProvider _time;
     private readonly DiscordOptions _discord;
@@ -38,19 +38,19 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     private bool _disposed;
 
     public TriviaCoordinator(
-        ITriviaStore store, ITriviaMessenger messenger, FilmCatalog catalog, QuestionSelector selector,
+        ITriviaStore store, ITriviaMessenger messenger, FilmLibrary library, QuestionSelector selector,
         TimeProvider timeProvider, IOptions<TriviaNightOptions> options, IOptions<DiscordOptions> discord,
         ILogger<TriviaCoordinator> logger)
     {
         _discord = discord.Value;
         _store = store;
         _messenger = messenger;
-        _catalog = catalog;
+        _library = library;
         _selector = selector;
         _time = timeProvider;
         _logger = logger;
         _context = new TriviaGameContext(
-            store, messenger, catalog, timeProvider, options.Value, logger, Forget, Drained, _shutdown.Token);
+            store, messenger, timeProvider, options.Value, logger, Forget, Drained, _shutdown.Token);
     }
 
     /// <summary>How many nights are running in this process.</summary>
@@ -125,7 +125,10 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         _shutdown.Dispose();
     }
 
-    /// <summary>Starts a night in a channel unless one is running there. The start message and questions follow in the background.</summary>
+    /// <summary>
+    /// Starts a night about a film of the library in a channel unless one is running there. The start message and
+    /// questions follow in the background.
+    /// </summary>
     public async Task<TriviaStartResult> StartGameAsync(TriviaStartRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -135,7 +138,9 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
 
         var key = (request.GuildId, request.ChannelId);
         if (_byChannel.TryGetValue(key, out var existing)) return Busy(existing);
-        var pack = _catalog.Pack;
+        var film = request.FilmId is null ? _library.Default : _library.Find(request.FilmId)
+            ?? throw new ArgumentException($"The library holds no film '{request.FilmId}'.", nameof(request));
+        var pack = film.Pack;
         var pool = request.WithinProgress is { } progress
             ? [.. pack.Trivia.Where(q => progress.Covers(pack, q))]
             : pack.Trivia;
@@ -156,7 +161,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
                 return new TriviaStartResult(TriviaStartStatus.ChannelBusy, created.GameId, other?.StartedBy ?? 0);
             }
             game = new TriviaGameActor(created.GameId, request.GuildId, request.ChannelId, request.StartedBy,
-                request.Locale, new TriviaGame(selection.Questions, request.Settings, _time), _context);
+                request.Locale, new TriviaGame(selection.Questions, request.Settings, _time), film, _context);
             _actors[game.Id] = game;
             _byId[game.Id] = game;
             _byChannel[key] = game;
@@ -166,7 +171,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
             _startGate.Release();
         }
 
-        LogStarted(_logger, game.Id, game.ChannelId, game.StartedBy, request.Settings.QuestionCount);
+        LogStarted(_logger, game.Id, game.ChannelId, game.StartedBy, request.Settings.QuestionCount, pack.Film.Id);
         game.Start();
         return new TriviaStartResult(TriviaStartStatus.Started, game.Id);
 
@@ -213,6 +218,7 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
     private void Drained(TriviaGameActor game) => _actors.TryRemove(game.Id, out _);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions")]
-    private static partial void LogStarted(ILogger logger, long gameId, ulong channelId, ulong userId, int count);
+        Message = "Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions about {Film}")]
+    private static partial void LogStarted(
+        ILogger logger, long gameId, ulong channelId, ulong userId, int count, string film);
 }

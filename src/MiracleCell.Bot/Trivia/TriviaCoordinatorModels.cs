@@ -5,9 +5,10 @@ namespace MiracleCell.Bot.Trivia;
 
 /// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel messages.</summary>
 /// <param name="WithinProgress">Only questions within this watch progress; null for the whole film.</param>
+/// <param name="FilmId">The film of the library to ask about; null for the library's default.</param>
 public sealed record TriviaStartRequest(
     ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale,
-    Core.Films.WatchProgress? WithinProgress = null);
+    Core.Films.WatchProgress? WithinProgress = null, string? FilmId = null);
 
 public enum TriviaStartStatus
 {

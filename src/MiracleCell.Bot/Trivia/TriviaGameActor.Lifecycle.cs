@@ -17,7 +17,7 @@ internal sealed partial class TriviaGameActor
 
     private Task Begin()
     {
-        var title = _context.Catalog.Pack.Film.Titles.Display[Locale];
+        var title = Film.Pack.Film.Titles.Display[Locale];
         var start = TriviaMessages.Start(title, StartedBy, Game.Settings, Locale);
         Send(async ct =>
         {

@@ -31,11 +31,16 @@ internal sealed partial class TriviaGameActor
     private bool _ended;
 
     public TriviaGameActor(
-        long id, ulong guildId, ulong channelId, ulong startedBy, Locale locale, TriviaGame game, TriviaGameContext context)
+        long id, ulong guildId, ulong channelId, ulong startedBy, Locale locale, TriviaGame game,
+        Core.Films.FilmCatalog film, TriviaGameContext context)
     {
         (Id, GuildId, ChannelId, StartedBy, Locale, Game) = (id, guildId, channelId, startedBy, locale, game);
+        Film = film;
         _context = context;
     }
+
+    /// <summary>The film of the library the night asks about.</summary>
+    public Core.Films.FilmCatalog Film { get; }
 
     public long Id { get; }
     public ulong GuildId { get; }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using MiracleCell.Core.Films;
 using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Trivia;
@@ -10,7 +9,6 @@ namespace MiracleCell.Bot.Trivia;
 internal sealed record TriviaGameContext(
     ITriviaStore Store,
     ITriviaMessenger Messenger,
-    FilmCatalog Catalog,
     TimeProvider Time,
     TriviaNightOptions Options,
     ILogger Logger,

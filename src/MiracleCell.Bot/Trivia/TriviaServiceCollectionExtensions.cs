@@ -16,7 +16,7 @@ public static class TriviaServiceCollectionExtensions
     /// singleton and hosted service (it recovers interrupted games at start), <c>/trivia</c>, <c>/trivia-reset</c>
     /// and their buttons. Channel messages go through <see cref="DiscordTriviaMessenger"/> (which needs an
     /// <c>IDiscordRestClient</c>) unless an <see cref="ITriviaMessenger"/> was registered first.
-    /// Call after <c>AddMiracleCellCommands</c>, which registers the film catalog.
+    /// Call after <c>AddMiracleCellCommands</c>, which registers the film library.
     /// </summary>
     public static IServiceCollection AddTriviaNights(this IServiceCollection services, IConfiguration configuration)
     {

@@ -74,7 +74,7 @@ public sealed partial class CommandDeclarationTests
             directory = directory.Parent;
         Assert.NotNull(directory);
         var lines = File.ReadAllLines(Path.Combine(directory.FullName, "README.md"));
-        var table = lines.SkipWhile(line => !line.StartsWith("| `/film` |", StringComparison.Ordinal))
+        var table = lines.SkipWhile(line => !line.StartsWith("| `/film", StringComparison.Ordinal))
             .TakeWhile(line => line.StartsWith('|'));
         return [.. table.Select(line => line.Split(" | ")[0].TrimStart('|', ' '))];
     }

@@ -42,8 +42,8 @@ public sealed partial class CommandDefinitionTests
         var definitions = bot.Router.Definitions;
 
         Assert.Contains(definitions, d => d is { Type: ApplicationCommandType.Message, Name: "Hide spoilers" });
-        Assert.True(definitions.Single(d => d.Name == "character").Options!.Single().Autocomplete);
-        Assert.True(definitions.Single(d => d.Name == "cast").Options!.Single().Autocomplete);
+        Assert.True(definitions.Single(d => d.Name == "character").Options!.Single(o => o.Name == "name").Autocomplete);
+        Assert.True(definitions.Single(d => d.Name == "cast").Options!.Single(o => o.Name == "actor").Autocomplete);
         Assert.True(definitions.Single(d => d.Name == "recap").Options!.Single(o => o.Name == "part").Autocomplete);
     }
 

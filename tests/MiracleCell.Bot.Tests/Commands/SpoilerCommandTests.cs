@@ -126,7 +126,7 @@ public sealed class FilmAndHelpCommandTests
 
         var usages = new[]
         {
-            "/film", "/ringkasan [bagian] [spoiler]", "/tokoh nama:…", "/pemeran [aktor]", "/spoiler teks:… [topik]", "/bantuan",
+            "/film [film]", "/ringkasan [bagian] [spoiler] [film]", "/tokoh nama:… [film]", "/pemeran [aktor] [film]", "/spoiler teks:… [topik]", "/bantuan",
         };
         foreach (var usage in usages)
             Assert.Contains($"`{usage}`", text, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class ConcurrentStartTests : IDisposable
         Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private (ServiceProvider Provider, BackgroundContent<FilmPack> Content, StartupGate Gate) Build()
+    private (ServiceProvider Provider, BackgroundContent<FilmLibrary> Content, StartupGate Gate) Build()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,10 +38,10 @@ public sealed class ConcurrentStartTests : IDisposable
             ["Discord:GatewayUrl"] = "ws://127.0.0.1:9/gateway",
             ["Storage:DataFolder"] = _dataFolder,
         }).Build();
-        var content = new BackgroundContent<FilmPack>(() =>
+        var content = new BackgroundContent<FilmLibrary>(() =>
         {
             _releaseLoad.Wait();
-            return new LoadedContent<FilmPack>(TestPacks.MiracleInCellNo7(), []);
+            return new LoadedContent<FilmLibrary>(FilmLibrary.Of(TestPacks.MiracleInCellNo7()), []);
         });
         var gate = new StartupGate();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);

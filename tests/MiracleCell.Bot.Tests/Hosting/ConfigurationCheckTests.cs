@@ -49,7 +49,8 @@ public sealed class ConfigurationCheckTests
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var output = error.ToString();
-        Assert.Contains("Bot:ContentFolder: the content pack in /nowhere/film is invalid", output, StringComparison.Ordinal);
+        Assert.Contains("Bot:ContentFolder: the film library folder /nowhere/film does not exist", output,
+            StringComparison.Ordinal);
         Assert.Contains("does not exist", output, StringComparison.Ordinal);
         Assert.Contains("Discord:ShardId is 3", output, StringComparison.Ordinal);
     }

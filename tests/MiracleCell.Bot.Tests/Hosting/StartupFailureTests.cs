@@ -130,16 +130,39 @@ public sealed class StartupFailureTests : IDisposable
     {
         var pack = Directory.CreateDirectory(Path.Combine(_folder, "pack")).FullName;
         var film = Directory.CreateDirectory(Path.Combine(pack, "film.yaml")).FullName;
-        using var error = new StringWriter();
 
-        var exitCode = await BotHost.RunAsync(Arguments($"Bot:ContentFolder={pack}"), error, _folder,
-            CancellationToken.None);
+        var line = await RunExpectingConfigurationExit($"Bot:ContentFolder={pack}");
 
-        Assert.Equal(ExitCodes.Configuration, exitCode);
-        Assert.Contains($"Bot:ContentFolder: the content pack in {pack} is invalid", error.ToString(),
+        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: no film pack in {pack} is valid", line,
             StringComparison.Ordinal);
-        Assert.Contains($"{film} is a folder, not a file", error.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{film} is a folder, not a file", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_library_with_no_valid_pack_is_one_line_naming_the_folder_and_check_content()
+    {
+        var library = Directory.CreateDirectory(Path.Combine(_folder, "films")).FullName;
+        var bad = Directory.CreateDirectory(Path.Combine(library, "broken")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(bad, "film.yaml"), "id: [not, an, id\n");
+
+        var line = await RunExpectingConfigurationExit($"Bot:ContentFolder={library}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: no film pack in {library} is valid ("
+            + Path.Combine(bad, "film.yaml"), line, StringComparison.Ordinal);
+        Assert.EndsWith($"run 'MiracleCell.Bot check-content {library}' and fix the problems it lists).", line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_library_folder_with_no_pack_at_all_is_one_line_saying_where_packs_go()
+    {
+        var library = Directory.CreateDirectory(Path.Combine(_folder, "empty-films")).FullName;
+
+        var line = await RunExpectingConfigurationExit($"Bot:ContentFolder={library}");
+
+        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: the film library folder {library} holds no "
+            + "film pack", line, StringComparison.Ordinal);
     }
 
     [NotAsRootFact]
@@ -153,10 +176,10 @@ public sealed class StartupFailureTests : IDisposable
 
         var line = await RunExpectingConfigurationExit($"Bot:ContentFolder={pack}");
 
-        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: a file of the content pack in {pack} cannot "
-            + "be read (", line, StringComparison.Ordinal);
+        Assert.StartsWith($"MiracleCell cannot start: Bot:ContentFolder: no film pack in {pack} is valid (", line,
+            StringComparison.Ordinal);
         Assert.Contains(film, line, StringComparison.Ordinal);
-        Assert.EndsWith("point Bot:ContentFolder at another pack.", line, StringComparison.Ordinal);
+        Assert.EndsWith("and fix the problems it lists).", line, StringComparison.Ordinal);
     }
 
     [Fact]

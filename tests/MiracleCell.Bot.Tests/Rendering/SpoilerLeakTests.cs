@@ -31,7 +31,8 @@ public sealed class SpoilerLeakTests
         var leaks = new List<string>();
         foreach (var watched in new[] { 0, firstGivingAway - 1, firstGivingAway })
         {
-            using var bot = new TestBot(pack, new WatchProgress(watched));
+            // Served beside another film, so that the film option's choices and the choices typed beside it count.
+            using var bot = new TestBot(new FilmLibrary([pack, OtherFilm(pack)]), new WatchProgress(watched));
             foreach (var line in CommandLines(pack))
             {
                 foreach (var reply in await AllPages(bot, line, locale))
@@ -113,16 +114,41 @@ public sealed class SpoilerLeakTests
             .ToList();
         foreach (var command in new[] { "recap", "character", "cast" })
         {
-            foreach (var prefix in prefixes) yield return (command, prefix);
+            foreach (var prefix in prefixes)
+            {
+                yield return (command, prefix);
+                // The same choices with the film named beside them, as a member picking the film first types them.
+                yield return ($"{command}@{pack.Film.Id}", prefix);
+            }
+        }
+        // The film option's own choices: film titles, answered for every prefix as well.
+        foreach (var command in new[] { "film", "recap", "character", "cast" })
+        {
+            foreach (var prefix in prefixes) yield return ($"{command}:film", prefix);
         }
     }
 
+    /// <summary>
+    /// An autocomplete of <paramref name="command"/>'s main option ("recap"), of it with a film typed beside it
+    /// ("recap@film-id"), or of its film option ("recap:film").
+    /// </summary>
     private static Interaction Autocomplete(TestBot bot, string command, string typed, Locale locale)
     {
-        var option = command switch { "recap" => "part", "character" => "name", _ => "actor" };
         var factory = new ConsoleInteractions(bot.Router, locale);
-        return factory.FromLine(new ConsoleLine(command, [new ConsoleOption(option, typed)], Autocomplete: true));
+        var name = command.Split(':', '@')[0];
+        if (command.EndsWith(":film", StringComparison.Ordinal))
+            return factory.FromLine(new ConsoleLine(name, [new ConsoleOption("film", typed)], Autocomplete: true));
+        var option = name switch { "recap" => "part", "character" => "name", _ => "actor" };
+        IReadOnlyList<ConsoleOption> beside = command.Contains('@', StringComparison.Ordinal)
+            ? [new ConsoleOption("film", command[(command.IndexOf('@', StringComparison.Ordinal) + 1)..])]
+            : [];
+        return factory.FromLine(new ConsoleLine(name, [.. beside, new ConsoleOption(option, typed)], Autocomplete: true));
     }
+
+    /// <summary>The other film of the library: the in-memory test pack, or the fixture beside it.</summary>
+    private static FilmPack OtherFilm(FilmPack pack) =>
+        pack.Film.Id == TestPacks.MiracleInCellNo7().Film.Id ? PackFolders.Load(PackFolders.LanternKeeper)
+            : TestPacks.MiracleInCellNo7();
 
     /// <summary>The reply and every further page, reached by pressing Next as a reader would.</summary>
     private static async Task<List<InteractionCallbackData>> AllPages(TestBot bot, string line, Locale locale)
