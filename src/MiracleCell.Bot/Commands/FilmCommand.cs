@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using MiracleCell.Bot.Interactions;
 using MiracleCell.Bot.Rendering;
@@ -7,10 +8,15 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
 
-/// <summary><c>/film</c>: titles, year, director, runtime, the spoiler-free premise, production facts and remakes.</summary>
+/// <summary>
+/// <c>/film</c>: titles, year, director, runtime, the spoiler-free premise, production facts and remakes. The reply
+/// depends only on the film and the reader's language, so each film's pages are rendered once per locale and kept.
+/// </summary>
 public sealed class FilmCommand(FilmCatalog catalog) : IApplicationCommand, IPagedCommand
 {
     public const int Color = 0xF2B134;
+
+    private readonly ConcurrentDictionary<(string FilmId, Locale Locale), IReadOnlyList<MessagePayload>> _pages = new();
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "film", "film",
@@ -29,6 +35,12 @@ public sealed class FilmCommand(FilmCatalog catalog) : IApplicationCommand, IPag
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
         var film = catalog.Pack.Film;
+        return _pages.GetOrAdd(
+            (film.Id, locale), static (key, args) => args.Self.Render(args.Film, key.Locale), (Self: this, Film: film));
+    }
+
+    private IReadOnlyList<MessagePayload> Render(Film film, Locale locale)
+    {
         var text = new FilmText(catalog.Pack, locale);
         ReplyItem Plain(string safe, IReadOnlyList<string>? sources = null) => new(safe, Sources: sources, Bullet: false);
 
