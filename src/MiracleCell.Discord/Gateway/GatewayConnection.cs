@@ -128,14 +128,14 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("op", out var opElement)
+                || !root.TryGetProperty("op"u8, out var opElement)
                 || opElement.ValueKind != JsonValueKind.Number
                 || !opElement.TryGetInt32(out var op))
             {
                 _logger.LogWarning("Skipped a gateway message without an opcode ({ByteCount} bytes)", bytes.Length);
                 return;
             }
-            var data = root.TryGetProperty("d", out var d) ? d : default;
+            var data = root.TryGetProperty("d"u8, out var d) ? d : default;
 
             switch ((GatewayOpcode)op)
             {
@@ -210,8 +210,8 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
 
     private void HandleDispatch(JsonElement root, JsonElement data)
     {
-        long? sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
-        var name = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        long? sequence = root.TryGetProperty("s"u8, out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
+        var name = root.TryGetProperty("t"u8, out var t) && t.ValueKind == JsonValueKind.String ? GatewayEventNames.Read(t) : null;
         if (sequence is { } seq && !context.Session.TryAdvance(seq))
         {
             _logger.LogDebug("Ignored replayed dispatch {Event} #{Sequence}: already processed in this session", name, seq);
@@ -223,7 +223,7 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
             return;
         }
 
-        if (name == "READY")
+        if (name == GatewayEventNames.Ready)
         {
             if (GatewayReady.TryParse(data) is not { } ready)
             {
@@ -236,7 +236,7 @@ internal sealed class GatewayConnection(GatewayConnectionContext context, Uri ur
             _logger.LogInformation("Gateway ready: application {ApplicationId}, shard {ShardId} of {ShardCount}", ready.ApplicationId, context.ShardId, context.ShardCount);
             context.OnReady(ready);
         }
-        else if (name == "RESUMED")
+        else if (name == GatewayEventNames.Resumed)
         {
             _reachedSession = true;
             _logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);
