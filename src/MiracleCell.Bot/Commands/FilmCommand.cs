@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
@@ -10,11 +11,14 @@ namespace MiracleCell.Bot.Commands;
 
 /// <summary>
 /// <c>/film [film]</c>: titles, year, director, runtime, the spoiler-free premise, production facts and remakes of a
-/// film of the library (the server's current film by default).
+/// film of the library (the server's current film by default). The reply depends only on the film and the reader's
+/// language, so each film's pages are rendered once per locale and kept.
 /// </summary>
 public sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xF2B134;
+
+    private readonly ConcurrentDictionary<(string FilmId, Locale Locale), IReadOnlyList<MessagePayload>> _pages = new();
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "film", "film",
@@ -44,6 +48,13 @@ public sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, 
     public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
     {
         var (catalog, _) = films.FromState(state);
+        var film = catalog.Pack.Film;
+        return _pages.GetOrAdd(
+            (film.Id, locale), static (key, catalog) => Render(catalog, key.Locale), catalog);
+    }
+
+    private static IReadOnlyList<MessagePayload> Render(FilmCatalog catalog, Locale locale)
+    {
         var film = catalog.Pack.Film;
         var text = new FilmText(catalog.Pack, locale);
         ReplyItem Plain(string safe, IReadOnlyList<string>? sources = null) => new(safe, Sources: sources, Bullet: false);

@@ -14,8 +14,9 @@ public sealed class GivenOptions
     public GivenOptions(LocalizedText command, IReadOnlyList<InteractionDataOption>? given)
     {
         Command = command;
-        _given = (given ?? []).GroupBy(o => o.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        _given = new Dictionary<string, InteractionDataOption>(given?.Count ?? 0, StringComparer.Ordinal);
+        // An option given twice counts as its last value.
+        foreach (var option in given ?? []) _given[option.Name] = option;
     }
 
     /// <summary>The command (or "command subcommand") in every locale, for error messages.</summary>

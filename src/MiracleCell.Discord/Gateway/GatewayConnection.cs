@@ -128,14 +128,14 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("op", out var opElement)
+                || !root.TryGetProperty("op"u8, out var opElement)
                 || opElement.ValueKind != JsonValueKind.Number
                 || !opElement.TryGetInt32(out var op))
             {
                 LogNoOpcode(_logger, bytes.Length);
                 return;
             }
-            var data = root.TryGetProperty("d", out var d) ? d : default;
+            var data = root.TryGetProperty("d"u8, out var d) ? d : default;
 
             switch ((GatewayOpcode)op)
             {
@@ -210,8 +210,8 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
 
     private void HandleDispatch(JsonElement root, JsonElement data)
     {
-        long? sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
-        var name = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        long? sequence = root.TryGetProperty("s"u8, out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
+        var name = root.TryGetProperty("t"u8, out var t) && t.ValueKind == JsonValueKind.String ? GatewayEventNames.Read(t) : null;
         if (sequence is { } seq && !context.Session.TryAdvance(seq))
         {
             LogReplayedDispatch(_logger, name, seq);
@@ -223,7 +223,7 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             return;
         }
 
-        if (name == "READY")
+        if (name == GatewayEventNames.Ready)
         {
             if (GatewayReady.TryParse(data) is not { } ready)
             {
@@ -236,7 +236,7 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             _logger.LogInformation("Gateway ready: application {ApplicationId}, shard {ShardId} of {ShardCount}", ready.ApplicationId, context.ShardId, context.ShardCount);
             context.OnReady(ready);
         }
-        else if (name == "RESUMED")
+        else if (name == GatewayEventNames.Resumed)
         {
             _reachedSession = true;
             _logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);

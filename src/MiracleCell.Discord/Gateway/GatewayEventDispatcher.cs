@@ -32,10 +32,10 @@ internal sealed partial class GatewayEventDispatcher(IReadOnlyList<IGatewayEvent
             }
             switch (dispatch.EventName)
             {
-                case "READY":
+                case GatewayEventNames.Ready:
                     await DeliverReadyAsync(dispatch, stopping);
                     break;
-                case "INTERACTION_CREATE":
+                case GatewayEventNames.InteractionCreate:
                     StartInteractionHandlers(dispatch, stopping);
                     break;
             }

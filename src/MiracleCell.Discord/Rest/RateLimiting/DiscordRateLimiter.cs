@@ -148,8 +148,16 @@ internal sealed class DiscordRateLimiter
         }
     }
 
-    internal static string? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>
+    /// The header's first value as Discord sent it. Read without validation: validating parses and copies every
+    /// value on every answer, and these are plain numbers and names that the callers parse themselves.
+    /// </summary>
+    internal static string? Header(HttpResponseHeaders headers, string name)
+    {
+        if (!headers.NonValidated.TryGetValues(name, out var values)) return null;
+        foreach (var value in values) return value;
+        return null;
+    }
 
     private static int? IntHeader(HttpResponseHeaders headers, string name) =>
         int.TryParse(Header(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
