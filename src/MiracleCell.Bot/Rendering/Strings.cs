@@ -20,11 +20,19 @@ public static partial class Strings
         {
             _ = SomethingWentWrong.Key;
         }
-        catch (TypeInitializationException e) when (e.InnerException is LocaleTableException tables)
+        catch (TypeInitializationException e) when (TablesProblem(e) is { } tables)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(tables);
         }
     }
+
+    /// <summary>The tables' own exception inside the type initializers' (of this class, or of the tables').</summary>
+    private static LocaleTableException? TablesProblem(Exception? exception) => exception switch
+    {
+        LocaleTableException tables => tables,
+        TypeInitializationException initializer => TablesProblem(initializer.InnerException),
+        _ => null,
+    };
 
     private static TableText Get(string key, params string[] arguments) => TextTables.Shipped.Get(key, arguments);
 

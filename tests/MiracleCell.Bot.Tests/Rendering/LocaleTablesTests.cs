@@ -162,6 +162,19 @@ public sealed class LocaleTablesTests
     }
 
     [Fact]
+    public void Unusable_tables_stop_the_start_with_one_line_naming_each_problem()
+    {
+        var exception = Assert.Throws<LocaleTableException>(() => Load("""{"a.b": "x", "a.c": "y"}""", "{}"));
+
+        var line = MiracleCell.Bot.Hosting.StartupFailures.Describe(exception);
+
+        Assert.NotNull(line);
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains("id.json: \"a.b\": missing", line, StringComparison.Ordinal);
+        Assert.Contains("id.json: \"a.c\": missing", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Code_that_asks_for_a_key_or_arguments_the_tables_lack_fails_naming_the_file_and_the_key()
     {
         var tables = Load("""{"a.b": "{count} x"}""", """{"a.b": "{count} y"}""");

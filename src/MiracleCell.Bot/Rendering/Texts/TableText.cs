@@ -58,10 +58,11 @@ public sealed class TableText
         for (var i = 0; i < byLocale.Length; i++)
         {
             var locale = Locales.All[i];
-            var text = new System.Text.StringBuilder();
+            // Pooled buffer: a reply formats a few of these on the interaction's path.
+            var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
             foreach (var piece in _pieces[i])
-                text.Append(piece.Literal ?? values[piece.Argument].In(locale));
-            byLocale[i] = text.ToString();
+                text.AppendLiteral(piece.Literal ?? values[piece.Argument].In(locale));
+            byLocale[i] = text.ToStringAndClear();
         }
         return TextTables.Localized(byLocale);
     }
