@@ -85,7 +85,7 @@ public sealed class LocalizedReferencesTests
             "/spoiler text:secret topic:ending", "/club", "/club watched:3", "/club mine:2", "/club watched:?",
             "/trivia stop", "/trivia leaderboard", "/trivia stats", "/trivia stats user:someone",
             "/trivia start questions:30", "/trivia start questions:0", "/trivia start difficulty:impossible",
-            "/trivia-reset",
+            "/trivia-reset", "/\"Hide spoilers\" message:spoiler", "/\"Hide spoilers\" message:\" \"",
         ];
         foreach (var line in lines) await Run(line);
         foreach (var line in new[] { "/club watched:soon", "/club film:another-film", "/club watched:finished" })
