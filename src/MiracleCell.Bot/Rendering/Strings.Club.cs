@@ -36,7 +36,8 @@ public static partial class Strings
     private static readonly PluralText NotEnoughWithinProgressText =
         Plural("trivia.not_enough_within_progress", "available", "asked", "watched");
 
-    public static LocalizedText TriviaNotEnoughWithinProgress(int available, int asked, WatchProgress progress, int parts) =>
+    public static LocalizedText TriviaNotEnoughWithinProgress(
+        int available, int asked, WatchProgress progress, int parts) =>
         NotEnoughWithinProgressText.For(available).Format(N(available), N(asked), ProgressName(progress, parts));
 
     // /club

@@ -138,7 +138,8 @@ public static partial class Strings
     public static TableText NoTriviaHere { get; } = Get("trivia.none_here");
     private static readonly TableText OnlyStarterCanStopText = Get("trivia.only_starter_can_stop", "starter");
 
-    public static LocalizedText OnlyStarterCanStop(string starterMention) => OnlyStarterCanStopText.Format(starterMention);
+    public static LocalizedText OnlyStarterCanStop(string starterMention) =>
+        OnlyStarterCanStopText.Format(starterMention);
 
     public static TableText YouStoppedTrivia { get; } = Get("trivia.you_stopped");
 
@@ -146,7 +147,8 @@ public static partial class Strings
     private static readonly TableText LeaderboardThisMonth = Get("trivia.leaderboard.this_month");
     private static readonly TableText LeaderboardAllTime = Get("trivia.leaderboard.all_time");
 
-    public static LocalizedText LeaderboardTitle(bool thisMonth) => thisMonth ? LeaderboardThisMonth : LeaderboardAllTime;
+    public static LocalizedText LeaderboardTitle(bool thisMonth) =>
+        thisMonth ? LeaderboardThisMonth : LeaderboardAllTime;
 
     public static TableText LeaderboardEmpty { get; } = Get("trivia.leaderboard.empty");
     private static readonly TableText LeaderboardLineText = Get("trivia.leaderboard.line", "rank", "user", "points");
@@ -171,7 +173,8 @@ public static partial class Strings
     public static TableText StatAnswers { get; } = Get("trivia.stats.answers");
     public static TableText StatAccuracy { get; } = Get("trivia.stats.accuracy");
     public static TableText StatBestStreak { get; } = Get("trivia.stats.best_streak");
-    private static readonly TableText RightOutOfText = Get("trivia.stats.right_out_of", "percent", "correct", "answers");
+    private static readonly TableText RightOutOfText =
+        Get("trivia.stats.right_out_of", "percent", "correct", "answers");
 
     public static LocalizedText RightOutOf(int correct, int answers, double accuracy) => RightOutOfText.Format(
         (accuracy * 100).ToString("0.#", CultureInfo.InvariantCulture), N(correct), N(answers));

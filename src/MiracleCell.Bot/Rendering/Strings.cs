@@ -13,7 +13,8 @@ namespace MiracleCell.Bot.Rendering;
 /// </summary>
 public static partial class Strings
 {
-    /// <summary>Loads and checks every text now; throws <see cref="LocaleTableException"/> if one is unusable.</summary>
+    /// <summary>Loads and checks every text now; throws <see cref="LocaleTableException"/> if one is unusable.
+    /// </summary>
     public static void EnsureLoaded()
     {
         try
@@ -60,10 +61,12 @@ public static partial class Strings
     public static LocalizedText OptionRequired(LocalizedText command, LocalizedText option) =>
         OptionRequiredText.Format(command, option);
 
-    private static readonly TableText SubcommandRequiredText = Get("options.subcommand_required", "command", "subcommands");
+    private static readonly TableText SubcommandRequiredText =
+        Get("options.subcommand_required", "command", "subcommands");
 
     public static LocalizedText SubcommandRequired(LocalizedText command, IReadOnlyList<LocalizedText> subcommands) =>
-        SubcommandRequiredText.Format(command, PerLocale(locale => string.Join(", ", subcommands.Select(s => Code(s[locale])))));
+        SubcommandRequiredText.Format(command,
+            PerLocale(locale => string.Join(", ", subcommands.Select(s => Code(s[locale])))));
 
     private static readonly TableText OptionMustBeTextText = Get("options.must_be_text", "command", "option");
 
@@ -91,7 +94,8 @@ public static partial class Strings
 
     private static readonly TableText OptionTooShortText = Get("options.too_short", "option", "min");
 
-    public static LocalizedText OptionTooShort(LocalizedText option, int min) => OptionTooShortText.Format(option, N(min));
+    public static LocalizedText OptionTooShort(LocalizedText option, int min) =>
+        OptionTooShortText.Format(option, N(min));
 
     private static readonly TableText OptionMustBeOneOfText = Get("options.must_be_one_of", "option", "allowed");
 
@@ -111,11 +115,13 @@ public static partial class Strings
         Get("errors.unknown_character.suggest", "typed", "suggestions");
     private static readonly TableText UnknownCharacterText = Get("errors.unknown_character.none", "typed");
 
-    public static LocalizedText UnknownCharacter(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
+    public static LocalizedText UnknownCharacter(string typed, IReadOnlyList<string> suggestions) =>
+        suggestions.Count > 0
         ? UnknownCharacterSuggestText.Format(Markdown.Escape(typed), List(suggestions))
         : UnknownCharacterText.Format(Markdown.Escape(typed));
 
-    private static readonly TableText UnknownActorSuggestText = Get("errors.unknown_actor.suggest", "typed", "suggestions");
+    private static readonly TableText UnknownActorSuggestText =
+        Get("errors.unknown_actor.suggest", "typed", "suggestions");
     private static readonly TableText UnknownActorText = Get("errors.unknown_actor.none", "typed");
 
     public static LocalizedText UnknownActor(string typed, IReadOnlyList<string> suggestions) => suggestions.Count > 0
@@ -226,7 +232,8 @@ public static partial class Strings
     public static TableText HideSpoilersHelp { get; } = Get("help.hide_spoilers");
     private static readonly TableText MessageCommandHelpText = Get("help.message_command", "name", "help");
 
-    public static LocalizedText MessageCommandHelp(string name, string help) => MessageCommandHelpText.Format(name, help);
+    public static LocalizedText MessageCommandHelp(string name, string help) =>
+        MessageCommandHelpText.Format(name, help);
 
     private static readonly TableText ListLast = Get("list.last", "rest", "last");
 

@@ -208,7 +208,8 @@ public sealed class LocaleTablesTests
     private static string Placeholders(IReadOnlyList<TextPart> parts) =>
         string.Join(" ", parts.Select(p => p.Placeholder).Where(p => p.Length > 0).Order(StringComparer.Ordinal));
 
-    /// <summary>The keys the members of <see cref="Strings"/> look up (each is a field, or a property's backing field).</summary>
+    /// <summary>The keys the members of <see cref="Strings"/> look up (fields, and properties' backing fields).
+    /// </summary>
     private static IEnumerable<string> UsedKeys()
     {
         const BindingFlags flags = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static;

@@ -81,7 +81,8 @@ public sealed class LocalizedReferencesTests
         string[] lines =
         [
             "/help", "/film", "/recap", "/recap part:nonsense", "/recap spoilers:true", "/recap part:?",
-            "/character name:nobody", "/character name:?", "/cast", "/cast actor:nobody", "/cast actor:" + new string('x', 101),
+            "/character name:nobody", "/character name:?", "/cast", "/cast actor:nobody",
+            "/cast actor:" + new string('x', 101),
             "/spoiler text:secret topic:ending", "/club", "/club watched:3", "/club mine:2", "/club watched:?",
             "/trivia stop", "/trivia leaderboard", "/trivia stats", "/trivia stats user:someone",
             "/trivia start questions:30", "/trivia start questions:0", "/trivia start difficulty:impossible",
@@ -103,7 +104,8 @@ public sealed class LocalizedReferencesTests
         await bot.Coordinator.WhenIdleAsync();
         var game = bot.Coordinator.GameIn(Guild, Channel)!.Value;
         var right = bot.Right(game);
-        var answer = new MiracleCell.Bot.Trivia.AnswerButtonId(game, bot.Coordinator.OpenQuestion(game)!.Index, right).ToString();
+        var question = bot.Coordinator.OpenQuestion(game)!.Index;
+        var answer = new MiracleCell.Bot.Trivia.AnswerButtonId(game, question, right).ToString();
         await Press(answer, "answer", Bob);
         await Press(answer, "answer again", Bob);
         await Run("/trivia start", Bob);

@@ -39,8 +39,8 @@ public sealed class CommandReferences(IReadOnlyList<ApplicationCommand> declarat
     }
 
     private string? Option(string[] path, Locale locale) =>
-        Find(path) is { Type: not (ApplicationCommandOptionType.SubCommand or ApplicationCommandOptionType.SubCommandGroup) }
-            option
+        Find(path) is { Type: not (ApplicationCommandOptionType.SubCommand
+            or ApplicationCommandOptionType.SubCommandGroup) } option
             ? LocalizedNames.Of(option, locale)
             : null;
 

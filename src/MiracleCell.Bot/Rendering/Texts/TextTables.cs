@@ -57,7 +57,8 @@ public sealed class TextTables
         return new TextTables(tables, references);
     }
 
-    /// <summary>The text under <paramref name="key"/>, which must take exactly these arguments in every locale.</summary>
+    /// <summary>The text under <paramref name="key"/>, which must take exactly these arguments in every locale.
+    /// </summary>
     public TableText Get(string key, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -106,17 +107,24 @@ public sealed class TextTables
                 yield return LocaleTableException.Describe(file, key, "missing: every locale needs every key");
             foreach (var (key, parts) in tables[i])
             {
-                foreach (var reference in parts.Where(p => p.Kind is not (TextPartKind.Literal or TextPartKind.Argument)))
+                var named = parts.Where(p => p.Kind is not (TextPartKind.Literal or TextPartKind.Argument));
+                foreach (var reference in named)
                 {
                     if (references.Resolve(reference, Locales.All[i]) is null)
-                        yield return LocaleTableException.Describe(file, key, $"{reference.Placeholder} is not declared");
+                    {
+                        yield return LocaleTableException.Describe(
+                            file, key, $"{reference.Placeholder} is not declared");
+                    }
                 }
                 if (i == 0 || !tables[0].TryGetValue(key, out var theirs)) continue;
                 var mine = Placeholders(parts);
                 var expected = Placeholders(theirs);
                 if (mine != expected)
-                    yield return LocaleTableException.Describe(file, key, $"has {(mine.Length > 0 ? mine : "no placeholders")}, {first} has "
+                {
+                    yield return LocaleTableException.Describe(file, key,
+                        $"has {(mine.Length > 0 ? mine : "no placeholders")}, {first} has "
                         + (expected.Length > 0 ? expected : "none"));
+                }
             }
         }
     }
