@@ -41,7 +41,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 
     public static ChoiceOption<SpoilerPolicy> Spoilers { get; } = Define.Choice(
         "spoilers", "spoiler",
-        "avoid: only spoiler-free questions (default: allow)", "avoid: hanya soal bebas spoiler (bawaan: allow)",
+        "avoid: only spoiler-free questions (default: allow)", "hindari: hanya soal bebas spoiler (bawaan: izinkan)",
         ("allow", "izinkan", "allow", SpoilerPolicy.Allow), ("avoid", "hindari", "avoid", SpoilerPolicy.Avoid));
 
     public static FlagOption WholeFilm { get; } = Define.Flag(

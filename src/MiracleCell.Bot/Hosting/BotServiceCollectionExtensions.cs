@@ -29,6 +29,8 @@ public static class BotServiceCollectionExtensions
         BotTransport transport = BotTransport.Discord)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Every text is looked up now, so a table that does not fit the code stops the bot before it connects.
+        Rendering.Strings.EnsureLoaded();
         services.AddLogging();
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());

@@ -12,6 +12,7 @@ internal static class StartupFailures
     {
         StartupException startup => startup.Message,
         Storage.StoreUnavailableException unavailable => unavailable.Message,
+        Rendering.Texts.LocaleTableException tables => tables.Message.ReplaceLineEndings(" "),
         InvalidDataException { InnerException: { } inner } settings => SettingsFile(FileNamed(settings.Message), inner),
         _ => null,
     };

@@ -1,3 +1,4 @@
+using MiracleCell.Bot.Rendering.Texts;
 using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 
@@ -6,65 +7,55 @@ namespace MiracleCell.Bot.Rendering;
 /// <summary>Texts about watch progress: neutral part labels, what is held back, and the club setting.</summary>
 public static partial class Strings
 {
-    /// <summary>The label of a part past the reader's progress: its number only.</summary>
-    public static LocalizedText PartNumber(int order) => T($"Part {N(order)}", $"Bagian {N(order)}");
+    private static readonly TableText PartNumberText = Get("progress.part_number", "order");
 
-    public static LocalizedText PartNumberOf(int order, int count) =>
-        T($"Part {N(order)} of {N(count)}", $"Bagian {N(order)} dari {N(count)}");
+    /// <summary>The label of a part past the reader's progress: its number only.</summary>
+    public static LocalizedText PartNumber(int order) => PartNumberText.Format(N(order));
+
+    private static readonly TableText PartNumberOfText = Get("progress.part_number_of", "order", "count");
+
+    public static LocalizedText PartNumberOf(int order, int count) => PartNumberOfText.Format(N(order), N(count));
+
+    private static readonly TableText WholeFilm = Get("progress.whole_film");
+    private static readonly TableText NothingYet = Get("progress.nothing");
+    private static readonly TableText UpToPart = Get("progress.up_to", "watched", "count");
 
     public static LocalizedText ProgressName(WatchProgress progress, int partCount) =>
         progress.IsFinished || progress.PartsWatched >= partCount
-            ? T("the whole film", "seluruh film")
+            ? WholeFilm
             : progress.PartsWatched == 0
-                ? T("nothing yet", "belum ada")
-                : T($"up to part {N(progress.PartsWatched)} of {N(partCount)}",
-                    $"sampai bagian {N(progress.PartsWatched)} dari {N(partCount)}");
+                ? NothingYet
+                : UpToPart.Format(N(progress.PartsWatched), N(partCount));
+
+    private static readonly PluralText PastProgressText = Plural("progress.past", "count", "watched");
 
     /// <summary>Under a reply that keeps some items in tags because they lie past the progress.</summary>
-    public static LocalizedText PastProgress(int count, WatchProgress progress, int partCount) => T(
-        $"{N(count)} {(count == 1 ? "item is" : "items are")} past the progress this reply follows "
-            + $"(watched: {ProgressName(progress, partCount).En}), so {(count == 1 ? "it stays" : "they stay")} "
-            + $"hidden in tags.",
-        $"{N(count)} butir melewati progres yang diikuti balasan ini (ditonton: {ProgressName(progress, partCount).Id}), "
-            + $"jadi tetap tersembunyi dalam tag.");
+    public static LocalizedText PastProgress(int count, WatchProgress progress, int partCount) =>
+        PastProgressText.For(count).Format(N(count), ProgressName(progress, partCount));
 
-    public static LocalizedText TriviaNotEnoughWithinProgress(int available, int asked, WatchProgress progress, int parts) => T(
-        $"Only {N(available)} question{(available == 1 ? "" : "s")} match these settings within what the club has "
-            + $"watched ({ProgressName(progress, parts).En}), but you asked for {N(asked)}. Ask for {N(available)} or "
-            + $"fewer, move the club's progress on, or add `{TriviaWholeFilm.En}:true` to ask about the whole film.",
-        $"Hanya {N(available)} soal yang cocok dengan pengaturan ini dalam bagian yang sudah ditonton klub "
-            + $"({ProgressName(progress, parts).Id}), tetapi Anda meminta {N(asked)}. Minta {N(available)} atau kurang, "
-            + $"majukan progres klub, atau tambahkan `{TriviaWholeFilm.Id}:true` untuk bertanya tentang seluruh film.");
+    private static readonly PluralText NotEnoughWithinProgressText =
+        Plural("trivia.not_enough_within_progress", "available", "asked", "watched");
+
+    public static LocalizedText TriviaNotEnoughWithinProgress(
+        int available, int asked, WatchProgress progress, int parts) =>
+        NotEnoughWithinProgressText.For(available).Format(N(available), N(asked), ProgressName(progress, parts));
 
     // /club
-    public static LocalizedText ClubTitle { get; } = T("Movie club", "Klub film");
-    public static LocalizedText ClubFilm { get; } = T("Film", "Film");
-    public static LocalizedText ClubWatched { get; } = T("The club has watched", "Klub sudah menonton");
-    public static LocalizedText ClubYours { get; } = T("You have watched", "Anda sudah menonton");
-    public static LocalizedText ClubFollowsClub { get; } = T(
-        "not set: replies follow the club", "belum diatur: balasan mengikuti klub");
+    public static TableText ClubTitle { get; } = Get("club.title");
+    public static TableText ClubFilm { get; } = Get("club.film");
+    public static TableText ClubWatched { get; } = Get("club.watched");
+    public static TableText ClubYours { get; } = Get("club.yours");
+    public static TableText ClubFollowsClub { get; } = Get("club.follows_club");
+    public static TableText ClubHint { get; } = Get("club.hint");
+    public static TableText ClubNeedsServer { get; } = Get("club.needs_server");
+    public static TableText ClubNeedsManageServer { get; } = Get("club.needs_manage_server");
+    private static readonly TableText UnknownFilmText = Get("club.unknown_film", "typed", "films");
 
-    public static LocalizedText ClubHint { get; } = T(
-        $"Manage Server sets {ClubFilmOption.En}: and {ClubWatchedOption.En}: (every reply in the channel follows it); "
-            + $"{ClubMineOption.En}: sets your own, for replies only you see.",
-        $"Kelola Server mengatur {ClubFilmOption.Id}: dan {ClubWatchedOption.Id}: (semua balasan di kanal mengikutinya); "
-            + $"{ClubMineOption.Id}: mengatur progres Anda sendiri, untuk balasan yang hanya Anda lihat.");
+    public static LocalizedText UnknownFilm(string typed, IEnumerable<string> films) =>
+        UnknownFilmText.Format(Markdown.Escape(typed), string.Join(", ", films.Select(Code)));
 
-    public static LocalizedText ClubNeedsServer { get; } = T(
-        $"A club belongs to a server. Use {Club.En} in a channel of your server.",
-        $"Klub milik sebuah server. Gunakan {Club.Id} di salah satu kanal server Anda.");
+    private static readonly TableText BadProgressText = Get("club.bad_progress", "typed", "parts");
 
-    public static LocalizedText ClubNeedsManageServer { get; } = T(
-        $"Only members with Manage Server choose the club's film and progress. You can set your own with "
-            + $"`{Club.En} {ClubMineOption.En}:`.",
-        $"Hanya anggota dengan izin Kelola Server yang memilih film dan progres klub. Anda bisa mengatur progres "
-            + $"sendiri dengan `{Club.Id} {ClubMineOption.Id}:`.");
-
-    public static LocalizedText UnknownFilm(string typed, IEnumerable<string> films) => T(
-        $"There is no film “{Markdown.Escape(typed)}” here. Pick one of: {string.Join(", ", films.Select(Code))}.",
-        $"Tidak ada film “{Markdown.Escape(typed)}” di sini. Pilih salah satu: {string.Join(", ", films.Select(Code))}.");
-
-    public static LocalizedText BadProgress(string typed, int parts) => T(
-        $"“{Markdown.Escape(typed)}” is not a progress. Give a number of parts from 0 to {N(parts)}, or `finished`.",
-        $"“{Markdown.Escape(typed)}” bukan progres. Berikan jumlah bagian dari 0 sampai {N(parts)}, atau `finished`.");
+    public static LocalizedText BadProgress(string typed, int parts) =>
+        BadProgressText.Format(Markdown.Escape(typed), N(parts));
 }

@@ -6,8 +6,8 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Rendering;
 
 /// <summary>
-/// Commands and options named in texts, taken from their declarations so that every reader sees the names their
-/// Discord client shows (<c>/bantuan</c>, not <c>/help</c>, for an Indonesian client).
+/// Transitional, for texts still written with <c>T(en, id)</c>: commands and options by their declarations' names in
+/// each locale. Texts in the tables name them with placeholders instead (<c>{/help}</c>, <c>{option:recap.part}</c>).
 /// </summary>
 public static partial class Strings
 {
@@ -39,7 +39,4 @@ public static partial class Strings
         var sub = subcommand.Names;
         return new LocalizedText($"/{name.En} {sub.En}", $"/{name.Id} {sub.Id}");
     }
-
-    private static string Bound(double? value) =>
-        value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…";
 }

@@ -102,12 +102,14 @@ public static class TriviaMessages
     }
 
     /// <summary>
-    /// Posted to a channel whose game a restart cut short: in the game's language, or in both for a game recorded
+    /// Posted to a channel whose game a restart cut short: in the game's language, or in every one for a game recorded
     /// before the store kept it.
     /// </summary>
     public static MessagePayload Interrupted(Locale? locale) => new()
     {
-        Content = locale is { } known ? Strings.TriviaInterrupted[known] : $"{Strings.TriviaInterrupted.En}\n{Strings.TriviaInterrupted.Id}",
+        Content = locale is { } known
+            ? Strings.TriviaInterrupted[known]
+            : string.Join('\n', Locales.All.Select(each => Strings.TriviaInterrupted[each])),
         AllowedMentions = AllowedMentions.None,
     };
 

@@ -23,7 +23,8 @@ public static class Locales
     /// anything the bot does not speak falls back to English.
     /// </summary>
     public static Locale FromCode(string? code) =>
-        code is not null && (code.Equals("id", StringComparison.OrdinalIgnoreCase) || code.StartsWith("id-", StringComparison.OrdinalIgnoreCase))
-            ? Locale.Indonesian
-            : Locale.English;
+        code is null
+            ? Locale.English
+            : All.FirstOrDefault(locale => code.Equals(locale.Code(), StringComparison.OrdinalIgnoreCase)
+                || code.StartsWith(locale.Code() + "-", StringComparison.OrdinalIgnoreCase), Locale.English);
 }
