@@ -74,7 +74,7 @@ public static class ContentFolder
         {
             // A library of one names its first problem, so a self-hoster sees the cause without another command.
             var cause = library.Packs is [var only] && only.Result.Problems.Count > 0
-                ? $"{only.Result.Problems[0]}; "
+                ? $"{only.Folder}: {only.Result.Problems[0]}; "
                 : $"{library.Packs.Count} found; ";
             return $"no film pack in {folder} is valid ({cause}run 'MiracleCell.Bot check-content {folder}' "
                 + "and fix the problems it lists).";

@@ -19,7 +19,7 @@ public static partial class Strings
     {
         try
         {
-            _ = SomethingWentWrong.Key;
+            _ = SomethingWentWrongText.Key;
         }
         catch (TypeInitializationException e) when (TablesProblem(e) is { } tables)
         {
