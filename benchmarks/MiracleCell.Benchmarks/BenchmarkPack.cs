@@ -20,7 +20,8 @@ internal static class BenchmarkPack
     {
         var library = ContentFolder.LoadLibrary(Library);
         if (library.Library is { } films) return films.Default.Pack;
-        Console.Error.WriteLine($"Using the in-memory pack: {Library} did not load ({ContentFolder.Unusable(library)}).");
+        Console.Error.WriteLine(
+            $"Using the in-memory pack: {Library} did not load ({ContentFolder.Unusable(library)}).");
         return TestPacks.MiracleInCellNo7();
     }
 }
