@@ -10,13 +10,18 @@ namespace MiracleCell.Benchmarks;
 /// </summary>
 internal static class BenchmarkPack
 {
-    public static string Folder => ContentFolder.Resolve(BotOptions.DefaultContentFolder);
+    /// <summary>The shipped library.</summary>
+    public static string Library => ContentFolder.Resolve(BotOptions.DefaultContentFolder);
+
+    /// <summary>The folder of the library's default film: the pack the pack-load benchmarks read.</summary>
+    public static string Folder => ContentFolder.LoadLibrary(Library).Valid is [var first, ..] ? first.Folder : Library;
 
     public static FilmPack Load()
     {
-        var library = ContentFolder.LoadLibrary(Folder);
+        var library = ContentFolder.LoadLibrary(Library);
         if (library.Library is { } films) return films.Default.Pack;
-        Console.Error.WriteLine($"Using the in-memory pack: {Folder} did not load ({ContentFolder.Unusable(library)}).");
+        Console.Error.WriteLine(
+            $"Using the in-memory pack: {Library} did not load ({ContentFolder.Unusable(library)}).");
         return TestPacks.MiracleInCellNo7();
     }
 }

@@ -81,7 +81,8 @@ public static class BotCli
 
     /// <summary>The same registrations the bot host makes, with handler errors logged to <paramref name="error"/>.</summary>
     /// <param name="replace">Registers replacements (a store, a progress) after the bot's own registrations.</param>
-    public static ServiceProvider BuildServices(FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null) =>
+    public static ServiceProvider BuildServices(
+        FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null) =>
         BuildServices(FilmLibrary.Of(pack), error, replace);
 
     /// <summary>The same registrations the bot host makes over a library of films.</summary>

@@ -58,7 +58,8 @@ public sealed class FilmChooser(FilmLibrary library, IServiceProvider services, 
         }
     }
 
-    /// <summary>Autocomplete choices for a <c>film</c> option: titles in the reader's language, ids as values.</summary>
+    /// <summary>Autocomplete choices for a <c>film</c> option: titles in the reader's language, ids as values.
+    /// </summary>
     public IReadOnlyList<ApplicationCommandOptionChoice> Choices(string? typed, Locale locale) =>
         [.. library.Suggest(typed, locale, InteractionRouter.MaxAutocompleteChoices)
             .Select(film => ApplicationCommandOptionChoice.Of(

@@ -8,7 +8,8 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary>
-/// <c>/character name [film]</c>, about a film of the library (the server's current film by default): summary, role, who plays them, facts and relationships, rendered at the readers' watch
+/// <c>/character name [film]</c>, about a film of the library (the server's current film by default): summary, role,
+/// who plays them, facts and relationships, rendered at the readers' watch
 /// progress (what a part past it reveals stays in its own spoiler tag). Any spelling the sources use resolves; a
 /// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
@@ -74,7 +75,9 @@ public sealed class CharacterCommand(FilmChooser films, IWatchProgressSource pro
     {
         var (catalog, characterState) = films.FromState(state);
         var dot = characterState.LastIndexOf('.');
-        var progress = dot < 0 ? WatchProgress.Nothing : WatchProgress.FromToken(characterState[(dot + 1)..]) ?? WatchProgress.Nothing;
+        var progress = dot < 0
+            ? WatchProgress.Nothing
+            : WatchProgress.FromToken(characterState[(dot + 1)..]) ?? WatchProgress.Nothing;
         var character = catalog.Pack.FindCharacter(dot < 0 ? characterState : characterState[..dot])
             ?? throw new UserErrorException(new UserError(UserErrorKind.Unusable, Strings.UnknownButton));
         var text = new FilmText(catalog.Pack, locale, progress);

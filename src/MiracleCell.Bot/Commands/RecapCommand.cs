@@ -117,7 +117,10 @@ public sealed class RecapCommand(FilmChooser films, IWatchProgressSource progres
         var pastParts = catalog.Pack.Recap.Count(p => !text.Progress.Covers(p));
         var description = new List<ReplyItem> { text.Item(catalog.Pack.Film.Premise, bullet: false) };
         if (pastParts > 0)
-            description.Add(new ReplyItem($"*{PastProgress(pastParts, text, catalog.Pack.Recap.Count)}*", Bullet: false));
+        {
+            var line = PastProgress(pastParts, text, catalog.Pack.Recap.Count);
+            description.Add(new ReplyItem($"*{line}*", Bullet: false));
+        }
         return new ReplyDocument(
             Strings.RecapOf(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale],
             description,

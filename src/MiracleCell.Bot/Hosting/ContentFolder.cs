@@ -3,7 +3,10 @@ using MiracleCell.Core.Films.Loading;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>Finds and loads the film library and its content packs, whether the bot runs from the repository root or from its build output.</summary>
+/// <summary>
+/// Finds and loads the film library and its content packs, whether the bot runs from the repository root or from its
+/// build output.
+/// </summary>
 public static class ContentFolder
 {
     /// <summary>

@@ -22,7 +22,8 @@ internal sealed class HostedBot(IHost host, BackgroundContent<FilmLibrary> conte
     }
 
     /// <summary>
-    /// Waits for the library. Logs the packs left out as warnings. Usable: logs each film, opens the gate and returns true. Otherwise prints what stops it (one line
+    /// Waits for the library. Logs the packs left out as warnings. Usable: logs each film, opens the gate and returns
+    /// true. Otherwise prints what stops it (one line
     /// naming the folder and what to do) and returns false.
     /// </summary>
     public async Task<bool> OpenWhenContentLoadedAsync(TextWriter error)

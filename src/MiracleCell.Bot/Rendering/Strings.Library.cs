@@ -7,7 +7,8 @@ namespace MiracleCell.Bot.Rendering;
 /// <summary>Texts about the film library: choosing a film and listing the films a server can choose.</summary>
 public static partial class Strings
 {
-    /// <summary>An autocomplete choice of the <c>film</c> option: its title in the reader's language and its year.</summary>
+    /// <summary>An autocomplete choice of the <c>film</c> option: its title in the reader's language and year.
+    /// </summary>
     public static string FilmChoice(Film film, Locale locale)
     {
         ArgumentNullException.ThrowIfNull(film);

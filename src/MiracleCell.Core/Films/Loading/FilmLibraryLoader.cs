@@ -22,7 +22,8 @@ public static class FilmLibraryLoader
         return new LibraryLoadResult(folder, packs);
     }
 
-    /// <summary>Whether <paramref name="folder"/> is a content pack rather than a library: it holds film.yaml.</summary>
+    /// <summary>Whether <paramref name="folder"/> is a content pack rather than a library: it holds film.yaml.
+    /// </summary>
     public static bool IsPack(string folder) => Path.Exists(Path.Combine(folder, FilmFileReader.FileName));
 }
 
@@ -39,6 +40,8 @@ public sealed record LibraryLoadResult(string Folder, IReadOnlyList<PackLoadResu
 
     public IReadOnlyList<PackLoadResult> Invalid => [.. Packs.Where(p => !p.Result.IsValid)];
 
-    /// <summary>The valid packs as a library (the first by folder name is the default); null when none is valid.</summary>
+    /// <summary>
+    /// The valid packs as a library (the first by folder name is the default); null when none is valid.
+    /// </summary>
     public FilmLibrary? Library => Valid.Count == 0 ? null : new FilmLibrary(Valid.Select(p => p.Result.Pack!));
 }
