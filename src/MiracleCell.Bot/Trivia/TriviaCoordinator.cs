@@ -70,6 +70,13 @@ public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when one game has nothing queued, being written or being sent; at once for a game that has drained.
+    /// For tests that need each game's events in a fixed order while other games run alongside.
+    /// </summary>
+    public Task WhenGameIdleAsync(long gameId) =>
+        _actors.TryGetValue(gameId, out var actor) ? actor.WhenIdleAsync() : Task.CompletedTask;
+
     /// <summary>The question open in a running game, if any (for the console and tests).</summary>
     public GameQuestion? OpenQuestion(long gameId) =>
         _byId.TryGetValue(gameId, out var game) && game.Game.State == TriviaGameState.QuestionOpen

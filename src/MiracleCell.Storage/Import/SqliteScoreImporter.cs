@@ -129,7 +129,6 @@ internal static class SqliteScoreImporter
                 ["game"] = r.GetInt64(2),
                 ["question"] = r.GetInt32(3),
                 ["user"] = r.GetInt64(4),
-                ["slot"] = string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(2)}:{r.GetInt32(3)}:{r.GetInt64(4)}"),
                 ["choice"] = r.GetInt32(5),
                 ["correct"] = r.GetInt64(6) != 0,
                 ["points"] = r.GetInt32(7),

@@ -98,6 +98,8 @@ internal static class LiteDbFileOpener
             {
                 ScoreDocuments.Upgrade(database);
             }
+            // No checkpoint inside a commit: the writer runs them itself (see LiteDbWriteQueue.Checkpoint).
+            if (database.CheckpointSize != 0) database.CheckpointSize = 0;
             return database;
         }
         catch

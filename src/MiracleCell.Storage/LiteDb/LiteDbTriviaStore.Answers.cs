@@ -5,50 +5,77 @@ namespace MiracleCell.Storage.LiteDb;
 
 public sealed partial class LiteDbTriviaStore
 {
-    // Checked before the insert, on the single writer thread: nothing else can change the file in between, so the
-    // insert never meets a uniqueness conflict (the slot index enforces it all the same).
-    public Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
+    // Runs on the single writer thread, so nothing can change the file between the checks and the insert. A running
+    // game's answers are checked in memory (see RunningGameAnswers): a query costs far more CPU than the insert, and
+    // the writer's CPU is what bounds the answers per second. The unique indexes still enforce both keys.
+    public async Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        return WriteAsync(database =>
+        try
         {
-            var answers = Answers(database);
-            var slot = Slot(answer.GameId, answer.QuestionIndex, answer.UserId);
-            if (answers.FindById(Id(answer.InteractionId)) is { } earlier)
-            {
-                return earlier["guild"].AsInt64 == Id(answer.GuildId) && earlier["slot"].AsString == slot
-                    ? AnswerWriteResult.Redelivered
-                    : AnswerWriteResult.GameNotRunning;
-            }
-            if (!IsRunningWithQuestion(database, answer.GuildId, answer.GameId, answer.QuestionIndex)) return AnswerWriteResult.GameNotRunning;
-            if (answers.Exists(Eq("slot", slot))) return AnswerWriteResult.AlreadyAnswered;
-            answers.Insert(new BsonDocument
-            {
-                ["_id"] = Id(answer.InteractionId),
-                ["guild"] = Id(answer.GuildId),
-                ["game"] = answer.GameId,
-                ["question"] = answer.QuestionIndex,
-                ["user"] = Id(answer.UserId),
-                ["slot"] = slot,
-                ["choice"] = (int)answer.Choice,
-                ["correct"] = answer.IsCorrect,
-                ["points"] = answer.Points,
-                ["at"] = ToUnixMs(answer.AnsweredAt),
-            });
-            return AnswerWriteResult.Recorded;
-        }, cancellationToken);
+            return await WriteAsync(database => RecordAnswer(database, answer), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // An interaction id already kept for another game: Discord never sends one, but the answer is still
+            // told apart as the file says (its batch was rolled back and the others written one by one).
+            return await WriteAsync(database => EarlierAnswer(database, answer) ?? AnswerWriteResult.GameNotRunning,
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    // Writer thread only (see _runningGames).
-    private bool IsRunningWithQuestion(LiteDatabase database, ulong guildId, long gameId, int questionIndex)
+    private AnswerWriteResult RecordAnswer(LiteDatabase database, AnswerRecord answer)
     {
-        if (!_runningGames.TryGetValue(gameId, out var running))
+        var (guild, user) = (Id(answer.GuildId), Id(answer.UserId));
+        var running = RunningGame(database, answer.GameId);
+        if (running is null || running.Guild != guild)
         {
-            var game = Games(database).FindById(gameId);
-            if (game is null || game["state"].AsString != Running) return false;
-            running = (game["guild"].AsInt64, [.. game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32)]);
-            _runningGames[gameId] = running;
+            // A redelivery of an answer to a game that has ended since is still recognised.
+            return EarlierAnswer(database, answer) ?? AnswerWriteResult.GameNotRunning;
         }
-        return running.Guild == Id(guildId) && running.Questions.Contains(questionIndex);
+        if (running.SlotOf(Id(answer.InteractionId)) is { } earlier)
+        {
+            return earlier == (answer.QuestionIndex, user) ? AnswerWriteResult.Redelivered : AnswerWriteResult.GameNotRunning;
+        }
+        if (!running.HasQuestion(answer.QuestionIndex)) return AnswerWriteResult.GameNotRunning;
+        if (running.IsTaken(answer.QuestionIndex, user)) return AnswerWriteResult.AlreadyAnswered;
+        Answers(database).Insert(new BsonDocument
+        {
+            ["_id"] = Id(answer.InteractionId),
+            ["guild"] = guild,
+            ["game"] = answer.GameId,
+            ["question"] = answer.QuestionIndex,
+            ["user"] = user,
+            ["choice"] = (int)answer.Choice,
+            ["correct"] = answer.IsCorrect,
+            ["points"] = answer.Points,
+            ["at"] = ToUnixMs(answer.AnsweredAt),
+        });
+        running.Add(Id(answer.InteractionId), answer.QuestionIndex, user);
+        return AnswerWriteResult.Recorded;
+    }
+
+    private static AnswerWriteResult? EarlierAnswer(LiteDatabase database, AnswerRecord answer) =>
+        Answers(database).FindById(Id(answer.InteractionId)) is { } earlier
+            ? earlier["guild"].AsInt64 == Id(answer.GuildId)
+              && earlier["game"].AsInt64 == answer.GameId && earlier["question"].AsInt32 == answer.QuestionIndex
+              && earlier["user"].AsInt64 == Id(answer.UserId)
+                ? AnswerWriteResult.Redelivered
+                : AnswerWriteResult.GameNotRunning
+            : null;
+
+    // Writer thread only (see _runningGames).
+    private RunningGameAnswers? RunningGame(LiteDatabase database, long gameId)
+    {
+        if (_runningGames.TryGetValue(gameId, out var running)) return running;
+        var game = Games(database).FindById(gameId);
+        if (game is null || game["state"].AsString != Running) return null;
+        running = new RunningGameAnswers(game["guild"].AsInt64, game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32));
+        foreach (var answer in Answers(database).Find(Eq("game", gameId)))
+        {
+            running.Add(answer["_id"].AsInt64, answer["question"].AsInt32, answer["user"].AsInt64);
+        }
+        _runningGames[gameId] = running;
+        return running;
     }
 }

@@ -102,7 +102,6 @@ public sealed partial class LiteDbTriviaStore : IScoresTransfer
             ["game"] = a.Game,
             ["question"] = a.Question,
             ["user"] = Id(a.User),
-            ["slot"] = Slot(a.Game, a.Question, a.User),
             ["choice"] = a.Choice,
             ["correct"] = a.Correct,
             ["points"] = a.Points,

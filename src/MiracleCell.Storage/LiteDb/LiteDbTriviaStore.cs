@@ -27,9 +27,9 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
     private LiteDbWriteQueue? _writer;
     private bool _disposed;
 
-    // Running games' guild and question indexes, touched only on the writer thread: an answer is checked against
-    // them without reading the game document. Dropped whenever a transaction is rolled back.
-    private readonly Dictionary<long, (long Guild, HashSet<int> Questions)> _runningGames = [];
+    // Running games' guild, questions and answers, touched only on the writer thread: an answer is checked against
+    // them without querying the file. Dropped whenever a transaction is rolled back, and reloaded on next use.
+    private readonly Dictionary<long, RunningGameAnswers> _runningGames = [];
 
     public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null,
         IMeterFactory? meterFactory = null)

@@ -12,6 +12,12 @@ namespace MiracleCell.Storage.LiteDb;
 /// </summary>
 internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
 {
+    // LiteDB finds a page's latest version in the log by scanning that page's versions, so a long log makes every
+    // write slower: the forced checkpoint keeps it as short as LiteDB's own default (1,000 pages) would.
+    private const int IdleCheckpointPages = 100;
+    private const int ForcedCheckpointPages = 1_000;
+    private static readonly TimeSpan IdleBeforeCheckpoint = TimeSpan.FromMilliseconds(50);
+
     private readonly BlockingCollection<WorkItem> _queue = new(new ConcurrentQueue<WorkItem>());
     private readonly LiteDatabase _database;
     private readonly LogFileSync _sync;
@@ -55,8 +61,16 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
         try
         {
             var batch = new List<WorkItem>(_maxBatchSize);
-            foreach (var first in _queue.GetConsumingEnumerable())
+            while (true)
             {
+                // Waits for work; when the log holds enough pages, only as long as counts as idle, then checkpoints.
+                var wait = _sync.LogPages >= IdleCheckpointPages ? IdleBeforeCheckpoint : Timeout.InfiniteTimeSpan;
+                if (!_queue.TryTake(out var first, wait))
+                {
+                    if (_queue.IsCompleted) break;
+                    Checkpoint();
+                    continue;
+                }
                 batch.Clear();
                 if (!first.IsCancelled) batch.Add(first);
                 while (batch.Count < _maxBatchSize && _queue.TryTake(out var item))
@@ -64,11 +78,32 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
                     if (!item.IsCancelled) batch.Add(item);
                 }
                 if (batch.Count > 0) RunBatch(batch);
+                if (_sync.LogPages >= ForcedCheckpointPages) Checkpoint();
             }
+            // A stopped store leaves every change in the data file and an empty log.
+            Checkpoint();
         }
         finally
         {
             _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Copies the committed pages from the log into the data file, between transactions on this thread. A checkpoint
+    /// takes tens of milliseconds and grows with the log, so it runs when the writer is idle rather than inside a
+    /// commit (the file's CHECKPOINT pragma is 0); under a long run of writes it is forced once the log is large.
+    /// A commit in the log is already durable, so a failed checkpoint loses nothing and is tried again later.
+    /// </summary>
+    private void Checkpoint()
+    {
+        try
+        {
+            _database.Checkpoint();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "Copying the trivia store's log into its data file failed; it is tried again later");
         }
     }
 

@@ -8,7 +8,11 @@ namespace MiracleCell.Storage.LiteDb;
 /// </summary>
 internal sealed class LogFileSync(string logPath) : IDisposable
 {
+    private const int PageSize = 8192;
     private FileStream? _log;
+
+    /// <summary>How many pages the log holds now: zero after a checkpoint, which truncates it.</summary>
+    public long LogPages => _log is null ? 0 : _log.Length / PageSize;
 
     public static string LogPathOf(string databasePath) =>
         Path.Combine(Path.GetDirectoryName(databasePath)!,

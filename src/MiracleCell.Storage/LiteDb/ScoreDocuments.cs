@@ -11,9 +11,10 @@ internal static class ScoreDocuments
 {
     /// <summary>
     /// The layout this build writes, kept as the file's user version. Newer files are refused; older ones are
-    /// upgraded by <see cref="Upgrade"/>. 1: scores; 2: club settings.
+    /// upgraded by <see cref="Upgrade"/>. 1: scores; 2: club settings; 3: answers without the slot index (the
+    /// writer keeps one answer per player per question, see <see cref="RunningGameAnswers"/>).
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>A game with its questions embedded; <c>_id</c> is the game id.</summary>
     public const string Games = "games";
@@ -38,8 +39,6 @@ internal static class ScoreDocuments
         games.EnsureIndex("state", "$.state");
         var answers = database.GetCollection(Answers);
         answers.EnsureIndex("game", "$.game");
-        // One answer per player per question: "game:question:user".
-        answers.EnsureIndex("slot", "$.slot", unique: true);
         database.GetCollection(Totals).EnsureIndex("guild", "$.guild");
         database.GetCollection(Monthly).EnsureIndex("guildMonth", "$.guildMonth");
         EnsureClubIndexes(database);
@@ -50,6 +49,7 @@ internal static class ScoreDocuments
     {
         var version = database.UserVersion;
         if (version < 2) EnsureClubIndexes(database);
+        if (version < 3) database.GetCollection(Answers).DropIndex("slot");
         database.UserVersion = SchemaVersion;
     }
 
@@ -68,8 +68,6 @@ internal static class ScoreDocuments
     public static DateTimeOffset FromUnixMs(BsonValue value) => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
     public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static string Slot(long gameId, int questionIndex, ulong userId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{gameId}:{questionIndex}:{Id(userId)}");
     public static string MemberKey(ulong guildId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
     // The film id is written as hex: LiteDB compares strings ignoring case, and film ids are case-sensitive.
     public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) => string.Create(

@@ -42,6 +42,7 @@ public static class ScoresFile
         ArgumentNullException.ThrowIfNull(reader);
         var snapshot = new StoreSnapshot();
         var games = new HashSet<long>();
+        var answered = new HashSet<(long Game, int Question, ulong User)>();
         TransferEnd? end = null;
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
@@ -63,7 +64,7 @@ public static class ScoresFile
                     end = last;
                     break;
                 default:
-                    Check(line, games, name, number);
+                    Check(line, games, answered, name, number);
                     snapshot.Add(line);
                     break;
             }
@@ -114,7 +115,8 @@ public static class ScoresFile
         if (header.Version < 1) throw Problem(name, 1, $"format version {header.Version} does not exist");
     }
 
-    private static void Check(TransferLine line, HashSet<long> games, string name, int number)
+    private static void Check(
+        TransferLine line, HashSet<long> games, HashSet<(long, int, ulong)> answered, string name, int number)
     {
         switch (line)
         {
@@ -127,6 +129,10 @@ public static class ScoresFile
                 throw Problem(name, number, $"a question of game {question.Game}, which no earlier line lists");
             case AnswerRow answer when !games.Contains(answer.Game):
                 throw Problem(name, number, $"an answer in game {answer.Game}, which no earlier line lists");
+            // The stores keep one answer per player per question (LiteDB in its writer, not an index).
+            case AnswerRow answer when !answered.Add((answer.Game, answer.Question, answer.User)):
+                throw Problem(name, number, $"a second answer by {answer.User} to question {answer.Question} "
+                    + $"of game {answer.Game}");
             case ClubProgressRow { Parts: < 0 } or MemberProgressRow { Parts: < 0 }:
                 throw Problem(name, number, "parts watched cannot be negative");
             case ClubRow { CurrentFilm: "" } or ClubProgressRow { Film: "" } or MemberProgressRow { Film: "" }:

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MiracleCell.Storage.Transfer;
 using MiracleCell.Testing;
 using static MiracleCell.Storage.Tests.StoreTestKit;
@@ -65,6 +66,23 @@ public sealed class ScoresFileTests : IAsyncLifetime
         Assert.StartsWith($"{FilePath} line 8: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(TransferCounts.Zero, await target.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_second_answer_by_a_player_to_the_same_question_is_reported_with_its_number()
+    {
+        var lines = _lines.ToList();
+        var answer = lines.FindIndex(l => l.StartsWith("{\"kind\":\"answer\"", StringComparison.Ordinal));
+        var again = Regex.Replace(lines[answer], "\"interaction\":\\d+", "\"interaction\":987654321");
+        lines.Insert(answer + 1, again);
+        await File.WriteAllLinesAsync(FilePath, lines);
+        await using var target = OpenLiteDb(Path.Combine(_folder.Path, "target"), _clock);
+
+        var error = await Assert.ThrowsAsync<ScoresFileException>(
+            () => ScoresTransfer.ImportAsync(target, FilePath, replace: false, CancellationToken.None));
+
+        Assert.StartsWith($"{FilePath} line {answer + 2}: a second answer by ", error.Message, StringComparison.Ordinal);
         Assert.Equal(TransferCounts.Zero, await target.CountAsync(CancellationToken.None));
     }
 
