@@ -32,5 +32,6 @@ public class RenderBenchmarks
     public void Cleanup() => _services.Dispose();
 
     [Benchmark]
-    public Task<InteractionResult> Handle() => _router.HandleAsync(_interaction, CancellationToken.None);
+    public async Task<InteractionResponse> Handle() =>
+        (await _router.HandleAsync(_interaction, CancellationToken.None)).Response;
 }

@@ -75,7 +75,8 @@ public class TriviaBenchmarks
 
     /// <summary>One click, alone: the latency of one durable answer from interaction to acknowledgement body.</summary>
     [Benchmark]
-    public Task<InteractionResult> OneClick() => _router.HandleAsync(Click(Random.Shared.Next(Games)), CancellationToken.None);
+    public async Task<InteractionResponse> OneClick() =>
+        (await _router.HandleAsync(Click(Random.Shared.Next(Games)), CancellationToken.None)).Response;
 
     /// <summary>A burst of simultaneous clicks spread over every game: answers per second under group commit.</summary>
     [Benchmark(OperationsPerInvoke = BurstClicks)]

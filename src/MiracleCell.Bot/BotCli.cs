@@ -13,7 +13,7 @@ namespace MiracleCell.Bot;
 /// <c>scores</c>.
 /// Takes its streams and pack source as arguments so tests run it in-process.
 /// </summary>
-public static class BotCli
+internal static class BotCli
 {
     public const string Usage = """
         Usage:

@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Clubs;
 /// The progress kept by <c>/club</c> in the store: the club's for replies the channel sees, the caller's own (when set)
 /// for replies only they see. A store that cannot be read gives "nothing watched": a reply then hides more, never less.
 /// </summary>
-public sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgress> logger) : IWatchProgressSource
+internal sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgress> logger) : IWatchProgressSource
 {
     public async ValueTask<WatchProgress> GetAsync(
         Interaction interaction, FilmPack film, bool onlyCaller, CancellationToken cancellationToken)

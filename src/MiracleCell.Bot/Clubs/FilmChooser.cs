@@ -13,7 +13,7 @@ namespace MiracleCell.Bot.Clubs;
 /// Which film of the library a reply is about: the one the <c>film</c> option names, else the server's current film
 /// (chosen with <c>/club</c>), else the library's default. A club store that cannot be read gives the default.
 /// </summary>
-public sealed class FilmChooser(FilmLibrary library, IServiceProvider services, ILogger<FilmChooser> logger)
+internal sealed class FilmChooser(FilmLibrary library, IServiceProvider services, ILogger<FilmChooser> logger)
 {
     public FilmLibrary Library => library;
 

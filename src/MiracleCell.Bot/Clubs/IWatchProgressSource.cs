@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Clubs;
 
 /// <summary>How far the readers of a reply have watched a film: what it may show plainly.</summary>
-public interface IWatchProgressSource
+internal interface IWatchProgressSource
 {
     /// <summary>
     /// The club's progress for a reply the channel sees; for a reply only the caller sees

@@ -13,7 +13,7 @@ namespace MiracleCell.Bot.Commands;
 /// progress (what a part past it reveals stays in its own spoiler tag). Any spelling the sources use resolves; a
 /// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
-public sealed class CharacterCommand(FilmChooser films, IWatchProgressSource progressSource)
+internal sealed class CharacterCommand(FilmChooser films, IWatchProgressSource progressSource)
     : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xE85D75;
@@ -117,4 +117,4 @@ public sealed class CharacterCommand(FilmChooser films, IWatchProgressSource pro
 }
 
 /// <summary>The options of <c>/character</c>.</summary>
-public sealed record CharacterOptions(string Name, string? Film = null);
+internal sealed record CharacterOptions(string Name, string? Film = null);

@@ -17,7 +17,7 @@ namespace MiracleCell.Bot.Commands;
 /// Progress is kept per film: <c>watched</c> and <c>mine</c> apply to the film chosen in the same command, else to
 /// the current one.
 /// </summary>
-public sealed class ClubCommand(FilmChooser films, IClubStore store)
+internal sealed class ClubCommand(FilmChooser films, IClubStore store)
     : SlashCommand<ClubOptions>, IAutocompleteCommand
 {
     public const int Color = 0x9B59B6;
@@ -167,4 +167,4 @@ public sealed class ClubCommand(FilmChooser films, IClubStore store)
 }
 
 /// <summary>The options of <c>/club</c>: each null when left out.</summary>
-public sealed record ClubOptions(string? Film, string? Watched, string? Mine);
+internal sealed record ClubOptions(string? Film, string? Watched, string? Mine);

@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Commands;
 /// film of the library (the server's current film by default). The reply depends only on the film and the reader's
 /// language, so each film's pages are rendered once per locale and kept.
 /// </summary>
-public sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand
+internal sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0xF2B134;
 
@@ -91,4 +91,4 @@ public sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, 
 }
 
 /// <summary>The options of <c>/film</c>: the film, or null for the server's current film.</summary>
-public sealed record FilmOptions(string? Film);
+internal sealed record FilmOptions(string? Film);

@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Commands;
 /// The <c>film</c> option of <c>/film</c>, <c>/recap</c>, <c>/character</c>, <c>/cast</c> and <c>/trivia start</c>:
 /// a film of the library, chosen by autocomplete; left out, the server's current film.
 /// </summary>
-public static class FilmOption
+internal static class FilmOption
 {
     public static TextOption Film { get; } = Define.Text(
         "film", "film",

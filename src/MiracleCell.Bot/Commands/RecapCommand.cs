@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Commands;
 /// Everything is rendered at the readers' watch progress: a part past it is "Part 15", its title and beats only in
 /// spoiler tags. <c>spoilers:true</c> shows the beats untagged, but only to the caller (an ephemeral reply).
 /// </summary>
-public sealed class RecapCommand(FilmChooser films, IWatchProgressSource progressSource)
+internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progressSource)
     : SlashCommand<RecapOptions>, IAutocompleteCommand, IPagedCommand
 {
     public const int Color = 0x5B8DEF;
@@ -158,4 +158,4 @@ public sealed class RecapCommand(FilmChooser films, IWatchProgressSource progres
 }
 
 /// <summary>The options of <c>/recap</c>: which part (null for the overview) and whether to show spoilers untagged.</summary>
-public sealed record RecapOptions(string? Part, bool ShowSpoilers, string? Film = null);
+internal sealed record RecapOptions(string? Part, bool ShowSpoilers, string? Film = null);

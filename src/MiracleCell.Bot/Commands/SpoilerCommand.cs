@@ -6,7 +6,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary><c>/spoiler text [topic]</c>: re-posts the user's text, escaped, inside one spoiler tag under "who (topic: …)".</summary>
-public sealed class SpoilerCommand : SlashCommand<SpoilerOptions>
+internal sealed class SpoilerCommand : SlashCommand<SpoilerOptions>
 {
     public const int MaxTextLength = 1800;
     public const int MaxTopicLength = 100;
@@ -43,4 +43,4 @@ public sealed class SpoilerCommand : SlashCommand<SpoilerOptions>
 }
 
 /// <summary>The options of <c>/spoiler</c>.</summary>
-public sealed record SpoilerOptions(string Text, string? Topic);
+internal sealed record SpoilerOptions(string Text, string? Topic);

@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Commands;
 /// The A–D buttons under a trivia question. Acknowledged at once, ephemerally, after the answer is durable
 /// (a group-committed LiteDB write: milliseconds); the message edits that follow happen in the background.
 /// </summary>
-public sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentHandler
+internal sealed class TriviaAnswerButtons(IServiceProvider services) : IComponentHandler
 {
     public string Prefix => AnswerButtonId.Prefix;
 

@@ -19,7 +19,7 @@ namespace MiracleCell.Bot.Commands;
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
 /// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
-public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand
+internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand
 {
     public const string Name = "trivia";
 
@@ -182,7 +182,7 @@ public sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Triv
 }
 
 /// <summary>The options of <c>/trivia</c>: one record per subcommand.</summary>
-public abstract record TriviaOptions
+internal abstract record TriviaOptions
 {
     private TriviaOptions() { }
 

@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Commands;
 /// whole command: on <c>/trivia</c> it would hide <c>/trivia start</c> from everyone else. The permission is
 /// checked again here and on the confirmation click, since server admins can override the default.
 /// </summary>
-public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOptions> options)
+internal sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOptions> options)
     : SlashCommand<TriviaResetOptions>
 {
     public static UserOption User { get; } = Define.User(
@@ -68,13 +68,13 @@ public sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOp
 }
 
 /// <summary>The options of <c>/trivia-reset</c>: whose scores, or null for everyone's.</summary>
-public sealed record TriviaResetOptions(ulong? User);
+internal sealed record TriviaResetOptions(ulong? User);
 
 /// <summary>
 /// The reset confirmation buttons. Only the member who asked may press them, only before they expire, only in
 /// the server they were made for, and only while that member still has Manage Server.
 /// </summary>
-public sealed class TriviaResetButtons(IServiceProvider services, TimeProvider time) : IComponentHandler
+internal sealed class TriviaResetButtons(IServiceProvider services, TimeProvider time) : IComponentHandler
 {
     public string Prefix => ResetButtonId.Prefix;
 

@@ -11,7 +11,7 @@ namespace MiracleCell.Bot.Console;
 /// a command (type 2) with options typed per the definition, an autocomplete request (type 4) with the
 /// focused option, or a button press (type 3).
 /// </summary>
-public sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
+internal sealed class ConsoleInteractions(InteractionRouter router, Locale locale)
 {
     public static readonly User ConsoleUser = new() { Id = new Snowflake(100_000_000_000_000_001), Username = "console-user", GlobalName = "Console User" };
     public static readonly User OtherUser = new() { Id = new Snowflake(100_000_000_000_000_002), Username = "club-member", GlobalName = "Club Member" };

@@ -4,23 +4,23 @@ namespace MiracleCell.Bot.Console;
 
 /// <summary>One console line as typed: <c>/character name:"so yang-ho"</c>, <c>/recap part:trial spoilers:true</c>, <c>/cast actor:park?</c>.</summary>
 /// <param name="Autocomplete">The line ended with an unquoted <c>?</c>: ask for suggestions for the last option instead of running.</param>
-public sealed record ConsoleLine(string CommandName, IReadOnlyList<ConsoleOption> Options, bool Autocomplete)
+internal sealed record ConsoleLine(string CommandName, IReadOnlyList<ConsoleOption> Options, bool Autocomplete)
 {
     /// <summary>The subcommand typed after the command name (<c>/trivia start questions:5</c>), if the command has subcommands.</summary>
     public string? Subcommand { get; init; }
 }
 
-public sealed record ConsoleOption(string Name, string Value);
+internal sealed record ConsoleOption(string Name, string Value);
 
 /// <summary>A line the console cannot turn into an interaction; the message says how to write it.</summary>
-public sealed class ConsoleInputException(string message) : Exception(message);
+internal sealed class ConsoleInputException(string message) : Exception(message);
 
 /// <summary>
 /// Reads the console syntax. Options are <c>name:value</c>; a value in double or single quotes may hold
 /// anything (<c>\"</c> and <c>\\</c> escape inside double quotes); an unquoted value runs until the next
 /// <c>name:</c> of an option the command declares, so <c>/character name:yong goo</c> works without quotes.
 /// </summary>
-public static class ConsoleLineParser
+internal static class ConsoleLineParser
 {
     /// <param name="optionNames">The options a command declares, or null when the command is unknown.</param>
     public static ConsoleLine Parse(string line, Func<string, IReadOnlyCollection<string>?> optionNames)

@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Console;
 /// The console transport: lines in, the same interactions Discord sends through the same router, and the
 /// replies printed as Discord would show them.
 /// </summary>
-public sealed partial class ConsoleSession(InteractionRouter router, Locale locale, ConsoleTriviaMessenger? trivia = null, Trivia.TriviaCoordinator? coordinator = null)
+internal sealed partial class ConsoleSession(InteractionRouter router, Locale locale, ConsoleTriviaMessenger? trivia = null, Trivia.TriviaCoordinator? coordinator = null)
 {
     public const int ExitOk = 0;
     public const int ExitFailed = 1;

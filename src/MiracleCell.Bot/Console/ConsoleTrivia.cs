@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Console;
 /// Trivia in the console: channel messages are printed, and the latest question's live buttons can be pressed
 /// by typing <c>a</c>–<c>d</c>. Timers run on the real clock.
 /// </summary>
-public sealed class ConsoleTriviaMessenger : ITriviaMessenger
+internal sealed class ConsoleTriviaMessenger : ITriviaMessenger
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, MessagePayload> _messages = [];
@@ -64,7 +64,7 @@ public sealed class ConsoleTriviaMessenger : ITriviaMessenger
     }
 }
 
-public static class ConsoleTriviaServices
+internal static class ConsoleTriviaServices
 {
     /// <summary>
     /// The console's settings: a database of its own (<c>data/state/console-playground.db</c>), so a playground

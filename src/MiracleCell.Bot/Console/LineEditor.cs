@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Console;
 /// A small line editor for an interactive terminal: typing, backspace, left/right, history (up/down) and
 /// Tab completion from a callback. Used only when stdin is a terminal; piped input is read line by line.
 /// </summary>
-public sealed class LineEditor(Func<string, IReadOnlyList<string>> complete)
+internal sealed class LineEditor(Func<string, IReadOnlyList<string>> complete)
 {
     private readonly List<string> _history = [];
 

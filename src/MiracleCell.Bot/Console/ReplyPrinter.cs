@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Console;
 /// fields, buttons as <c>[label]</c>. Markup (and so <c>||spoiler||</c> tags) stays literal; escapes are resolved
 /// as Discord resolves them, so "\(" shows as "(".
 /// </summary>
-public static class ReplyPrinter
+internal static class ReplyPrinter
 {
     public static void Print(InteractionResponse response, TextWriter output)
     {

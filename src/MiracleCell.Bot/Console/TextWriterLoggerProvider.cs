@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace MiracleCell.Bot.Console;
 
 /// <summary>Logs warnings and errors to a writer (stderr in the console modes), so a crash in a handler is visible.</summary>
-public sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(writer, categoryName);
 

@@ -19,7 +19,7 @@ namespace MiracleCell.Bot.Health;
 /// <c>/metrics</c> exports the <c>MiracleCell</c> meter in Prometheus text format. Registered only when the setting
 /// names an address, so a bot without it pays nothing.
 /// </summary>
-public sealed class HealthListener(
+internal sealed class HealthListener(
     IOptions<HealthOptions> options,
     GatewayShardSet shards,
     IEnumerable<IReadinessCheck> checks,

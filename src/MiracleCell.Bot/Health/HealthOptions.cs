@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Health;
 
 /// <summary>The <c>Health</c> section: the optional HTTP listener for probes and metrics.</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     public const string SectionName = "Health";
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MiracleCell.Bot.Health;
 
 /// <summary>Checks <c>Health:Urls</c> at start-up: each entry an http URL with a port and no path.</summary>
-public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
+internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
 {
     public ValidateOptionsResult Validate(string? name, HealthOptions options)
     {

@@ -6,7 +6,7 @@ using MiracleCell.Bot.Hosting;
 
 namespace MiracleCell.Bot.Health;
 
-public static class HealthServiceCollectionExtensions
+internal static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Health</c> section and, only when <c>Health:Urls</c> names an address, adds the

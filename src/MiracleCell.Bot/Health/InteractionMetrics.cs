@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Health;
 /// Times each interaction from arrival to the end of its handling (answer and follow-ups), by command, around the
 /// sink that handles it. Free while nothing listens to the <c>MiracleCell</c> meter.
 /// </summary>
-public sealed class InteractionMetrics(IGatewayEventSink inner, IMeterFactory meterFactory, TimeProvider time)
+internal sealed class InteractionMetrics(IGatewayEventSink inner, IMeterFactory meterFactory, TimeProvider time)
     : IGatewayEventSink
 {
     private readonly Histogram<double> _duration = meterFactory.Create(GatewayMetrics.MeterName).CreateHistogram<double>(

@@ -5,7 +5,7 @@ namespace MiracleCell.Bot.Hosting;
 /// built from <see cref="Value"/> are resolved only after the <see cref="StartupGate"/> opens.
 /// </summary>
 /// <typeparam name="T">What the commands serve (the film library).</typeparam>
-public sealed class BackgroundContent<T> where T : class
+internal sealed class BackgroundContent<T> where T : class
 {
     /// <param name="load">The loader; it reports a bad pack as problems, not as an exception.</param>
     public BackgroundContent(Func<LoadedContent<T>> load) => Loaded = Task.Run(load);

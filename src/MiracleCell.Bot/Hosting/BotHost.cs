@@ -18,7 +18,7 @@ namespace MiracleCell.Bot.Hosting;
 /// The long-running bot: a generic host whose gateway connects while the content loads and the store opens; the
 /// commands are served once both are done (see <see cref="StartupGate"/>).
 /// </summary>
-public static class BotHost
+internal static class BotHost
 {
     /// <summary>
     /// Builds and runs the host. Returns <see cref="ExitCodes.Configuration"/> without connecting when any setting,

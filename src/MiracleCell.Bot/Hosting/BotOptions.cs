@@ -5,7 +5,7 @@ using MiracleCell.Bot.Transport;
 namespace MiracleCell.Bot.Hosting;
 
 /// <summary>The <c>Bot</c> configuration section (appsettings.json, or <c>Bot__ContentFolder</c> in the environment).</summary>
-public sealed class BotOptions
+internal sealed class BotOptions
 {
     public const string SectionName = "Bot";
     public const string DefaultContentFolder = "data/films";
@@ -24,4 +24,4 @@ public sealed class BotOptions
 
 /// <summary>Checks <see cref="BotOptions"/>' data annotations with generated code rather than reflection.</summary>
 [OptionsValidator]
-public sealed partial class BotOptionsValidator : IValidateOptions<BotOptions>;
+internal sealed partial class BotOptionsValidator : IValidateOptions<BotOptions>;

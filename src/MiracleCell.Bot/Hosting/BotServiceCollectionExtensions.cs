@@ -10,7 +10,7 @@ using MiracleCell.Core.Films;
 
 namespace MiracleCell.Bot.Hosting;
 
-public static class BotServiceCollectionExtensions
+internal static class BotServiceCollectionExtensions
 {
     /// <summary>
     /// The whole bot, the one composition every way of running it uses (the hosted bot, <c>console</c>/<c>ask</c>,

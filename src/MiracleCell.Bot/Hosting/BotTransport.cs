@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Hosting;
 
 /// <summary>Where the bot's replies and channel messages go.</summary>
-public enum BotTransport
+internal enum BotTransport
 {
     /// <summary>Discord: REST, the gateway, command registration, trivia messages posted in channels.</summary>
     Discord,

@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Hosting;
 /// Checks every configuration section the bot uses before anything connects, and returns every problem at once —
 /// values that cannot be read as their type as well as values the validators refuse — one line each, naming the setting.
 /// </summary>
-public sealed class ConfigurationCheck
+internal sealed class ConfigurationCheck
 {
     private readonly List<Func<IServiceProvider, IConfiguration, IEnumerable<string>>> _checks = [];
 

@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Hosting;
 /// Finds and loads the film library and its content packs, whether the bot runs from the repository root or from its
 /// build output.
 /// </summary>
-public static class ContentFolder
+internal static class ContentFolder
 {
     /// <summary>
     /// An absolute path as given; a relative one resolved against the current directory and each of its

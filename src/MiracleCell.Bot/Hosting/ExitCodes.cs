@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Hosting;
 
 /// <summary>Process exit codes of the bot (<c>run</c> mode).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
 
@@ -13,7 +13,7 @@ public static class ExitCodes
 }
 
 /// <summary>The exit code a hosted service asks for when it stops the application; read after the host has stopped.</summary>
-public sealed class BotExitCode
+internal sealed class BotExitCode
 {
     private int _code = ExitCodes.Ok;
 

@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Hosting;
 /// <typeparam name="T">What the commands serve (the film library).</typeparam>
 /// <param name="Warnings">What was left out without stopping the start (a bad pack among good ones), a line each.
 /// </param>
-public sealed record LoadedContent<T>(
+internal sealed record LoadedContent<T>(
     T? Content, IReadOnlyList<string> Problems, IReadOnlyList<string>? Warnings = null)
     where T : class
 {

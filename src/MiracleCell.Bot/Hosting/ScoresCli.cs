@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Hosting;
 /// store holds (Storage:Provider and its settings, read as the bot reads them) to or from a scores file. Run them
 /// with the bot stopped.
 /// </summary>
-public static class ScoresCli
+internal static class ScoresCli
 {
     public const int ExitOk = 0, ExitFailed = 1, ExitUsage = 2;
 

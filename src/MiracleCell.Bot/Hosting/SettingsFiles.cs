@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration.Json;
 namespace MiracleCell.Bot.Hosting;
 
 /// <summary>Where the bot looks for appsettings.json.</summary>
-public static class SettingsFiles
+internal static class SettingsFiles
 {
     public const string FileName = "appsettings.json";
 

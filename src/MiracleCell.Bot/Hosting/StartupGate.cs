@@ -5,7 +5,7 @@ namespace MiracleCell.Bot.Hosting;
 /// the gateway connects) before that; interactions, and hosted work that needs the content, wait on
 /// <see cref="Opened"/>. Registered only by the hosted bot: without one, everything is ready when resolved.
 /// </summary>
-public sealed class StartupGate
+internal sealed class StartupGate
 {
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>How the transport acknowledges an interaction within Discord's 3-second window.</summary>
-public enum AcknowledgementMode
+internal enum AcknowledgementMode
 {
     /// <summary>
     /// The handler answers well inside the window (it reads memory, or makes one quick store call): the router's
@@ -20,7 +20,7 @@ public enum AcknowledgementMode
 }
 
 /// <summary>What the transport must do before the handler runs. Ephemerality is fixed at defer time.</summary>
-public sealed record AcknowledgementPlan(AcknowledgementMode Mode, bool Ephemeral = false)
+internal sealed record AcknowledgementPlan(AcknowledgementMode Mode, bool Ephemeral = false)
 {
     public static AcknowledgementPlan Immediate { get; } = new(AcknowledgementMode.Immediate);
 }

@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>A text option with fixed choices, each standing for a value of <typeparamref name="T"/>.</summary>
-public sealed class ChoiceOption<T>(ApplicationCommandOption definition, IReadOnlyDictionary<string, T> values)
+internal sealed class ChoiceOption<T>(ApplicationCommandOption definition, IReadOnlyDictionary<string, T> values)
     : OptionDeclaration(definition)
     where T : struct
 {

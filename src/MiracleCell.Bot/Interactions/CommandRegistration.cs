@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MiracleCell.Bot.Interactions;
 
-public static class CommandRegistration
+internal static class CommandRegistration
 {
     /// <summary>
     /// Registers one command: its declaration goes into the registration payload and <c>/help</c>, interactions

@@ -3,19 +3,19 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>Something the transport may do after sending the reply, where the bot is permitted to.</summary>
-public abstract record FollowUpAction;
+internal abstract record FollowUpAction;
 
 /// <summary>
 /// Delete the message a message command targeted (used by "Hide spoilers"). The transport calls
 /// <c>DELETE /channels/{channel}/messages/{message}</c> and ignores a 403/404: the re-post stands either way.
 /// </summary>
-public sealed record DeleteTargetMessage(Snowflake ChannelId, Snowflake MessageId) : FollowUpAction;
+internal sealed record DeleteTargetMessage(Snowflake ChannelId, Snowflake MessageId) : FollowUpAction;
 
 /// <summary>
 /// What a command or component handler returns: the message to post. A mistake the user can fix is never returned:
 /// the handler throws <see cref="UserErrorException"/>, which the router renders (see decisions §25).
 /// </summary>
-public sealed class CommandResult
+internal sealed class CommandResult
 {
     private CommandResult(MessagePayload message, IReadOnlyList<FollowUpAction> actions, bool updatesMessage)
     {

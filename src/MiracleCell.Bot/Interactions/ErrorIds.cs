@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Interactions;
 /// The short id an unexpected failure is reported with: the user's apology and the log line carrying the exception
 /// both show it, so an admin finds the exception from what the user quotes.
 /// </summary>
-public static class ErrorIds
+internal static class ErrorIds
 {
     public const int Length = 8;
 

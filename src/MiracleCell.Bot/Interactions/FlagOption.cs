@@ -5,7 +5,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>A true/false option.</summary>
-public sealed class FlagOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
+internal sealed class FlagOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
 {
     /// <summary>The value given, or null when the option was left out.</summary>
     public bool? Read(GivenOptions given)

@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Interactions;
 /// The options an interaction carries, as Discord sent them. Only option declarations read them
 /// (<see cref="OptionDeclaration"/>), so each option's name is written once, where it is declared.
 /// </summary>
-public sealed class GivenOptions
+internal sealed class GivenOptions
 {
     private readonly Dictionary<string, InteractionDataOption> _given;
 

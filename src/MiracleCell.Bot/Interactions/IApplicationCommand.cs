@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>One command: its definition as registered with Discord, how it is acknowledged, and its handler.</summary>
-public interface IApplicationCommand
+internal interface IApplicationCommand
 {
     /// <summary>What is sent to Discord's bulk-overwrite endpoint; its name routes interactions here.</summary>
     ApplicationCommand Definition { get; }
@@ -28,7 +28,7 @@ public interface IApplicationCommand
 }
 
 /// <summary>A command with options marked <c>autocomplete</c>.</summary>
-public interface IAutocompleteCommand : IApplicationCommand
+internal interface IAutocompleteCommand : IApplicationCommand
 {
     /// <summary>
     /// At most 25 choices, best first, for the focused option. Discord cannot hide a choice behind a spoiler tag:
@@ -39,7 +39,7 @@ public interface IAutocompleteCommand : IApplicationCommand
 }
 
 /// <summary>Handles button presses whose <c>custom_id</c> starts with <see cref="Prefix"/> followed by <c>:</c>.</summary>
-public interface IComponentHandler
+internal interface IComponentHandler
 {
     string Prefix { get; }
 

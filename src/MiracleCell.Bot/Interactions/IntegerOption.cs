@@ -6,7 +6,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>A whole-number option between its declared bounds.</summary>
-public sealed class IntegerOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
+internal sealed class IntegerOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
 {
     /// <summary>The number given, or null when the option was left out.</summary>
     public int? Read(GivenOptions given)

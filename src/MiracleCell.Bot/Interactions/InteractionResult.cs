@@ -2,7 +2,7 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Interactions;
 
-public enum InteractionOutcome
+internal enum InteractionOutcome
 {
     /// <summary>The handler produced its reply (or autocomplete choices).</summary>
     Replied,
@@ -16,7 +16,7 @@ public enum InteractionOutcome
 /// Everything the router decided for one interaction. <see cref="Response"/> is always a complete, valid
 /// callback body — including for errors — so a transport never has to build one itself.
 /// </summary>
-public sealed record InteractionResult(
+internal sealed record InteractionResult(
     InteractionOutcome Outcome,
     InteractionResponse Response,
     IReadOnlyList<FollowUpAction> Actions,

@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Interactions;
 /// The one entry point for every transport (Discord gateway, console): finds the handler for an interaction,
 /// runs it, and turns every outcome — reply, user error, exception — into a callback body.
 /// </summary>
-public sealed partial class InteractionRouter
+internal sealed partial class InteractionRouter
 {
     public const int MaxAutocompleteChoices = 25;
 

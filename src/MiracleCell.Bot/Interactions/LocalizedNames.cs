@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>Command, option and choice names as the reader's Discord client shows them.</summary>
-public static class LocalizedNames
+internal static class LocalizedNames
 {
     public static string Of(ApplicationCommand command, Locale locale) =>
         Pick(command.Name, command.NameLocalizations, locale);

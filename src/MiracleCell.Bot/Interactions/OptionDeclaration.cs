@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Interactions;
 /// One option of a command, declared once: its <see cref="Definition"/> goes into the registration payload and
 /// the same object reads the value from an interaction (see the subclasses' <c>Read</c>).
 /// </summary>
-public abstract class OptionDeclaration(ApplicationCommandOption definition)
+internal abstract class OptionDeclaration(ApplicationCommandOption definition)
 {
     public ApplicationCommandOption Definition { get; } = definition;
 

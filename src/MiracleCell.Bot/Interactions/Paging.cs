@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Interactions;
 /// A command whose reply can outgrow one message. Its pages are rendered again when a page button is
 /// pressed, from the state carried in the button's <c>custom_id</c> (<c>page:{key}:{state}:{index}</c>).
 /// </summary>
-public interface IPagedCommand
+internal interface IPagedCommand
 {
     /// <summary>The second part of the page buttons' custom_id; no <c>:</c>.</summary>
     string PageKey { get; }
@@ -17,7 +17,7 @@ public interface IPagedCommand
     IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale);
 }
 
-public static class Paging
+internal static class Paging
 {
     public const string Prefix = "page";
 
@@ -38,7 +38,7 @@ public static class Paging
 }
 
 /// <summary>Turns a page button press into an update of the message it is on.</summary>
-public sealed class PageButtonHandler(IEnumerable<IPagedCommand> commands) : IComponentHandler
+internal sealed class PageButtonHandler(IEnumerable<IPagedCommand> commands) : IComponentHandler
 {
     private readonly Dictionary<string, IPagedCommand> _commands = commands.ToDictionary(c => c.PageKey, StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ using MiracleCell.Core.Films;
 
 namespace MiracleCell.Bot.Interactions;
 
-public static class ServiceCollectionExtensions
+internal static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the router, every command and the paging button handler over a library of the one film

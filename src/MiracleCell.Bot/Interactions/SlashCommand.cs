@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Interactions;
 /// A command whose options are bound to one record, <typeparamref name="TOptions"/>, by reading each of its
 /// option declarations once (<see cref="Bind"/>); the handler sees only the record.
 /// </summary>
-public abstract class SlashCommand<TOptions> : IApplicationCommand
+internal abstract class SlashCommand<TOptions> : IApplicationCommand
 {
     public abstract ApplicationCommand Definition { get; }
 

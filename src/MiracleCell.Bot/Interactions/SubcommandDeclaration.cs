@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>A subcommand (<c>/trivia start</c>) with its own option declarations.</summary>
-public sealed class SubcommandDeclaration(ApplicationCommandOption definition) : OptionDeclaration(definition)
+internal sealed class SubcommandDeclaration(ApplicationCommandOption definition) : OptionDeclaration(definition)
 {
     /// <summary>The subcommand's options when it is the one given, or null when another one was given.</summary>
     public GivenOptions? Read(GivenOptions given)

@@ -5,7 +5,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>An optional text option; its length is checked against the declared bounds.</summary>
-public class TextOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
+internal class TextOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
 {
     /// <summary>The text given, or null when the option was left out.</summary>
     public string? Read(GivenOptions given)
@@ -21,7 +21,7 @@ public class TextOption(ApplicationCommandOption definition) : OptionDeclaration
 }
 
 /// <summary>A text option Discord requires; reading it when it is missing says how to type it.</summary>
-public sealed class RequiredTextOption(ApplicationCommandOption definition) : TextOption(definition)
+internal sealed class RequiredTextOption(ApplicationCommandOption definition) : TextOption(definition)
 {
     public new string Read(GivenOptions given) =>
         base.Read(given) ?? throw BadOption(Strings.OptionRequired(given.Command, Names));

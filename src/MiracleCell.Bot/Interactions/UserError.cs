@@ -2,7 +2,7 @@ using MiracleCell.Core.Text;
 
 namespace MiracleCell.Bot.Interactions;
 
-public enum UserErrorKind
+internal enum UserErrorKind
 {
     /// <summary>The command is not one this bot knows (a stale registration or a typo on the console).</summary>
     UnknownCommand,
@@ -17,13 +17,13 @@ public enum UserErrorKind
 }
 
 /// <summary>A failure the user can fix, with a message in every language that says what to do.</summary>
-public sealed record UserError(UserErrorKind Kind, LocalizedText Message);
+internal sealed record UserError(UserErrorKind Kind, LocalizedText Message);
 
 /// <summary>
 /// The one way a handler, an option declaration or a helper reports a mistake the user can fix. The router turns it
 /// into an ephemeral reply in the user's locale; it is not logged as a failure.
 /// </summary>
-public sealed class UserErrorException(UserError error) : Exception(error.Message.En)
+internal sealed class UserErrorException(UserError error) : Exception(error.Message.En)
 {
     public UserErrorException(UserErrorKind kind, LocalizedText message) : this(new UserError(kind, message))
     {

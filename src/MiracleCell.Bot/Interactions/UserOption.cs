@@ -5,7 +5,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Interactions;
 
 /// <summary>A member option: a snowflake as Discord sends it, or an @mention as typed on the console.</summary>
-public sealed class UserOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
+internal sealed class UserOption(ApplicationCommandOption definition) : OptionDeclaration(definition)
 {
     private readonly TextOption _text = new(definition);
 

@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Logging;
 /// Appends structured log lines (one JSON object per line) to a file, for deployments whose logs live
 /// on a volume. Writing happens on one background task so logging never blocks a handler.
 /// </summary>
-public sealed class FileLoggerProvider : ILoggerProvider
+internal sealed class FileLoggerProvider : ILoggerProvider
 {
     private readonly Channel<string> _lines = Channel.CreateBounded<string>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });

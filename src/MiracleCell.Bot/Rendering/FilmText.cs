@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Rendering;
 /// Turns pack texts into reply items at a watch progress: escaped, cited, disputes named, and everything past the
 /// progress inside a spoiler tag (a part past it is "Part 15", its title only inside a tag).
 /// </summary>
-public sealed class FilmText(FilmPack pack, Locale locale, WatchProgress progress)
+internal sealed class FilmText(FilmPack pack, Locale locale, WatchProgress progress)
 {
     public FilmText(FilmPack pack, Locale locale) : this(pack, locale, WatchProgress.Nothing)
     {

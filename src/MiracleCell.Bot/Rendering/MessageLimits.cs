@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Rendering;
 
 /// <summary>Discord's limits on one message, counted in code points, and a checker that names every breach.</summary>
-public static class MessageLimits
+internal static class MessageLimits
 {
     public const int Content = 2000;
     public const int EmbedTitle = 256;

@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Rendering;
 /// <param name="SafeTitle">Markdown-safe (escape pack and user text in it); never a spoiler: titles are always visible.</param>
 /// <param name="Description">Items shown in the first embed's description.</param>
 /// <param name="Footnote">Safe markdown appended after the sections (hints); not a spoiler.</param>
-public sealed record ReplyDocument(
+internal sealed record ReplyDocument(
     string SafeTitle,
     IReadOnlyList<ReplyItem> Description,
     IReadOnlyList<ReplySection> Sections,
@@ -17,7 +17,7 @@ public sealed record ReplyDocument(
     string? Footnote = null);
 
 /// <param name="SafeName">Markdown-safe field name; never a spoiler.</param>
-public sealed record ReplySection(string SafeName, IReadOnlyList<ReplyItem> Items, bool Inline = false);
+internal sealed record ReplySection(string SafeName, IReadOnlyList<ReplyItem> Items, bool Inline = false);
 
 /// <summary>
 /// One beat, fact or line: rendered as <c>• ||text|| [1,2] note</c>. Each spoiler item gets its own tag,
@@ -26,7 +26,7 @@ public sealed record ReplySection(string SafeName, IReadOnlyList<ReplyItem> Item
 /// <param name="SafeText">Markdown-safe text (escape anything from users or packs before it gets here).</param>
 /// <param name="Sources">Source ids, cited as numbered keys listed in the footer.</param>
 /// <param name="SafeNote">Safe markdown after the citation, outside the spoiler tag (e.g. "sources disagree").</param>
-public sealed record ReplyItem(
+internal sealed record ReplyItem(
     string SafeText,
     bool Spoiler = false,
     IReadOnlyList<string>? Sources = null,

@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Rendering;
 /// not fit goes onto another page. An item too long for one field is split between words, each piece in its
 /// own spoiler tag, so no tag is ever left open. Sources are cited as [n] keys listed in each page's footer.
 /// </summary>
-public static class ReplyRenderer
+internal static class ReplyRenderer
 {
     private const string Bullet = "• ";
 

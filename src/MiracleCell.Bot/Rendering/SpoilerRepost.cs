@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Rendering;
 /// with mentions that never ping. Short text goes in one tag in the content; longer text moves into embed
 /// descriptions (4096 each), one tag per piece, cut only between words.
 /// </summary>
-public static class SpoilerRepost
+internal static class SpoilerRepost
 {
     public static MessagePayload Build(string safeHeader, string userText, Locale locale)
     {

@@ -5,7 +5,7 @@ using MiracleCell.Core.Text;
 namespace MiracleCell.Bot.Rendering;
 
 /// <summary>Texts about watch progress: neutral part labels, what is held back, and the club setting.</summary>
-public static partial class Strings
+internal static partial class Strings
 {
     private static readonly TableText PartNumberText = Get("progress.part_number", "order");
 

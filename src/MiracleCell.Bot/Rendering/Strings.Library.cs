@@ -5,7 +5,7 @@ using MiracleCell.Core.Text;
 namespace MiracleCell.Bot.Rendering;
 
 /// <summary>Texts about the film library: choosing a film and listing the films a server can choose.</summary>
-public static partial class Strings
+internal static partial class Strings
 {
     /// <summary>An autocomplete choice of the <c>film</c> option: its title in the reader's language and year.
     /// </summary>

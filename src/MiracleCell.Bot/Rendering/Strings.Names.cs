@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Rendering;
 /// Transitional, for texts still written with <c>T(en, id)</c>: commands and options by their declarations' names in
 /// each locale. Texts in the tables name them with placeholders instead (<c>{/help}</c>, <c>{option:recap.part}</c>).
 /// </summary>
-public static partial class Strings
+internal static partial class Strings
 {
     private static LocalizedText Help => Slash(HelpCommand.Command);
     private static LocalizedText Cast => Slash(CastCommand.Command);

@@ -6,7 +6,7 @@ using MiracleCell.Core.Text;
 namespace MiracleCell.Bot.Rendering;
 
 /// <summary>The texts of trivia nights: channel messages, button acknowledgements, errors, leaderboard and stats.</summary>
-public static partial class Strings
+internal static partial class Strings
 {
     // /trivia start
     private static readonly TableText BotCannotPostHereText = Get("trivia.bot_cannot_post", "permissions");

@@ -11,7 +11,7 @@ namespace MiracleCell.Bot.Rendering;
 /// <see cref="EnsureLoaded"/> makes happen at start: a misspelt key or argument stops the bot there, not in a reply.
 /// Values that come from users or packs are passed in already escaped where they end up in markdown.
 /// </summary>
-public static partial class Strings
+internal static partial class Strings
 {
     /// <summary>Loads and checks every text now; throws <see cref="LocaleTableException"/> if one is unusable.
     /// </summary>

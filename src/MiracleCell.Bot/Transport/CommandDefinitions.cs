@@ -5,7 +5,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Transport;
 
 /// <summary>A fingerprint of command definitions that does not depend on their order or on ids Discord assigns.</summary>
-public static class CommandDefinitions
+internal static class CommandDefinitions
 {
     /// <summary>SHA-256 (hex) of the definitions as sent, sorted by type and name, without ids.</summary>
     public static string Fingerprint(IReadOnlyList<ApplicationCommand> definitions)

@@ -11,7 +11,7 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Transport;
 
-public enum CommandRegistrationOutcome
+internal enum CommandRegistrationOutcome
 {
     Registered,
     Unchanged,
@@ -26,7 +26,7 @@ public enum CommandRegistrationOutcome
 /// in <c>Discord:DevGuildId</c> when set (visible at once), globally otherwise. Skips the write when the definitions
 /// match what was last registered for the same application and scope.
 /// </summary>
-public sealed class CommandRegistrar : BackgroundService
+internal sealed class CommandRegistrar : BackgroundService
 {
     public const string RecordFileName = "registered-commands.json";
 

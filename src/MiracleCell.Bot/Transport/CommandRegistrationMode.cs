@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Transport;
 
 /// <summary>When the bot writes its command definitions to Discord (<c>Bot:RegisterCommands</c>).</summary>
-public enum CommandRegistrationMode
+internal enum CommandRegistrationMode
 {
     /// <summary>Only when the definitions differ from what this bot last registered for the application and scope.</summary>
     IfChanged,

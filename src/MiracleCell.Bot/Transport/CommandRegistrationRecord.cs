@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Transport;
 /// application and scope. Discord offers no cheap "has this changed?" answer that every Discord-compatible server
 /// implements, so the record is the source of truth; a lost or unreadable file only costs one extra overwrite.
 /// </summary>
-public sealed class CommandRegistrationRecord(string path, ILogger logger)
+internal sealed class CommandRegistrationRecord(string path, ILogger logger)
 {
     public string Path { get; } = path;
 

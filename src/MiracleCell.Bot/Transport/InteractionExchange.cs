@@ -5,7 +5,7 @@ using MiracleCell.Discord.Rest;
 namespace MiracleCell.Bot.Transport;
 
 /// <summary>How an interaction has been acknowledged so far.</summary>
-public enum AcknowledgementState
+internal enum AcknowledgementState
 {
     None,
     /// <summary>The one callback carried the final answer (types 1, 4, 7, 8).</summary>
@@ -20,7 +20,7 @@ public enum AcknowledgementState
 /// One interaction's conversation with Discord. Owns the single callback: whichever path claims it first sends it,
 /// and any later attempt is a bug that is logged and never sent (Discord would answer 40060 anyway).
 /// </summary>
-public sealed partial class InteractionExchange(Interaction interaction, IDiscordRestClient rest, ILogger logger)
+internal sealed partial class InteractionExchange(Interaction interaction, IDiscordRestClient rest, ILogger logger)
 {
     private int _state = (int)AcknowledgementState.None;
 

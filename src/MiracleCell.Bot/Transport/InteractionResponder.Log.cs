@@ -4,7 +4,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Transport;
 
 /// <summary>The responder's log lines, generated once: every interaction passes through here.</summary>
-public sealed partial class InteractionResponder
+internal sealed partial class InteractionResponder
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped interaction {InteractionId} ({Type} {Name}): it "
         + "arrived {AgeMs:0} ms after it was created, past Discord's 3 s window")]

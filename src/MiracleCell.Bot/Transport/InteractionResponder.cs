@@ -16,7 +16,7 @@ namespace MiracleCell.Bot.Transport;
 /// carries out the router's follow-up actions. While the bot is still starting (the router waits on the content
 /// load), a command or button is deferred at the safety net instead, and answered once the router is there.
 /// </summary>
-public sealed partial class InteractionResponder : IGatewayEventSink
+internal sealed partial class InteractionResponder : IGatewayEventSink
 {
     private readonly Task<InteractionRouter> _routerReady;
     private readonly IDiscordRestClient _rest;

@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Transport;
 
 /// <summary>Discord's deadlines as the responder applies them. Replace the defaults only in tests and benchmarks.</summary>
-public sealed record InteractionTimings
+internal sealed record InteractionTimings
 {
     /// <summary>
     /// An interaction older than this when it arrives is dropped: its 3 s acknowledgement window has passed, so a

@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Transport;
 /// Times come from the <see cref="TimeProvider"/>: hosts are expected to keep their clocks in step (NTP); a host
 /// whose clock runs ahead by a second would identify that much early in a bucket another host used.
 /// </summary>
-public sealed class PostgreSqlIdentifyCoordinator : IIdentifyCoordinator, IAsyncDisposable
+internal sealed class PostgreSqlIdentifyCoordinator : IIdentifyCoordinator, IAsyncDisposable
 {
     /// <summary>First key of the two-key advisory locks taken here (the second is <see cref="LockKey"/>); 'MCID'.</summary>
     public const int LockSpace = 0x4D434944;

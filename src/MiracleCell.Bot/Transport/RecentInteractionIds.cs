@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Transport;
 /// Forgetting early is safe as long as the capacity covers Discord's 3 s answer window, after which a repeat is
 /// dropped as stale anyway.
 /// </summary>
-public sealed class RecentInteractionIds
+internal sealed class RecentInteractionIds
 {
     /// <summary>At 1,000 interactions per second, still more than twice Discord's 3 s window.</summary>
     public const int DefaultCapacity = 8192;

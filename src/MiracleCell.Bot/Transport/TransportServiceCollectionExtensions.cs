@@ -12,7 +12,7 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Transport;
 
-public static class TransportServiceCollectionExtensions
+internal static class TransportServiceCollectionExtensions
 {
     /// <summary>
     /// Connects the router to Discord: the REST client, the gateway (run by <see cref="GatewayHostedService"/>), the

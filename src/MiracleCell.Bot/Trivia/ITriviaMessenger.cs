@@ -7,7 +7,7 @@ namespace MiracleCell.Bot.Trivia;
 /// Where a trivia night's channel messages go: Discord channel messages sent with the bot token (never interaction
 /// follow-ups, whose tokens die after 15 minutes), or the console.
 /// </summary>
-public interface ITriviaMessenger
+internal interface ITriviaMessenger
 {
     /// <summary>Posts a message to a channel and returns its id once it has been posted.</summary>
     Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken);
@@ -17,7 +17,7 @@ public interface ITriviaMessenger
 }
 
 /// <summary>The Discord messenger: <c>POST</c>/<c>PATCH /channels/{id}/messages</c> through <see cref="IDiscordRestClient"/>.</summary>
-public sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaMessenger
+internal sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaMessenger
 {
     public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
     {

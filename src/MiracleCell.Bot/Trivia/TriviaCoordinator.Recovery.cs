@@ -4,7 +4,7 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Trivia;
 
-public sealed partial class TriviaCoordinator
+internal sealed partial class TriviaCoordinator
 {
     /// <summary>
     /// Opens the store and closes the games a previous process left running, once: each question left open gets its

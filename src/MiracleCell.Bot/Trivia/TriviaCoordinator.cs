@@ -17,7 +17,7 @@ namespace MiracleCell.Bot.Trivia;
 /// exactly once. Slow work (posting and editing messages) never runs on a button click's path.
 /// As a hosted service it first closes games a previous process left running and tells their channels.
 /// </summary>
-public sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable, IDisposable
+internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ITriviaStore _store;
     private readonly ITriviaMessenger _messenger;

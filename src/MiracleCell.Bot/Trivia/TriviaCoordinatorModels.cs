@@ -6,11 +6,11 @@ namespace MiracleCell.Bot.Trivia;
 /// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel messages.</summary>
 /// <param name="WithinProgress">Only questions within this watch progress; null for the whole film.</param>
 /// <param name="FilmId">The film of the library to ask about; null for the library's default.</param>
-public sealed record TriviaStartRequest(
+internal sealed record TriviaStartRequest(
     ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale,
     Core.Films.WatchProgress? WithinProgress = null, string? FilmId = null);
 
-public enum TriviaStartStatus
+internal enum TriviaStartStatus
 {
     Started,
     /// <summary>A game is running in the channel; <see cref="TriviaStartResult.RunningStartedBy"/> started it.</summary>
@@ -19,13 +19,13 @@ public enum TriviaStartStatus
     NotEnoughQuestions,
 }
 
-public sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0, int Available = 0);
+internal sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0, int Available = 0);
 
 /// <summary>A click on an answer button, already parsed from its custom_id.</summary>
 /// <param name="InteractionId">The interaction's id: the idempotency key of the stored answer.</param>
-public sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId, AnswerButtonId Button);
+internal sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId, AnswerButtonId Button);
 
-public enum TriviaClickStatus
+internal enum TriviaClickStatus
 {
     /// <summary>Recorded and durable (or a redelivery of the click that was).</summary>
     LockedIn,
@@ -40,9 +40,9 @@ public enum TriviaClickStatus
 }
 
 /// <param name="Choice">The player's locked-in answer when known.</param>
-public sealed record TriviaClickResult(TriviaClickStatus Status, AnswerChoice? Choice = null);
+internal sealed record TriviaClickResult(TriviaClickStatus Status, AnswerChoice? Choice = null);
 
-public enum TriviaStopStatus
+internal enum TriviaStopStatus
 {
     Stopped,
     NoGame,
@@ -50,4 +50,4 @@ public enum TriviaStopStatus
     NotAllowed,
 }
 
-public sealed record TriviaStopResult(TriviaStopStatus Status, ulong StartedBy = 0, GameResult? Result = null);
+internal sealed record TriviaStopResult(TriviaStopStatus Status, ulong StartedBy = 0, GameResult? Result = null);

@@ -4,7 +4,7 @@ using MiracleCell.Core.Trivia;
 namespace MiracleCell.Bot.Trivia;
 
 /// <summary>An answer button: <c>trivia:{gameId}:{questionIndex}:{letter}</c>.</summary>
-public readonly record struct AnswerButtonId(long GameId, int QuestionIndex, AnswerChoice Choice)
+internal readonly record struct AnswerButtonId(long GameId, int QuestionIndex, AnswerChoice Choice)
 {
     public const string Prefix = "trivia";
 
@@ -28,7 +28,7 @@ public readonly record struct AnswerButtonId(long GameId, int QuestionIndex, Ans
 /// A reset confirmation button: <c>trivia-reset:{guild}:{target or 0 for everyone}:{requester}:{expires, unix s}:{yes|no}</c>.
 /// It only describes the request; the handler checks the clicker, the expiry and the permission again.
 /// </summary>
-public readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId, DateTimeOffset ExpiresAt, bool Confirm)
+internal readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId, DateTimeOffset ExpiresAt, bool Confirm)
 {
     public const string Prefix = "trivia-reset";
 

@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Trivia;
 /// leaderboard and stats replies. Pack text is escaped; players appear as mentions, which never ping
 /// (<c>allowed_mentions</c> is empty on every message).
 /// </summary>
-public static class TriviaMessages
+internal static class TriviaMessages
 {
     public const int Color = 0xF5A623;
     public const int RevealColor = 0x43B581;

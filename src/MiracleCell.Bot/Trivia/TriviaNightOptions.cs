@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MiracleCell.Bot.Trivia;
 
 /// <summary>Settings under <c>Trivia</c> in configuration.</summary>
-public sealed class TriviaNightOptions
+internal sealed class TriviaNightOptions
 {
     public const string SectionName = "Trivia";
 
@@ -17,7 +17,7 @@ public sealed class TriviaNightOptions
     public TimeSpan ResetConfirmationLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-public sealed class TriviaNightOptionsValidator : IValidateOptions<TriviaNightOptions>
+internal sealed class TriviaNightOptionsValidator : IValidateOptions<TriviaNightOptions>
 {
     public ValidateOptionsResult Validate(string? name, TriviaNightOptions options)
     {

@@ -3,7 +3,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Trivia;
 
 /// <summary>Reads the invoking member's, and the bot's own, computed permissions from an interaction.</summary>
-public static class TriviaPermissions
+internal static class TriviaPermissions
 {
     /// <summary>The value for <c>default_member_permissions</c> that shows a command to Manage Server holders only.</summary>
     public static string ManageGuildDefault { get; } = PermissionSet.Format(Permissions.ManageGuild);

@@ -9,7 +9,7 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Trivia;
 
-public static class TriviaServiceCollectionExtensions
+internal static class TriviaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers trivia nights: the score store (<c>Storage</c> section), the <see cref="TriviaCoordinator"/> as a

@@ -9,7 +9,7 @@ namespace MiracleCell.Bot.Rendering.Texts;
 /// (<c>/trivia start</c>, <c>recap.part</c>, <c>trivia.start.spoilers.allow</c>), into the names the reader's
 /// Discord client shows (<c>/kuis mulai</c>, <c>bagian</c>, <c>izinkan</c>), from the declarations.
 /// </summary>
-public sealed class CommandReferences(IReadOnlyList<ApplicationCommand> declarations)
+internal sealed class CommandReferences(IReadOnlyList<ApplicationCommand> declarations)
 {
     /// <summary>The reference in <paramref name="locale"/>, or null when it names nothing declared.</summary>
     public string? Resolve(TextPart reference, Locale locale) => reference.Kind switch

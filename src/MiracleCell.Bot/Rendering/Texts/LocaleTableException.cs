@@ -1,7 +1,7 @@
 namespace MiracleCell.Bot.Rendering.Texts;
 
 /// <summary>A locale table that cannot be used: each problem names the file and the key.</summary>
-public sealed class LocaleTableException(IReadOnlyList<string> problems)
+internal sealed class LocaleTableException(IReadOnlyList<string> problems)
     : Exception("The locale tables cannot be used:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;

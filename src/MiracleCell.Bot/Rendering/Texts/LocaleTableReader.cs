@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Rendering.Texts;
 /// Reads one locale's table: a JSON object of dotted keys and texts, with <see cref="Utf8JsonReader"/> (no
 /// reflection, so the trimmed Native AOT build reads it like the JIT build).
 /// </summary>
-public static class LocaleTableReader
+internal static class LocaleTableReader
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<TextPart>> Read(string file, ReadOnlySpan<byte> json)
     {

@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Rendering.Texts;
 /// One key of the locale tables, ready to render: references already resolved per locale, arguments in the order
 /// the code passes them. A text without arguments converts to <see cref="LocalizedText"/> as it is.
 /// </summary>
-public sealed class TableText
+internal sealed class TableText
 {
     private readonly Piece[][] _pieces;
     private readonly LocalizedText? _text;
@@ -72,7 +72,7 @@ public sealed class TableText
 }
 
 /// <summary>A text whose wording depends on a count: <c>key.one</c> for 1, <c>key.other</c> for any other.</summary>
-public sealed class PluralText(TableText one, TableText other)
+internal sealed class PluralText(TableText one, TableText other)
 {
     public TableText For(long count) => count == 1 ? one : other;
 

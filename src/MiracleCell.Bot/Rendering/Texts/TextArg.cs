@@ -3,7 +3,7 @@ using MiracleCell.Core.Text;
 namespace MiracleCell.Bot.Rendering.Texts;
 
 /// <summary>A value put into a text's placeholder: the same in every locale, or one per locale.</summary>
-public readonly struct TextArg
+internal readonly struct TextArg
 {
     private readonly string? _plain;
     private readonly LocalizedText? _localized;

@@ -5,7 +5,7 @@ namespace MiracleCell.Bot.Rendering.Texts;
 /// declared command (<c>{/trivia start}</c>), option (<c>{option:recap.part}</c>) or choice
 /// (<c>{choice:trivia.start.spoilers.allow}</c>).
 /// </summary>
-public readonly record struct TextPart(TextPartKind Kind, string Value)
+internal readonly record struct TextPart(TextPartKind Kind, string Value)
 {
     /// <summary>The placeholder as written, <c>{…}</c>; empty for plain text.</summary>
     public string Placeholder => Kind switch
@@ -69,7 +69,7 @@ public readonly record struct TextPart(TextPartKind Kind, string Value)
     private static bool IsArgumentChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_';
 }
 
-public enum TextPartKind
+internal enum TextPartKind
 {
     Literal,
     Argument,

@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Rendering.Texts;
 /// The texts of every locale, one table per locale (<c>Rendering/Locales/&lt;code&gt;.json</c>, embedded), checked
 /// together when loaded: every key in every locale, the same placeholders in each, every reference declared.
 /// </summary>
-public sealed class TextTables
+internal sealed class TextTables
 {
     private readonly IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<TextPart>>> _tables;
     private readonly CommandReferences _references;
