@@ -28,9 +28,4 @@ public interface IClubStore
     /// <summary>Sets how far a member has got in a film; null clears it.</summary>
     ValueTask SetMemberProgressAsync(
         ulong guildId, ulong userId, string filmId, int? partsWatched, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Forgets everything stored for the server: current film, club progress and every member's progress.
-    /// </summary>
-    ValueTask ResetClubAsync(ulong guildId, CancellationToken cancellationToken);
 }

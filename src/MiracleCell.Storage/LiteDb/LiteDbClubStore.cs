@@ -73,13 +73,6 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
             : Members(database).Delete(key), cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask ResetClubAsync(ulong guildId, CancellationToken cancellationToken) =>
-        await _store.WriteAsync(database =>
-        {
-            Clubs(database).Delete(Id(guildId));
-            return Members(database).DeleteMany(Eq("guild", Id(guildId)));
-        }, cancellationToken).ConfigureAwait(false);
-
     internal static ILiteCollection<BsonDocument> Clubs(LiteDatabase database) =>
         database.GetCollection(ScoreDocuments.Clubs);
 

@@ -103,16 +103,4 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
-
-    public async ValueTask ResetClubAsync(ulong guildId, CancellationToken cancellationToken) =>
-        await _store.WriteAsync(async session =>
-        {
-            await using var command = session.Command("""
-                DELETE FROM clubs WHERE guild_id = @guild;
-                DELETE FROM club_progress WHERE guild_id = @guild;
-                DELETE FROM member_progress WHERE guild_id = @guild;
-                """);
-            command.Parameters.Add(P("guild", Id(guildId)));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
 }

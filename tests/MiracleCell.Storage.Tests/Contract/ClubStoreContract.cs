@@ -188,25 +188,6 @@ public abstract class ClubStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resetting_a_server_forgets_its_club_settings_only()
-    {
-        await Store.SetCurrentFilmAsync(GuildA, Miracle, None);
-        await Store.SetClubProgressAsync(GuildA, Miracle, 7, None);
-        await Store.SetMemberProgressAsync(GuildA, Ann, Miracle, 3, None);
-        await Store.SetCurrentFilmAsync(GuildB, Miracle, None);
-        await Store.SetMemberProgressAsync(GuildB, Ann, Miracle, 5, None);
-
-        await Store.ResetClubAsync(GuildA, None);
-
-        var a = await Store.GetClubAsync(GuildA, None);
-        Assert.Null(a.CurrentFilmId);
-        Assert.Empty(a.PartsWatchedByFilm);
-        Assert.Null(await Store.GetMemberProgressAsync(GuildA, Ann, Miracle, None));
-        Assert.Equal(Miracle, (await Store.GetClubAsync(GuildB, None)).CurrentFilmId);
-        Assert.Equal(5, await Store.GetMemberProgressAsync(GuildB, Ann, Miracle, None));
-    }
-
-    [Fact]
     public async Task Settings_survive_a_restart()
     {
         await Store.SetCurrentFilmAsync(GuildA, Miracle, None);
