@@ -72,6 +72,33 @@ public sealed class SpoilerLeakTests
         Assert.Contains(choices, c => c.Name.Contains(part.Title[locale], StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void A_trivia_night_within_the_progress_asks_nothing_that_names_a_later_part(string which, Locale locale)
+    {
+        var pack = PackFolders.Load(which == "shipped" ? PackFolders.MiracleInCellNo7 : PackFolders.LanternKeeper);
+        var firstGivingAway = pack.Recap.Where(p => p.GiveAwayWords.Count > 0).Min(p => p.Order);
+        var leaks = new List<string>();
+        foreach (var watched in new[] { 0, firstGivingAway - 1, firstGivingAway })
+        {
+            var progress = new WatchProgress(watched);
+            // What a night started without whole-film may draw. Its question, choices and explanation are shown plainly
+            // (message text, button labels, the reveal), so no tag may hide a word there.
+            var drawable = pack.Trivia.Where(q => progress.Covers(pack, q)).ToList();
+            Assert.NotEmpty(drawable);
+            // A question about a part already watched may use words a later part gives away (§21's exemption for
+            // watched text); every other one may not.
+            foreach (var question in drawable.Where(q => q.Reveals is null || !progress.Covers(pack, q.Reveals)))
+            {
+                var texts = new[] { question.Question, question.Answer, question.Explanation }
+                    .Concat(question.WrongAnswers);
+                foreach (var text in texts)
+                    leaks.AddRange(StrictLeaks(pack, watched, $"trivia {question.Id}", text[locale]));
+            }
+        }
+        Assert.True(leaks.Count == 0, $"{leaks.Count} leak(s):\n{string.Join("\n", leaks.Distinct().Take(40))}");
+    }
+
     private static IEnumerable<string> CommandLines(FilmPack pack)
     {
         yield return "/film";
