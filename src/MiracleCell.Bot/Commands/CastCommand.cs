@@ -11,7 +11,8 @@ namespace MiracleCell.Bot.Commands;
 /// <c>/cast [actor] [film]</c>: the whole cast with roles, or one actor's roles, of a film of the library (the
 /// server's current film by default). A role no source gives is said so, never invented.
 /// </summary>
-internal sealed class CastCommand(FilmChooser films) : SlashCommand<CastOptions>, IAutocompleteCommand, IPagedCommand
+internal sealed class CastCommand(FilmChooser films)
+    : SlashCommand<CastOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
 {
     public const int Color = 0x43B581;
     private const string Everyone = "all";

@@ -14,7 +14,7 @@ namespace MiracleCell.Bot.Commands;
 /// name that gives something away ("villain") only once the part revealing it is watched.
 /// </summary>
 internal sealed class CharacterCommand(FilmChooser films, IWatchProgressSource progressSource)
-    : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand
+    : SlashCommand<CharacterOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
 {
     public const int Color = 0xE85D75;
     private const int Suggestions = 3;

@@ -18,7 +18,7 @@ namespace MiracleCell.Bot.Commands;
 /// the current one.
 /// </summary>
 internal sealed class ClubCommand(FilmChooser films, IClubStore store)
-    : SlashCommand<ClubOptions>, IAutocompleteCommand
+    : SlashCommand<ClubOptions>, IAutocompleteCommand, IDeclaredCommand
 {
     public const int Color = 0x9B59B6;
     private const string Finished = "finished";

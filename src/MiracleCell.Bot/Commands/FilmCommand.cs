@@ -14,7 +14,8 @@ namespace MiracleCell.Bot.Commands;
 /// film of the library (the server's current film by default). The reply depends only on the film and the reader's
 /// language, so each film's pages are rendered once per locale and kept.
 /// </summary>
-internal sealed class FilmCommand(FilmChooser films) : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand
+internal sealed class FilmCommand(FilmChooser films)
+    : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
 {
     public const int Color = 0xF2B134;
 

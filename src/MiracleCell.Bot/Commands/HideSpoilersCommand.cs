@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Commands;
 /// transport to delete the original (<see cref="DeleteTargetMessage"/>) only when the invoker wrote it or may
 /// manage messages, so nobody can use the bot to delete other people's messages.
 /// </summary>
-internal sealed class HideSpoilersCommand : IApplicationCommand
+internal sealed class HideSpoilersCommand : IApplicationCommand, IDeclaredCommand
 {
     public static ApplicationCommand Command { get; } = new()
     {

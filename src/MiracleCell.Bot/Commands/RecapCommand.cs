@@ -15,7 +15,7 @@ namespace MiracleCell.Bot.Commands;
 /// spoiler tags. <c>spoilers:true</c> shows the beats untagged, but only to the caller (an ephemeral reply).
 /// </summary>
 internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progressSource)
-    : SlashCommand<RecapOptions>, IAutocompleteCommand, IPagedCommand
+    : SlashCommand<RecapOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
 {
     public const int Color = 0x5B8DEF;
     private const string Overview = "overview";

@@ -6,7 +6,7 @@ using MiracleCell.Discord.Models;
 namespace MiracleCell.Bot.Commands;
 
 /// <summary><c>/spoiler text [topic]</c>: re-posts the user's text, escaped, inside one spoiler tag under "who (topic: …)".</summary>
-internal sealed class SpoilerCommand : SlashCommand<SpoilerOptions>
+internal sealed class SpoilerCommand : SlashCommand<SpoilerOptions>, IDeclaredCommand
 {
     public const int MaxTextLength = 1800;
     public const int MaxTopicLength = 100;

@@ -19,7 +19,7 @@ namespace MiracleCell.Bot.Commands;
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
 /// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
-internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand
+internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand, IDeclaredCommand
 {
     public const string Name = "trivia";
 

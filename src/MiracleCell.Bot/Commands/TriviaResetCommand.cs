@@ -15,7 +15,7 @@ namespace MiracleCell.Bot.Commands;
 /// checked again here and on the confirmation click, since server admins can override the default.
 /// </summary>
 internal sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNightOptions> options)
-    : SlashCommand<TriviaResetOptions>
+    : SlashCommand<TriviaResetOptions>, IDeclaredCommand
 {
     public static UserOption User { get; } = Define.User(
         "user", "anggota",

@@ -9,7 +9,8 @@ internal static class CommandRegistration
     /// <summary>
     /// Registers one command: its declaration goes into the registration payload and <c>/help</c>, interactions
     /// with its name are routed to it, and so are its autocomplete requests and (when it is an
-    /// <see cref="IPagedCommand"/>) its page buttons. No scanning: each command is named once, here.
+    /// <see cref="IPagedCommand"/>) its page buttons. No scanning: each shipped command is named once, in
+    /// <see cref="BuiltInCommands"/>.
     /// </summary>
     public static IServiceCollection AddCommand<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MiracleCell.Bot.Commands;
 using MiracleCell.Core.Films;
 
 namespace MiracleCell.Bot.Interactions;
@@ -27,14 +26,7 @@ internal static class ServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<Clubs.IWatchProgressSource>(new Clubs.FixedWatchProgress(WatchProgress.Nothing));
 
-        services.AddCommand<FilmCommand>();
-        services.AddCommand<RecapCommand>();
-        services.AddCommand<CharacterCommand>();
-        services.AddCommand<CastCommand>();
-        services.AddCommand<SpoilerCommand>();
-        services.AddCommand<HideSpoilersCommand>();
-        services.AddCommand<ClubCommand>();
-        services.AddCommand<HelpCommand>();
+        foreach (var command in BuiltInCommands.Films) command.Register(services);
 
         // Paged replies: each command that can outgrow one message renders its pages again from the custom_id.
         services.AddSingleton<IComponentHandler, PageButtonHandler>();

@@ -30,8 +30,7 @@ internal static class TriviaServiceCollectionExtensions
         services.TryAddSingleton<TriviaCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<TriviaCoordinator>());
 
-        services.AddCommand<TriviaCommand>();
-        services.AddCommand<TriviaResetCommand>();
+        foreach (var command in BuiltInCommands.Trivia) command.Register(services);
         services.AddSingleton<IComponentHandler, TriviaAnswerButtons>();
         services.AddSingleton<IComponentHandler, TriviaResetButtons>();
         return services;

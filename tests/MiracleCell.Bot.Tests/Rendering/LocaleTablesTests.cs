@@ -1,3 +1,4 @@
+using MiracleCell.Bot.Interactions;
 using System.Reflection;
 using System.Text;
 using MiracleCell.Bot.Rendering;
@@ -97,7 +98,7 @@ public sealed class LocaleTablesTests
 
         Assert.Equal(
             bot.Router.Definitions.Select(d => d.Name).Order(),
-            DeclaredCommands.All.Select(d => d.Name).Order());
+            BuiltInCommands.Declarations.Select(d => d.Name).Order());
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class LocaleTablesTests
     public void A_locale_without_a_table_fails_naming_the_missing_file()
     {
         var exception = Assert.Throws<LocaleTableException>(() =>
-            TextTables.Load(file => file == "en.json" ? Encoding.UTF8.GetBytes("{}") : null, DeclaredCommands.All));
+            TextTables.Load(file => file == "en.json" ? Encoding.UTF8.GetBytes("{}") : null, BuiltInCommands.Declarations));
 
         Assert.Contains("id.json: is missing", exception.Message, StringComparison.Ordinal);
     }
@@ -199,7 +200,7 @@ public sealed class LocaleTablesTests
     }
 
     private static TextTables Load(string english, string indonesian) => TextTables.Load(
-        file => Encoding.UTF8.GetBytes(file == "en.json" ? english : indonesian), DeclaredCommands.All);
+        file => Encoding.UTF8.GetBytes(file == "en.json" ? english : indonesian), BuiltInCommands.Declarations);
 
     private static Dictionary<Locale, IReadOnlyDictionary<string, IReadOnlyList<TextPart>>> ReadAll() =>
         Locales.All.ToDictionary(locale => locale, locale => LocaleTableReader.Read(

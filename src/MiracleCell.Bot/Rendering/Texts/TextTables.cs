@@ -1,4 +1,4 @@
-using MiracleCell.Bot.Commands;
+using MiracleCell.Bot.Interactions;
 using MiracleCell.Core.Text;
 using MiracleCell.Discord.Models;
 
@@ -21,7 +21,7 @@ internal sealed class TextTables
     }
 
     /// <summary>The tables shipped in this assembly, resolved against the bot's own command declarations.</summary>
-    public static TextTables Shipped { get; } = Load(ReadEmbedded, DeclaredCommands.All);
+    public static TextTables Shipped { get; } = Load(ReadEmbedded, BuiltInCommands.Declarations);
 
     /// <summary>Every key, in the order of the first locale's table.</summary>
     public IEnumerable<string> Keys => _tables[0].Keys;
