@@ -16,7 +16,7 @@ internal static class BuiltInCommands
     public static IReadOnlyList<BuiltInCommand> Films { get; } =
     [
         Of<FilmCommand>(), Of<RecapCommand>(), Of<CharacterCommand>(), Of<CastCommand>(), Of<SpoilerCommand>(),
-        Of<HideSpoilersCommand>(), Of<ClubCommand>(), Of<HelpCommand>(),
+        Of<HideSpoilersCommand>(), Of<ClubCommand>(), Of<SourcesCommand>(), Of<HelpCommand>(),
     ];
 
     /// <summary>Registered with the trivia services they depend on.</summary>
