@@ -45,7 +45,8 @@ internal sealed class CastCommand(FilmChooser films) : SlashCommand<CastOptions>
         var actor = catalog.Pack.FindCastMember(typed) ?? catalog.Cast.Resolve(typed)?.Item;
         if (actor is null)
         {
-            var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct().ToList();
+            var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct()
+                .ToList();
             throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownActor(typed, suggestions));
         }
         return await PagedReply.First(this, FilmChooser.State(catalog, actor.Id), context.Locale);
@@ -74,7 +75,8 @@ internal sealed class CastCommand(FilmChooser films) : SlashCommand<CastOptions>
             document = new ReplyDocument(
                 Strings.CastOf(title)[locale],
                 [],
-                [new ReplySection(Strings.CastOf(title)[locale], [.. catalog.Pack.Cast.Select(a => ActorLine(a, text))])],
+                [new ReplySection(Strings.CastOf(title)[locale],
+                    [.. catalog.Pack.Cast.Select(a => ActorLine(a, text))])],
                 Color,
                 Footnote: Strings.CastHint[locale]);
         }
@@ -85,7 +87,8 @@ internal sealed class CastCommand(FilmChooser films) : SlashCommand<CastOptions>
             var roles = actor.Roles.Count == 0
                 ? [new ReplyItem($"*{Strings.RoleNotGiven[locale]}*", Sources: actor.Sources)]
                 : actor.Roles.Select(r => RoleItem(r, text)).ToList();
-            document = new ReplyDocument(Markdown.Escape(actor.Name), [], [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
+            document = new ReplyDocument(Markdown.Escape(actor.Name), [],
+                [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
         }
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }
