@@ -195,9 +195,10 @@ internal sealed class ConsoleInteractions(InteractionRouter router, Locale local
             Name = definition.Name,
             Type = ApplicationCommandType.Message,
             TargetId = target.Id,
-            Resolved = new ResolvedData {
-                Messages = new Dictionary<string, Message>(StringComparer.Ordinal) {
-                    [target.Id.ToString()] = target } },
+            Resolved = new ResolvedData
+            {
+                Messages = new Dictionary<string, Message>(StringComparer.Ordinal) { [target.Id.ToString()] = target }
+            },
         });
     }
 

@@ -68,8 +68,10 @@ internal static class TriviaMessages
         var embed = QuestionEmbed(question, questionCount, locale) with
         {
             Fields = fields,
-            Footer = new EmbedFooter {
-                Text = (reveal.RevealedEarly ? Strings.EveryoneAnsweredEarly : Strings.TimesUp)[locale] },
+            Footer = new EmbedFooter
+            {
+                Text = (reveal.RevealedEarly ? Strings.EveryoneAnsweredEarly : Strings.TimesUp)[locale]
+            },
             Color = RevealColor,
         };
         return Message(embed,
