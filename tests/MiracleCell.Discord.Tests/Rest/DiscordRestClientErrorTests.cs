@@ -102,8 +102,8 @@ public sealed class DiscordRestClientErrorTests
         await using var provider =
             Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(
             services);
-        var client =
-            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IDiscordRestClient>(provider);
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<IDiscordRestClient>(provider);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             client.GetCurrentApplicationAsync(CancellationToken.None));
