@@ -9,10 +9,12 @@ using MiracleCell.Bot.Trivia;
 
 namespace MiracleCell.Benchmarks;
 
-/// <summary>The bot pointed at a <see cref="LoopbackFakeDiscord"/>: its settings, and its own registrations hosted in this process.</summary>
+/// <summary>The bot pointed at a <see cref="LoopbackFakeDiscord"/>: its settings, and its own registrations hosted in
+/// this process.</summary>
 internal static class InProcessBot
 {
-    /// <summary>Configuration keys and values that point the bot at <paramref name="fake"/> and keep its data in <paramref name="dataFolder"/>.</summary>
+    /// <summary>Configuration keys and values that point the bot at <paramref name="fake"/> and keep its data in
+    /// <paramref name="dataFolder"/>.</summary>
     public static Dictionary<string, string?> Settings(LoopbackFakeDiscord fake, string dataFolder) => new()
     {
         ["Discord:Token"] = LoopbackFakeDiscord.Token,

@@ -35,7 +35,8 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<Snowflake, TaskCompletionSource<CallbackArrival>> _waiting = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource<long> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<long> _commandsRegistered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<long> _commandsRegistered = new(
+        TaskCreationOptions.RunContinuationsAsynchronously);
     private WebSocket? _socket;
     private long _sequence = 1;
     private long _nextIncrement;
@@ -57,12 +58,14 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
     /// <summary>Stopwatch timestamp at which the first command registration arrived.</summary>
     public Task<long> CommandsRegistered => _commandsRegistered.Task;
 
-    /// <param name="mapRoutes">Further REST routes (under <c>/api/v10/</c>) a benchmark needs beyond callbacks and command registration.</param>
+    /// <param name="mapRoutes">Further REST routes (under <c>/api/v10/</c>) a benchmark needs beyond callbacks and
+    /// command registration.</param>
     /// <param name="callbackMarker">
     /// When given, each callback's body is read and <see cref="CallbackArrival.HasMarker"/> says whether it contains
     /// these bytes; when not, bodies are left unread so the fake costs as little as it can.
     /// </param>
-    public static async Task<LoopbackFakeDiscord> StartAsync(Action<IEndpointRouteBuilder>? mapRoutes = null, byte[]? callbackMarker = null)
+    public static async Task<LoopbackFakeDiscord> StartAsync(Action<IEndpointRouteBuilder>? mapRoutes = null,
+        byte[]? callbackMarker = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -84,7 +87,8 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
 
     /// <summary>A fresh interaction id, stamped with the current time so the bot does not drop it as stale.</summary>
     public Snowflake NextInteractionId() =>
-        new(Snowflake.FromTime(DateTimeOffset.UtcNow).Value | ((ulong)Interlocked.Increment(ref _nextIncrement) & 0xFFF));
+        new(Snowflake.FromTime(DateTimeOffset.UtcNow).Value
+            | ((ulong)Interlocked.Increment(ref _nextIncrement) & 0xFFF));
 
     /// <summary>
     /// Sends one INTERACTION_CREATE of <paramref name="type"/> whose <c>data</c> is the JSON <paramref name="data"/>;
@@ -97,7 +101,11 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
         _waiting[id] = arrived;
         var sequence = Interlocked.Increment(ref _sequence);
         var frame = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":{sequence},\"d\":{{\"id\":\"{id}\",\"application_id\":\"{ApplicationId}\",\"type\":{type},\"token\":\"tok-{id}\",\"version\":1,\"guild_id\":\"{GuildId}\",\"channel_id\":\"{channelId}\",\"locale\":\"en-US\",\"app_permissions\":\"{BotPermissions}\",\"member\":{{\"permissions\":\"0\",\"user\":{{\"id\":\"{userId}\",\"username\":\"{username}\"}}}},\"data\":{data}}}}}"));
+            $"{{\"op\":0,\"t\":\"INTERACTION_CREATE\",\"s\":{sequence},\"d\":{{\"id\":\"{id}\","
+                + $"\"application_id\":\"{ApplicationId}\",\"type\":{type},\"token\":\"tok-{id}\",\"version\":1,"
+                + $"\"guild_id\":\"{GuildId}\",\"channel_id\":\"{channelId}\",\"locale\":\"en-US\","
+                + $"\"app_permissions\":\"{BotPermissions}\",\"member\":{{\"permissions\":\"0\","
+                + $"\"user\":{{\"id\":\"{userId}\",\"username\":\"{username}\"}}}},\"data\":{data}}}}}"));
         await _sendLock.WaitAsync();
         try
         {
@@ -170,7 +178,10 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
                     break;
                 case 2:
                     _socket = socket;
-                    await SendAsync(socket, "{\"op\":0,\"t\":\"READY\",\"s\":1,\"d\":{\"v\":10,\"session_id\":\"bench-session\",\"resume_gateway_url\":\"" + GatewayUrl + "\",\"application\":{\"id\":\"" + ApplicationId + "\",\"flags\":0},\"user\":{\"id\":\"" + ApplicationId + "\",\"username\":\"MiracleCell\",\"bot\":true},\"guilds\":[]}}");
+                    await SendAsync(socket, "{\"op\":0,\"t\":\"READY\",\"s\":1,\"d\":{\"v\":10,"
+                        + "\"session_id\":\"bench-session\",\"resume_gateway_url\":\"" + GatewayUrl
+                            + "\",\"application\":{\"id\":\"" + ApplicationId + "\",\"flags\":0},\"user\":{\"id\":\""
+                            + ApplicationId + "\",\"username\":\"MiracleCell\",\"bot\":true},\"guilds\":[]}}");
                     _ready.TrySetResult(Stopwatch.GetTimestamp());
                     break;
             }
@@ -182,7 +193,8 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
         await _sendLock.WaitAsync();
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true,
+                CancellationToken.None);
         }
         finally
         {
@@ -198,5 +210,6 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
     }
 }
 
-/// <summary>When a callback arrived (stopwatch timestamp) and whether its body held the fake's callback marker.</summary>
+/// <summary>When a callback arrived (stopwatch timestamp) and whether its body held the fake's callback
+/// marker.</summary>
 internal readonly record struct CallbackArrival(long At, bool HasMarker);

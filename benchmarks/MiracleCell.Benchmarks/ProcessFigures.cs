@@ -31,11 +31,13 @@ internal sealed record ResidentMemory(double TotalMb, double FileMb, double Priv
             var line = status.First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
             return double.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         }
-        return new ResidentMemory(Megabytes("VmRSS"), Megabytes("RssFile"), Megabytes("RssAnon") + Megabytes("RssShmem"));
+        return new ResidentMemory(Megabytes("VmRSS"), Megabytes("RssFile"),
+            Megabytes("RssAnon") + Megabytes("RssShmem"));
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
+        string.Create(CultureInfo.InvariantCulture,
+            $"RSS {TotalMb:0.0} MB ({FileMb:0.0} file-backed, {PrivateMb:0.0} private)");
 }
 
 /// <summary>CPU time a process has used so far, user and system, all threads (/proc/&lt;pid&gt;/stat).</summary>
@@ -49,7 +51,8 @@ internal static class ProcessCpu
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // The command name in parentheses may hold spaces; fields are counted after it (utime is field 14, stime 15).
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 }

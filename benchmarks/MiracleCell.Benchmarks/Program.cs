@@ -8,13 +8,15 @@ if (args is ["transport", ..])
     return await MiracleCell.Benchmarks.TransportBenchmark.RunAsync(args[1..]);
 }
 
-// `-- trivia [rate ...]`: 100 trivia nights in the bot against a loopback fake, paced answer clicks (not a BenchmarkDotNet run).
+// `-- trivia [rate ...]`: 100 trivia nights in the bot against a loopback fake, paced answer clicks (not a
+// BenchmarkDotNet run).
 if (args is ["trivia", ..])
 {
     return await MiracleCell.Benchmarks.TriviaLoadBenchmark.RunAsync(args[1..]);
 }
 
-// `-- store [answers] [rounds]`: durable answers per second into LiteDB and PostgreSQL, one table (not a BenchmarkDotNet run).
+// `-- store [answers] [rounds]`: durable answers per second into LiteDB and PostgreSQL, one table (not a
+// BenchmarkDotNet run).
 if (args is ["store", ..])
 {
     return await MiracleCell.Benchmarks.StoreBenchmark.RunAsync(args[1..]);

@@ -8,7 +8,8 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Benchmarks;
 
-/// <summary>A whole command through the router, from interaction to callback body, as the gateway will run it.</summary>
+/// <summary>A whole command through the router, from interaction to callback body, as the gateway will run
+/// it.</summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
@@ -16,7 +17,8 @@ public class RenderBenchmarks
     private InteractionRouter _router = null!;
     private Interaction _interaction = null!;
 
-    [Params("/film", "/recap", "/recap part:ending", "/recap part:ending spoilers:true", "/character name:yong goo", "/cast", "/spoiler text:\"||a|| @everyone\"", "/help", "/character name:yong?")]
+    [Params("/film", "/recap", "/recap part:ending", "/recap part:ending spoilers:true", "/character name:yong goo",
+        "/cast", "/spoiler text:\"||a|| @everyone\"", "/help", "/character name:yong?")]
     public string Line { get; set; } = "";
 
     [GlobalSetup]

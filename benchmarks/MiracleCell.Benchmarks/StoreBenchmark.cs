@@ -33,7 +33,8 @@ internal static class StoreBenchmark
     {
         var answers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30_000;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        Console.WriteLine($"Store: {Environment.ProcessorCount} cores, {answers} answers per round from {Writers} writers over "
+        Console.WriteLine($"Store: {Environment.ProcessorCount} cores, {answers} answers per round from "
+            + $"{Writers} writers over "
             + $"{GamesRunning} games, {rounds} rounds per store, temp folder {Path.GetTempPath()}");
         var backends = new List<Backend> { LiteDb() };
         var skipped = new Dictionary<string, string>();
@@ -105,7 +106,8 @@ internal static class StoreBenchmark
         try
         {
             await store.InitializeAsync();
-            var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3])).ToArray();
+            var questions = Enumerable.Range(0, QuestionsPerGame)
+                .Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3])).ToArray();
             var games = new long[GamesRunning];
             for (var g = 0; g < GamesRunning; g++)
             {
@@ -139,7 +141,8 @@ internal static class StoreBenchmark
         }
     }
 
-    private static TriviaQuestion Question(int i) => new($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
+    private static TriviaQuestion Question(int i) =>
+        new($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
         LocalizedText.Same("?"), LocalizedText.Same("right"),
         [LocalizedText.Same("w1"), LocalizedText.Same("w2"), LocalizedText.Same("w3")], LocalizedText.Same("."), ["s"]);
 }

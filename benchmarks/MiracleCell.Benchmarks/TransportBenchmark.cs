@@ -23,7 +23,8 @@ internal static class TransportBenchmark
         if (args is ["floor", var gateway, var api])
         {
             // Child-process mode: the floor client alone, for its memory and start-up figures.
-            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api), LoopbackFakeDiscord.Token);
+            await using var floor = await TransportFloorClient.ConnectAsync(new Uri(gateway), new Uri(api),
+                LoopbackFakeDiscord.Token);
             await Console.In.ReadToEndAsync();
             return 0;
         }
@@ -33,13 +34,16 @@ internal static class TransportBenchmark
             // Hold a fake Discord open and print the bot's settings, to run and inspect a bot build by hand
             // (e.g. a published one); ends when standard input closes.
             await using var held = await LoopbackFakeDiscord.StartAsync();
-            foreach (var (key, value) in InProcessBot.Settings(held, DataFolder)) Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
+            foreach (var (key, value) in InProcessBot.Settings(held, DataFolder))
+                Console.WriteLine($"export {key.Replace(":", "__", StringComparison.Ordinal)}='{value}'");
             Console.Out.Flush();
-            _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"), TaskScheduler.Default);
+            _ = held.CommandsRegistered.ContinueWith(_ => Console.Error.WriteLine("fake: commands registered"),
+                TaskScheduler.Default);
             // "send N" on standard input sends N /film interactions, one after another.
             while (await Console.In.ReadLineAsync() is { } line)
             {
-                if (line.Split(' ') is ["send", var text] && int.TryParse(text, CultureInfo.InvariantCulture, out var count))
+                if (line.Split(' ') is ["send", var text]
+                    && int.TryParse(text, CultureInfo.InvariantCulture, out var count))
                 {
                     for (var i = 0; i < count; i++) await RoundTripAsync(held);
                     await Console.Error.WriteLineAsync($"fake: {count} interactions answered");
@@ -48,12 +52,16 @@ internal static class TransportBenchmark
             return 0;
         }
 
-        // --bot <MiracleCell.Bot.dll or a published executable>: measure that build alone instead of the build output and the published ones;
+        // --bot <MiracleCell.Bot.dll or a published executable>: measure that build alone instead of the build output
+        // and the published ones;
         // --process-only: skip the in-process latency and throughput runs;
-        // --no-publish: skip the published builds (Native AOT and trimmed JIT), which are otherwise published and measured too;
+        // --no-publish: skip the published builds (Native AOT and trimmed JIT), which are otherwise published and
+        // measured too;
         // --starts N: start each build N times (default 3), one build after another in turn.
         var botIndex = Array.IndexOf(args, "--bot");
-        var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length ? Path.GetFullPath(args[botIndex + 1]) : BotAssembly();
+        var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length
+            ? Path.GetFullPath(args[botIndex + 1])
+            : BotAssembly();
         // --soak N [--rate R]: N interactions at R per second (default 200) into the published (AOT) build, or --bot.
         if (Array.IndexOf(args, "--soak") is var soakIndex and >= 0)
         {
@@ -67,7 +75,9 @@ internal static class TransportBenchmark
         }
         var processOnly = args.Contains("--process-only");
         var startsIndex = Array.IndexOf(args, "--starts");
-        var starts = startsIndex >= 0 && startsIndex + 1 < args.Length ? int.Parse(args[startsIndex + 1], CultureInfo.InvariantCulture) : 3;
+        var starts = startsIndex >= 0 && startsIndex + 1 < args.Length
+            ? int.Parse(args[startsIndex + 1], CultureInfo.InvariantCulture)
+            : 3;
         var builds = new List<(string Name, string Path)> { ("build output (JIT)", botAssembly) };
         if (botIndex < 0 && !args.Contains("--no-publish"))
         {
@@ -75,12 +85,14 @@ internal static class TransportBenchmark
             builds.Add(("Native AOT publish", await PublishBotAsync(botAssembly, "aot")));
         }
 
-        Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + {ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
+        Console.WriteLine($"Transport benchmark: {Environment.ProcessorCount} cores, {LatencySamples} sequential + "
+            + $"{ThroughputInteractions} concurrent (≤{MaxInFlight} in flight) /film interactions per client");
         Console.WriteLine($"Bot process: {botAssembly}");
         var nothing = new InProcessFigures(double.NaN, double.NaN, double.NaN, double.NaN);
         var floorFigures = processOnly ? nothing : await MeasureInProcessAsync("floor", async fake =>
         {
-            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl, LoopbackFakeDiscord.Token);
+            var client = await TransportFloorClient.ConnectAsync(fake.GatewayUrl, fake.ApiUrl,
+                LoopbackFakeDiscord.Token);
             await client.Ready.WaitAsync(CallbackTimeout);
             return client;
         });
@@ -97,11 +109,16 @@ internal static class TransportBenchmark
         var botRuns = builds.Select(_ => new List<ProcessFigures>()).ToList();
         for (var start = 0; start < starts; start++)
         {
-            floorRuns.Add(await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false, showTimeline: false));
+            floorRuns.Add(
+                await MeasureProcessAsync("floor", fake => FloorProcess(fake), waitForCommands: false,
+                    showTimeline: false));
             for (var i = 0; i < builds.Count; i++)
             {
                 var (name, path) = builds[i];
-                botRuns[i].Add(await MeasureProcessAsync(name, fake => BotProcess(fake, path), waitForCommands: true, showTimeline: start == 0));
+                botRuns[i]
+                    .Add(
+                        await MeasureProcessAsync(name, fake => BotProcess(fake, path), waitForCommands: true,
+                            showTimeline: start == 0));
             }
         }
 
@@ -111,17 +128,21 @@ internal static class TransportBenchmark
         Row("frame → callback p50 (µs)", floorFigures.P50, botFigures.P50);
         Row("frame → callback p99 (µs)", floorFigures.P99, botFigures.P99);
         Row("interactions/s (2 cores)", floorFigures.PerSecond, botFigures.PerSecond);
-        Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction, botFigures.BytesPerInteraction);
+        Row("allocated bytes/interaction (incl. fake)", floorFigures.BytesPerInteraction,
+            botFigures.BytesPerInteraction);
         Console.WriteLine();
-        ProcessTable.Write(starts, ProcessInteractions, [("floor (echo client, JIT)", floorRuns), .. builds.Select((build, i) => (build.Name, botRuns[i]))]);
+        ProcessTable.Write(starts, ProcessInteractions,
+            [("floor (echo client, JIT)", floorRuns), .. builds.Select((build, i) => (build.Name, botRuns[i]))]);
         return 0;
     }
 
-    private static void Row(string name, double floor, double bot) => FloorComparison.WriteRow(name, floor, bot, decimals: 1);
+    private static void Row(string name, double floor, double bot) =>
+        FloorComparison.WriteRow(name, floor, bot, decimals: 1);
 
     private sealed record InProcessFigures(double P50, double P99, double PerSecond, double BytesPerInteraction);
 
-    private static async Task<InProcessFigures> MeasureInProcessAsync(string name, Func<LoopbackFakeDiscord, Task<IAsyncDisposable>> connect)
+    private static async Task<InProcessFigures> MeasureInProcessAsync(string name,
+        Func<LoopbackFakeDiscord, Task<IAsyncDisposable>> connect)
     {
         await using var fake = await LoopbackFakeDiscord.StartAsync();
         await using var client = await connect(fake);
@@ -151,7 +172,10 @@ internal static class TransportBenchmark
         var figures = new InProcessFigures(
             FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99),
             ThroughputInteractions / clock.Elapsed.TotalSeconds, (double)allocated / ThroughputInteractions);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} in-process: p50 {figures.P50:0} µs, p99 {figures.P99:0} µs, {figures.PerSecond:0}/s, {figures.BytesPerInteraction:0} B/interaction"));
+        Console.WriteLine(
+            string.Create(CultureInfo.InvariantCulture,
+                $"{name,-6} in-process: p50 {figures.P50:0} µs, p99 {figures.P99:0} µs, {figures.PerSecond:0}/s, "
+                    + $"{figures.BytesPerInteraction:0} B/interaction"));
         return figures;
     }
 
@@ -164,14 +188,15 @@ internal static class TransportBenchmark
 
     /// <summary>One <c>/film</c> slash command, always from the same user in the same channel.</summary>
     private static Task<(long Sent, Task<CallbackArrival> Callback)> SendFilmAsync(LoopbackFakeDiscord fake) =>
-        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003, userId: 1_000_000_000_000_004, "alice",
-            """{"id":"1000000000000005","name":"film","type":1}""");
+        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003,
+            userId: 1_000_000_000_000_004, "alice", """{"id":"1000000000000005","name":"film","type":1}""");
 
     /// <summary>
     /// Starts one process against a fresh fake and measures it. With <paramref name="showTimeline"/>, prints each log
     /// line written up to READY with its time since process start, to see where start-up goes.
     /// </summary>
-    private static async Task<ProcessFigures> MeasureProcessAsync(string name, Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands, bool showTimeline)
+    private static async Task<ProcessFigures> MeasureProcessAsync(string name,
+        Func<LoopbackFakeDiscord, ProcessStartInfo> describe, bool waitForCommands, bool showTimeline)
     {
         await using var fake = await LoopbackFakeDiscord.StartAsync();
         var startInfo = describe(fake);
@@ -181,16 +206,20 @@ internal static class TransportBenchmark
         var timeline = new List<(double Ms, string Line)>();
         var startedAt = DateTime.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
+        using var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not { Length: > 0 } line) return;
             if (line.Contains("fail:", StringComparison.Ordinal)) Console.Error.WriteLine($"[{name}] {line}");
             // Console lines start with the logger's UTC timestamp: "2026-12-05T08:40:24.123Z info: ...".
-            if (showTimeline && line.Length > 24 && DateTime.TryParse(line[..24], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+            if (showTimeline && line.Length > 24
+                && DateTime.TryParse(line[..24], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal,
+                    out var at))
                 lock (timeline) timeline.Add(((at - startedAt).TotalMilliseconds, line[25..]));
         };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) =>
+            { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -214,12 +243,20 @@ internal static class TransportBenchmark
                 waitForCommands ? cpuUntilRegistered.TotalMilliseconds : double.NaN,
                 afterStart, ResidentMemory.Read(process.Id), cpuPerInteraction.TotalMicroseconds,
                 FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: start → READY {figures.StartToReadyMs:0} ms, CPU until registered {figures.CpuUntilRegisteredMs:0} ms, after start {afterStart}, after {ProcessInteractions} interactions {figures.AfterLoad}, CPU/interaction {figures.CpuPerInteractionUs:0} µs, gateway connections {fake.Connections}"));
+            Console.WriteLine(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: start → READY {figures.StartToReadyMs:0} ms, CPU until registered "
+                        + $"{figures.CpuUntilRegisteredMs:0} ms, after start {afterStart}, after {ProcessInteractions} "
+                        + $"interactions {figures.AfterLoad}, CPU/interaction {figures.CpuPerInteractionUs:0} µs, "
+                        + $"gateway connections {fake.Connections}"));
             if (showTimeline)
             {
                 lock (timeline)
-                    foreach (var (ms, line) in timeline) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} +{ms:0} ms {line}"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} +{figures.StartToReadyMs:0} ms READY sent by the fake"));
+                    foreach (var (ms, line) in timeline)
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} +{ms:0} ms {line}"));
+                Console.WriteLine(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"  {name} +{figures.StartToReadyMs:0} ms READY sent by the fake"));
             }
             return figures;
         }
@@ -242,13 +279,15 @@ internal static class TransportBenchmark
         return info;
     }
 
-    /// <summary>The build output (a .dll, run by <c>dotnet</c>) or a published build (its executable, run as it is).</summary>
+    /// <summary>The build output (a .dll, run by <c>dotnet</c>) or a published build (its executable, run as it
+    /// is).</summary>
     internal static ProcessStartInfo BotProcess(LoopbackFakeDiscord fake, string bot)
     {
         var assembly = bot.EndsWith(".dll", StringComparison.Ordinal);
         var info = new ProcessStartInfo(assembly ? Dotnet() : bot) { UseShellExecute = false };
         if (assembly) info.ArgumentList.Add(bot);
-        foreach (var (key, value) in InProcessBot.Settings(fake, DataFolder)) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in InProcessBot.Settings(fake, DataFolder))
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return info;
     }
@@ -263,29 +302,39 @@ internal static class TransportBenchmark
         var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(botAssembly)!, "..", "..", ".."));
         var output = $"{DataFolder}-published-{name}";
         var info = new ProcessStartInfo(Dotnet()) { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet" }.Concat(properties)) info.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v",
+            "quiet" }.Concat(properties))
+            info.ArgumentList.Add(argument);
         Console.Error.WriteLine($"Publishing {project} {string.Join(' ', properties)} to {output}");
-        using var publish = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet publish.");
+        using var publish = Process.Start(info)
+            ?? throw new InvalidOperationException("Could not start dotnet publish.");
         var log = await publish.StandardOutput.ReadToEndAsync();
         await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{log}");
+        if (publish.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{log}");
         return Path.Combine(output, "MiracleCell.Bot");
     }
 
     /// <summary>The bot's own build output (with its deps.json), found from this assembly's folder upwards.</summary>
     internal static string BotAssembly()
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal)
+            ? "Debug"
+            : "Release";
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var candidate = Path.Combine(folder.FullName, "src", "MiracleCell.Bot", "bin", configuration, "net10.0", "MiracleCell.Bot.dll");
+            var candidate = Path.Combine(folder.FullName, "src", "MiracleCell.Bot", "bin", configuration, "net10.0",
+                "MiracleCell.Bot.dll");
             if (File.Exists(candidate)) return candidate;
         }
-        throw new InvalidOperationException($"Build src/MiracleCell.Bot in {configuration} first: its MiracleCell.Bot.dll was not found.");
+        throw new InvalidOperationException($"Build src/MiracleCell.Bot in {configuration} first: its "
+            + "MiracleCell.Bot.dll was not found.");
     }
 
     private static string Dotnet() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : "dotnet";
 
     private sealed class HostLifetime(IHost host) : IAsyncDisposable
     {

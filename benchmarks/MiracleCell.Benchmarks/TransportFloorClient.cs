@@ -10,7 +10,8 @@ namespace MiracleCell.Benchmarks;
 /// </summary>
 internal sealed class TransportFloorClient : IAsyncDisposable
 {
-    private static readonly byte[] Reply = Encoding.UTF8.GetBytes("""{"type":4,"data":{"content":"pong","allowed_mentions":{"parse":[]}}}""");
+    private static readonly byte[] Reply = Encoding.UTF8.GetBytes(
+        """{"type":4,"data":{"content":"pong","allowed_mentions":{"parse":[]}}}""");
     private readonly ClientWebSocket _socket = new();
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop = new();
@@ -61,7 +62,9 @@ internal sealed class TransportFloorClient : IAsyncDisposable
         switch (root.GetProperty("op").GetInt32())
         {
             case 10:
-                _ = _socket.SendAsync(Encoding.UTF8.GetBytes("{\"op\":2,\"d\":{\"token\":\"" + token + "\",\"intents\":0,\"properties\":{\"os\":\"linux\",\"browser\":\"floor\",\"device\":\"floor\"}}}"),
+                _ = _socket.SendAsync(
+                    Encoding.UTF8.GetBytes("{\"op\":2,\"d\":{\"token\":\"" + token + "\",\"intents\":0,"
+                        + "\"properties\":{\"os\":\"linux\",\"browser\":\"floor\",\"device\":\"floor\"}}}"),
                     WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 break;
             case 0 when root.GetProperty("t").ValueEquals("READY"):
@@ -69,7 +72,8 @@ internal sealed class TransportFloorClient : IAsyncDisposable
                 break;
             case 0 when root.GetProperty("t").ValueEquals("INTERACTION_CREATE"):
                 var data = root.GetProperty("d");
-                var path = $"interactions/{data.GetProperty("id").GetString()}/{data.GetProperty("token").GetString()}/callback";
+                var path = $"interactions/{data.GetProperty("id").GetString()}/"
+                    + $"{data.GetProperty("token").GetString()}/callback";
                 _ = Task.Run(() => PostAsync(path));
                 break;
         }

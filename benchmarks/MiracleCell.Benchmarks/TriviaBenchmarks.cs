@@ -38,9 +38,11 @@ public class TriviaBenchmarks
     public void Setup()
     {
         _folder = Path.Combine(Path.GetTempPath(), "miraclecell-trivia-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = _folder }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = _folder }).Build();
         var services = new ServiceCollection();
-        services.AddMiracleCellBot(configuration, BenchmarkPack.Load() with { Trivia = Questions() }, BotTransport.Console);
+        services.AddMiracleCellBot(configuration, BenchmarkPack.Load() with { Trivia = Questions() },
+            BotTransport.Console);
         services.AddSingleton<TimeProvider>(new FrozenTimeProvider());
         services.AddSingleton<ITriviaMessenger, NowhereMessenger>();
         _services = services.BuildServiceProvider();
@@ -65,7 +67,8 @@ public class TriviaBenchmarks
         var sorted = _burstLatenciesMs.Order().ToArray();
         if (sorted.Length > 0)
         {
-            Console.WriteLine($"// trivia click→ack during bursts with {Games} games: n={sorted.Length} p50={Percentile(sorted, 0.50):F2} ms p99={Percentile(sorted, 0.99):F2} ms");
+            Console.WriteLine($"// trivia click→ack during bursts with {Games} games: n={sorted.Length} "
+                + $"p50={Percentile(sorted, 0.50):F2} ms p99={Percentile(sorted, 0.99):F2} ms");
         }
         Console.WriteLine($"// trivia memory per running game (30 questions, before answers): {_bytesPerGame} bytes");
         _services.GetRequiredService<TriviaCoordinator>().StopAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -91,7 +94,8 @@ public class TriviaBenchmarks
                 var started = Stopwatch.GetTimestamp();
                 var result = await _router.HandleAsync(interaction, CancellationToken.None);
                 _burstLatenciesMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (result.Outcome != InteractionOutcome.Replied) throw new InvalidOperationException(result.Response.Data?.Content);
+                if (result.Outcome != InteractionOutcome.Replied)
+                    throw new InvalidOperationException(result.Response.Data?.Content);
             });
         }
         await Task.WhenAll(clicks);
@@ -105,20 +109,26 @@ public class TriviaBenchmarks
             Id = new Snowflake((ulong)Interlocked.Increment(ref _nextInteraction)),
             ApplicationId = new Snowflake(1),
             Type = InteractionType.MessageComponent,
-            Data = new InteractionData { CustomId = new AnswerButtonId(_gameIds[game], 0, (AnswerChoice)(user % 4)).ToString(), ComponentType = ComponentType.Button },
+            Data = new InteractionData {
+                CustomId = new AnswerButtonId(_gameIds[game], 0, (AnswerChoice)(user % 4)).ToString(),
+                ComponentType = ComponentType.Button },
             GuildId = new Snowflake(1),
             ChannelId = new Snowflake((ulong)(game + 1)),
-            Member = new GuildMember { User = new User { Id = new Snowflake(user), Username = "player" }, Permissions = "0" },
+            Member = new GuildMember { User = new User { Id = new Snowflake(user), Username = "player" },
+                Permissions = "0" },
             Token = "benchmark",
             Locale = "en-US",
         };
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static TriviaQuestion[] Questions() => [.. Enumerable.Range(0, 40).Select(i => new TriviaQuestion(
-        $"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None, LocalizedText.Same($"Question {i}?"), LocalizedText.Same("Right"),
-        [LocalizedText.Same("Wrong 1"), LocalizedText.Same("Wrong 2"), LocalizedText.Same("Wrong 3")], LocalizedText.Same("Because."), ["film-site"]))];
+        $"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None, LocalizedText.Same($"Question {i}?"),
+        LocalizedText.Same("Right"),
+        [LocalizedText.Same("Wrong 1"), LocalizedText.Same("Wrong 2"), LocalizedText.Same("Wrong 3")],
+        LocalizedText.Same("Because."), ["film-site"]))];
 
     /// <summary>A clock that never moves and whose timers never fire: every question stays open.</summary>
     private sealed class FrozenTimeProvider : TimeProvider
@@ -127,7 +137,8 @@ public class TriviaBenchmarks
 
         public override DateTimeOffset GetUtcNow() => _now;
 
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverTimer();
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            new NeverTimer();
 
         private sealed class NeverTimer : ITimer
         {
@@ -140,7 +151,10 @@ public class TriviaBenchmarks
     private sealed class NowhereMessenger : ITriviaMessenger
     {
         private long _id;
-        public Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken) => Task.FromResult((ulong)Interlocked.Increment(ref _id));
-        public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken) =>
+            Task.FromResult((ulong)Interlocked.Increment(ref _id));
+        public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message,
+            CancellationToken cancellationToken) =>
+            Task.CompletedTask;
     }
 }

@@ -29,7 +29,8 @@ internal static class TriviaLoadBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var rates = args.Length > 0 ? [.. args.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : Rates;
-        Console.WriteLine($"Trivia load: {Environment.ProcessorCount} cores, {Games} games, {PacedFor.TotalSeconds:0} s of paced clicks per rate, then a burst of {BurstClicks} (≤{BurstInFlight} in flight)");
+        Console.WriteLine($"Trivia load: {Environment.ProcessorCount} cores, {Games} games, {PacedFor.TotalSeconds:0} "
+            + $"s of paced clicks per rate, then a burst of {BurstClicks} (≤{BurstInFlight} in flight)");
         var rows = new List<(int Rate, Figures Floor, Figures Bot)>();
         foreach (var rate in rates)
         {
@@ -55,16 +56,19 @@ internal static class TriviaLoadBenchmark
         var last = rows[^1].Bot;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Managed memory per running game: {last.BytesPerGame / 1024.0:0.0} KiB after the first question is posted, {last.BytesPerGameWithPlayers / 1024.0:0.0} KiB with {last.PlayersPerGame} players each."));
+            $"Managed memory per running game: {last.BytesPerGame / 1024.0:0.0} KiB after the first question is "
+                + $"posted, {last.BytesPerGameWithPlayers / 1024.0:0.0} KiB with {last.PlayersPerGame} players each."));
         return rows.All(r => r.Bot.Durable) ? 0 : 1;
     }
 
     private sealed record Figures(
-        double P50, double P99, double Max, double P99FromSchedule, double PacedPerSecond, double SenderLagMax, double BurstPerSecond, double BurstP99,
-        double BytesPerGame = double.NaN, double BytesPerGameWithPlayers = double.NaN, int PlayersPerGame = 0, bool Durable = true);
+        double P50, double P99, double Max, double P99FromSchedule, double PacedPerSecond, double SenderLagMax,
+        double BurstPerSecond, double BurstP99, double BytesPerGame = double.NaN,
+        double BytesPerGameWithPlayers = double.NaN, int PlayersPerGame = 0, bool Durable = true);
 
     private static void Row(int rate, string name, double floor, double bot) =>
-        FloorComparison.WriteRow(string.Create(CultureInfo.InvariantCulture, $"{rate} | {name}"), floor, bot, decimals: 2);
+        FloorComparison.WriteRow(string.Create(CultureInfo.InvariantCulture, $"{rate} | {name}"), floor, bot,
+            decimals: 2);
 
     private static async Task<Figures> MeasureAsync(int rate, bool bot)
     {
@@ -89,7 +93,8 @@ internal static class TriviaLoadBenchmark
             }
             else
             {
-                floor = await TransportFloorClient.ConnectAsync(fake.Discord.GatewayUrl, fake.Discord.ApiUrl, LoopbackFakeDiscord.Token);
+                floor = await TransportFloorClient.ConnectAsync(fake.Discord.GatewayUrl, fake.Discord.ApiUrl,
+                    LoopbackFakeDiscord.Token);
                 await floor.Ready.WaitAsync(Timeout);
             }
 
@@ -98,7 +103,9 @@ internal static class TriviaLoadBenchmark
             await SendBurstAsync(clicks, WarmupClicks, inFlight: 50);
             Console.Error.WriteLine($"{name} @ {rate}/s: paced clicks");
             var paced = await SendPacedAsync(clicks, rate, (int)(rate * PacedFor.TotalSeconds));
-            var bytesWithPlayers = bot ? (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Games : double.NaN;
+            var bytesWithPlayers = bot
+                ? (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Games
+                : double.NaN;
             var playersPerGame = clicks.PlayersPerGame;
             Console.Error.WriteLine($"{name} @ {rate}/s: burst");
             var burst = await SendBurstAsync(clicks, BurstClicks, BurstInFlight);
@@ -114,14 +121,19 @@ internal static class TriviaLoadBenchmark
                 var stored = CountStoredAnswers(folder);
                 durable = stored == locked && paced.LockedIn == paced.Sent && burst.LockedIn == burst.Sent;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"bot @ {rate}/s: {locked} answers locked in (paced {paced.LockedIn}/{paced.Sent}, burst {burst.LockedIn}/{burst.Sent}), {stored} in the database{(durable ? "" : "  <-- MISMATCH")}; messages posted {fake.MessagesPosted}, edited {fake.MessagesEdited}"));
+                    $"bot @ {rate}/s: {locked} answers locked in (paced {paced.LockedIn}/{paced.Sent}, burst "
+                        + $"{burst.LockedIn}/{burst.Sent}), {stored} in the "
+                        + $"database{(durable ? "" : "  <-- MISMATCH")}; messages posted {fake.MessagesPosted}, edited "
+                        + $"{fake.MessagesEdited}"));
             }
 
             var figures = new Figures(
-                paced.P50, paced.P99, paced.Max, paced.P99FromSchedule, paced.PerSecond, paced.SenderLagMaxMs, burst.PerSecond, burst.P99,
-                bytesPerGame, bytesWithPlayers, playersPerGame, durable);
+                paced.P50, paced.P99, paced.Max, paced.P99FromSchedule, paced.PerSecond, paced.SenderLagMaxMs,
+                burst.PerSecond, burst.P99, bytesPerGame, bytesWithPlayers, playersPerGame, durable);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-5} @ {rate}/s: p50 {figures.P50:0.00} ms, p99 {figures.P99:0.00} ms, max {figures.Max:0.00} ms, {figures.PacedPerSecond:0}/s paced, sender lag ≤ {figures.SenderLagMax:0.00} ms; burst {figures.BurstPerSecond:0}/s, p99 {figures.BurstP99:0.00} ms"));
+                $"{name,-5} @ {rate}/s: p50 {figures.P50:0.00} ms, p99 {figures.P99:0.00} ms, max {figures.Max:0.00} "
+                    + $"ms, {figures.PacedPerSecond:0}/s paced, sender lag ≤ {figures.SenderLagMax:0.00} ms; burst "
+                    + $"{figures.BurstPerSecond:0}/s, p99 {figures.BurstP99:0.00} ms"));
             return figures;
         }
         finally
@@ -136,13 +148,15 @@ internal static class TriviaLoadBenchmark
         }
     }
 
-    /// <summary>Starts one game per channel through <c>/trivia start</c> and waits until every first question is posted and open.</summary>
+    /// <summary>Starts one game per channel through <c>/trivia start</c> and waits until every first question is posted
+    /// and open.</summary>
     private static async Task StartGamesAsync(TriviaLoadFakeDiscord fake, IHost host)
     {
         var callbacks = new List<Task<CallbackArrival>>(Games);
         for (var game = 0; game < Games; game++)
         {
-            callbacks.Add((await fake.SendTriviaStartAsync(TriviaLoadFakeDiscord.ChannelOf(game), userId: 42)).Callback);
+            callbacks.Add(
+                (await fake.SendTriviaStartAsync(TriviaLoadFakeDiscord.ChannelOf(game), userId: 42)).Callback);
         }
         await Task.WhenAll(callbacks).WaitAsync(Timeout);
         // Posts are limited to Discord's 50 requests/s, so 100 start notices and 100 questions take about four seconds.
@@ -155,16 +169,20 @@ internal static class TriviaLoadBenchmark
             var deadline = Stopwatch.GetTimestamp() + (long)(Timeout.TotalSeconds * Stopwatch.Frequency);
             while (coordinator.OpenQuestion(question.GameId) is null)
             {
-                if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException($"Question 1 of game {question.GameId} never opened.");
+                if (Stopwatch.GetTimestamp() > deadline)
+                    throw new TimeoutException($"Question 1 of game {question.GameId} never opened.");
                 await Task.Delay(DelayGranularity);
             }
         }
-        if (coordinator.RunningGames != Games) throw new InvalidOperationException($"{coordinator.RunningGames} games are running, expected {Games}.");
+        if (coordinator.RunningGames != Games)
+            throw new InvalidOperationException($"{coordinator.RunningGames} games are running, expected {Games}.");
     }
 
-    private sealed record Run(int Sent, int LockedIn, double P50, double P99, double Max, double P99FromSchedule, double PerSecond, double SenderLagMaxMs);
+    private sealed record Run(int Sent, int LockedIn, double P50, double P99, double Max, double P99FromSchedule,
+        double PerSecond, double SenderLagMaxMs);
 
-    /// <summary>Open loop: click i is due at start + i/rate whatever the bot is doing; each latency runs from the frame's write to its callback.</summary>
+    /// <summary>Open loop: click i is due at start + i/rate whatever the bot is doing; each latency runs from the
+    /// frame's write to its callback.</summary>
     private static async Task<Run> SendPacedAsync(ClickSource clicks, int rate, int count)
     {
         var pending = new Task<(long Sent, CallbackArrival Arrival)>[count];
@@ -180,10 +198,12 @@ internal static class TriviaLoadBenchmark
             pending[i] = await clicks.SendAsync();
             lagMax = Math.Max(lagMax, Stopwatch.GetTimestamp() - due);
         }
-        return await CollectAsync(pending, start, count, Stopwatch.GetElapsedTime(0, lagMax).TotalMilliseconds, dueTimes);
+        return await CollectAsync(pending, start, count, Stopwatch.GetElapsedTime(0, lagMax).TotalMilliseconds,
+            dueTimes);
     }
 
-    /// <summary>Closed loop: as fast as the client takes them, at most <paramref name="inFlight"/> unanswered.</summary>
+    /// <summary>Closed loop: as fast as the client takes them, at most <paramref name="inFlight"/>
+    /// unanswered.</summary>
     private static async Task<Run> SendBurstAsync(ClickSource clicks, int count, int inFlight)
     {
         using var slots = new SemaphoreSlim(inFlight);
@@ -198,20 +218,28 @@ internal static class TriviaLoadBenchmark
         return await CollectAsync(pending, start, count, double.NaN, dueTimes: null);
     }
 
-    /// <param name="dueTimes">When each click was due (paced runs): latencies counted from there include any time the sender fell behind.</param>
-    private static async Task<Run> CollectAsync(Task<(long Sent, CallbackArrival Arrival)>[] pending, long start, int count, double lagMs, long[]? dueTimes)
+    /// <param name="dueTimes">When each click was due (paced runs): latencies counted from there include any time the
+    /// sender fell behind.</param>
+    private static async Task<Run> CollectAsync(Task<(long Sent, CallbackArrival Arrival)>[] pending, long start,
+        int count, double lagMs, long[]? dueTimes)
     {
         var results = await Task.WhenAll(pending).WaitAsync(Timeout);
         var last = results.Max(r => r.Arrival.At);
-        var latencies = results.Select(r => Stopwatch.GetElapsedTime(r.Sent, r.Arrival.At).TotalMilliseconds).Order().ToArray();
+        var latencies = results.Select(r => Stopwatch.GetElapsedTime(r.Sent, r.Arrival.At).TotalMilliseconds).Order()
+            .ToArray();
         var fromSchedule = dueTimes is null
             ? double.NaN
-            : FloorComparison.Percentile([.. results.Select((r, i) => Stopwatch.GetElapsedTime(dueTimes[i], r.Arrival.At).TotalMilliseconds).Order()], 0.99);
-        return new Run(count, results.Count(r => r.Arrival.HasMarker), FloorComparison.Percentile(latencies, 0.50), FloorComparison.Percentile(latencies, 0.99), latencies[^1],
+            : FloorComparison.Percentile(
+                [.. results.Select((r, i) => Stopwatch.GetElapsedTime(dueTimes[i], r.Arrival.At).TotalMilliseconds)
+                    .Order()],
+                0.99);
+        return new Run(count, results.Count(r => r.Arrival.HasMarker), FloorComparison.Percentile(latencies, 0.50),
+            FloorComparison.Percentile(latencies, 0.99), latencies[^1],
             fromSchedule, count / Stopwatch.GetElapsedTime(start, last).TotalSeconds, lagMs);
     }
 
-    /// <summary>Clicks spread round-robin over the games, each from a player who has not answered yet; the letter cycles A–D.</summary>
+    /// <summary>Clicks spread round-robin over the games, each from a player who has not answered yet; the letter
+    /// cycles A–D.</summary>
     private sealed class ClickSource(TriviaLoadFakeDiscord fake, bool realGames)
     {
         private const ulong FirstPlayer = 10_000_000;
@@ -230,7 +258,8 @@ internal static class TriviaLoadBenchmark
             // The floor answers anything; give it the same shape of click with a made-up game.
             var gameId = realGames ? fake.Questions[channel].GameId : game + 1;
             var customId = new AnswerButtonId(gameId, 0, (Core.Trivia.AnswerChoice)(n % 4)).ToString();
-            var (sent, callback) = await fake.SendClickAsync(fake.Discord.NextInteractionId(), channel, FirstPlayer + (ulong)n, customId);
+            var (sent, callback) = await fake.SendClickAsync(fake.Discord.NextInteractionId(), channel,
+                FirstPlayer + (ulong)n, customId);
             var warmup = n < WarmupClicks;
             return callback.ContinueWith(arrived =>
             {

@@ -51,8 +51,10 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
     {
         var firstChannel = FirstChannelId.ToString(CultureInfo.InvariantCulture);
         routes.MapPost("/api/v10/channels/{channel}/messages", (Delegate)PostMessageAsync);
-        routes.MapPatch("/api/v10/channels/{channel}/messages/{message}", (HttpContext _, string channel, string message) => Edited(channel, message));
-        routes.MapPatch("/api/v10/webhooks/{app}/{token}/messages/{message}", (HttpContext _) => Edited(firstChannel, "1"));
+        routes.MapPatch("/api/v10/channels/{channel}/messages/{message}",
+            (HttpContext _, string channel, string message) => Edited(channel, message));
+        routes.MapPatch("/api/v10/webhooks/{app}/{token}/messages/{message}",
+            (HttpContext _) => Edited(firstChannel, "1"));
         routes.MapPost("/api/v10/webhooks/{app}/{token}", (HttpContext _) => Edited(firstChannel, "1"));
     }
 
@@ -69,16 +71,22 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
     /// <summary><c>/trivia start questions:5 seconds:60</c> in a channel, as <paramref name="userId"/>.</summary>
     public Task<(long Sent, Task<CallbackArrival> Callback)> SendTriviaStartAsync(ulong channelId, ulong userId)
     {
-        const string data = "{\"id\":\"1000000000000005\",\"name\":\"trivia\",\"type\":1,\"options\":[{\"name\":\"start\",\"type\":1,\"options\":[{\"name\":\"questions\",\"type\":4,\"value\":5},{\"name\":\"seconds\",\"type\":4,\"value\":60}]}]}";
+        const string data = "{\"id\":\"1000000000000005\",\"name\":\"trivia\",\"type\":1,"
+            + "\"options\":[{\"name\":\"start\",\"type\":1,\"options\":[{\"name\":\"questions\",\"type\":4,"
+            + "\"value\":5},{\"name\":\"seconds\",\"type\":4,\"value\":60}]}]}";
         return SendAsPlayerAsync(Discord.NextInteractionId(), 2, channelId, userId, data);
     }
 
-    /// <summary>A click on an answer button; returns the time just before the frame was written and the callback's arrival.</summary>
-    public Task<(long Sent, Task<CallbackArrival> Callback)> SendClickAsync(Snowflake id, ulong channelId, ulong userId, string customId) =>
+    /// <summary>A click on an answer button; returns the time just before the frame was written and the callback's
+    /// arrival.</summary>
+    public Task<(long Sent, Task<CallbackArrival> Callback)> SendClickAsync(Snowflake id, ulong channelId, ulong userId,
+        string customId) =>
         SendAsPlayerAsync(id, 3, channelId, userId, "{\"custom_id\":\"" + customId + "\",\"component_type\":2}");
 
-    private Task<(long Sent, Task<CallbackArrival> Callback)> SendAsPlayerAsync(Snowflake id, int type, ulong channelId, ulong userId, string data) =>
-        Discord.SendInteractionAsync(id, type, channelId, userId, string.Create(CultureInfo.InvariantCulture, $"player{userId}"), data);
+    private Task<(long Sent, Task<CallbackArrival> Callback)> SendAsPlayerAsync(Snowflake id, int type, ulong channelId,
+        ulong userId, string data) =>
+        Discord.SendInteractionAsync(id, type, channelId, userId,
+            string.Create(CultureInfo.InvariantCulture, $"player{userId}"), data);
 
     private async Task<IResult> PostMessageAsync(HttpContext context, string channel)
     {
@@ -89,7 +97,8 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
         var button = FirstQuestionButton().Match(body);
         if (button.Success && ulong.TryParse(channel, CultureInfo.InvariantCulture, out var channelId))
         {
-            _questions[channelId] = new OpenQuestion(long.Parse(button.Groups[1].Value, CultureInfo.InvariantCulture), messageId);
+            _questions[channelId] = new OpenQuestion(long.Parse(button.Groups[1].Value, CultureInfo.InvariantCulture),
+                messageId);
             if (_questions.Count >= Volatile.Read(ref _questionsExpected)) _questionsPosted.TrySetResult();
         }
         return Message(channel, messageId.ToString(CultureInfo.InvariantCulture));

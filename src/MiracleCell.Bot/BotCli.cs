@@ -57,9 +57,11 @@ internal static class BotCli
                     if (library is null) return ConsoleSession.ExitFailed;
                     await using (var services = BuildServices(library, error))
                     {
-                        var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(), parsed.Locale,
-                            services.GetService<Console.ConsoleTriviaMessenger>(), services.GetService<Trivia.TriviaCoordinator>());
-                        if (mode == "ask") return await session.AskAsync(parsed.Line!, parsed.Json, output, error, cancellationToken);
+                        var session = new ConsoleSession(services.GetRequiredService<InteractionRouter>(),
+                            parsed.Locale, services.GetService<Console.ConsoleTriviaMessenger>(),
+                            services.GetService<Trivia.TriviaCoordinator>());
+                        if (mode == "ask")
+                            return await session.AskAsync(parsed.Line!, parsed.Json, output, error, cancellationToken);
                         var read = readLine?.Invoke(session) ?? input.ReadLine;
                         await session.RunAsync(read, output, cancellationToken);
                         return ConsoleSession.ExitOk;
@@ -79,7 +81,8 @@ internal static class BotCli
         }
     }
 
-    /// <summary>The same registrations the bot host makes, with handler errors logged to <paramref name="error"/>.</summary>
+    /// <summary>The same registrations the bot host makes, with handler errors logged to
+    /// <paramref name="error"/>.</summary>
     /// <param name="replace">Registers replacements (a store, a progress) after the bot's own registrations.</param>
     public static ServiceProvider BuildServices(
         FilmPack pack, TextWriter error, Action<IServiceCollection>? replace = null) =>
@@ -128,10 +131,12 @@ internal static class BotCli
         output.WriteLine($"{folder}: valid");
         output.WriteLine($"  film:          {pack.Film.Titles.Display.En} ({pack.Film.Year})");
         output.WriteLine($"  sources:       {pack.Film.Sources.Count}");
-        output.WriteLine($"  characters:    {pack.Characters.Count} ({pack.Characters.Sum(c => c.Aliases.Count)} aliases, "
+        output.WriteLine($"  characters:    {pack.Characters.Count} "
+            + $"({pack.Characters.Sum(c => c.Aliases.Count)} aliases, "
             + $"{pack.Characters.Sum(c => c.Facts.Count)} facts, {pack.Characters.Sum(c => c.Relationships.Count)} "
             + "relationships)");
-        output.WriteLine($"  cast:          {pack.Cast.Count} ({pack.Cast.Count(a => a.Roles.Count == 0)} without a role "
+        output.WriteLine($"  cast:          {pack.Cast.Count} "
+            + $"({pack.Cast.Count(a => a.Roles.Count == 0)} without a role "
             + "in the sources)");
         output.WriteLine($"  recap parts:   {pack.Recap.Count} ({pack.Recap.Sum(p => p.Beats.Count)} beats, "
             + $"{pack.Recap.Sum(p => p.Beats.Count(b => b.Disputed))} disputed)");
@@ -170,7 +175,8 @@ internal static class BotCli
                         throw new ConsoleInputException($"Unexpected argument '{args[i]}'.");
                 }
             }
-            if (expectLine && line is null) throw new ConsoleInputException("ask needs the line to run, e.g. ask \"/recap part:ending\".");
+            if (expectLine && line is null)
+                throw new ConsoleInputException("ask needs the line to run, e.g. ask \"/recap part:ending\".");
             return new ConsoleArguments(locale, json, folder, line);
         }
     }

@@ -17,4 +17,5 @@ Func<ConsoleSession, Func<string?>>? readLine = Console.IsInputRedirected || Con
         return () => editor.ReadLine("> ");
     };
 
-return await BotCli.RunAsync(args, Console.In, Console.Out, Console.Error, readLine: readLine, cancellationToken: cancellation.Token);
+return await BotCli.RunAsync(args, Console.In, Console.Out, Console.Error, readLine: readLine,
+    cancellationToken: cancellation.Token);

@@ -1,11 +1,13 @@
 namespace MiracleCell.Discord;
 
-/// <summary>The <c>Discord</c> configuration section. Validated at start-up by <c>DiscordOptionsValidator</c>.</summary>
+/// <summary>The <c>Discord</c> configuration section. Validated at start-up by
+/// <c>DiscordOptionsValidator</c>.</summary>
 public sealed class DiscordOptions
 {
     public const string SectionName = "Discord";
 
-    /// <summary>The bot token from the Developer Portal, without the "Bot " prefix. Also read from <c>Discord__Token</c>.</summary>
+    /// <summary>The bot token from the Developer Portal, without the "Bot " prefix. Also read from
+    /// <c>Discord__Token</c>.</summary>
     public string Token { get; set; } = "";
 
     /// <summary>REST base URL; point it at a local Discord-compatible server for tests.</summary>
@@ -32,8 +34,10 @@ public sealed class DiscordOptions
     /// <summary>How many shards split the guilds in all processes together; 1 for a single shard.</summary>
     public int ShardCount { get; set; } = 1;
 
-    /// <summary>The shards this process runs, sorted: <see cref="ShardIds"/> parsed, or <see cref="ShardId"/> alone.</summary>
-    /// <exception cref="InvalidOperationException">ShardIds cannot be parsed (the validator reports it at start).</exception>
+    /// <summary>The shards this process runs, sorted: <see cref="ShardIds"/> parsed, or <see cref="ShardId"/>
+    /// alone.</summary>
+    /// <exception cref="InvalidOperationException">ShardIds cannot be parsed (the validator reports it at
+    /// start).</exception>
     public IReadOnlyList<int> OwnShardIds()
     {
         if (string.IsNullOrWhiteSpace(ShardIds)) return [ShardId];

@@ -9,7 +9,8 @@ public static class ShardIdList
     /// <summary>More shards than any bot needs per process; a guard against <c>0-2000000000</c> typos.</summary>
     public const int MaxShardsPerProcess = 1024;
 
-    /// <summary>The ids in <paramref name="text"/>, or null with <paramref name="problem"/> saying what is wrong.</summary>
+    /// <summary>The ids in <paramref name="text"/>, or null with <paramref name="problem"/> saying what is
+    /// wrong.</summary>
     public static IReadOnlyList<int>? TryParse(string text, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -18,7 +19,8 @@ public static class ShardIdList
         {
             if (raw.Length == 0)
             {
-                problem = $"'{text}' has an empty entry: write ids and ranges separated by single commas, such as 0-3 or 0,2.";
+                problem = $"'{text}' has an empty entry: write ids and ranges separated by single commas, "
+                    + "such as 0-3 or 0,2.";
                 return null;
             }
             var dash = raw.IndexOf('-', 1);

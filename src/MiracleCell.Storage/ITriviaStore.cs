@@ -7,20 +7,26 @@ namespace MiracleCell.Storage;
 /// </summary>
 public interface ITriviaStore : IAsyncDisposable
 {
-    /// <summary>Creates the data folder and database and applies pending migrations. Other calls do this on first use.</summary>
+    /// <summary>Creates the data folder and database and applies pending migrations. Other calls do this on first
+    /// use.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records a new game with its questions, unless a game is already running in the channel.</summary>
     Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default);
 
     /// <summary>The game running in a channel, if any.</summary>
-    Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken = default);
+    Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Notes that a question's message was posted (its timer starts then). False when the game or question is unknown in this guild.</summary>
-    Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId, DateTimeOffset openedAt, CancellationToken cancellationToken = default);
+    /// <summary>Notes that a question's message was posted (its timer starts then). False when the game or question is
+    /// unknown in this guild.</summary>
+    Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+        DateTimeOffset openedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Notes that a question's answer was revealed. False when the game or question is unknown in this guild.</summary>
-    Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt, CancellationToken cancellationToken = default);
+    /// <summary>Notes that a question's answer was revealed. False when the game or question is unknown in this
+    /// guild.</summary>
+    Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Durably records a player's answer. The interaction id is the idempotency key: a redelivered interaction
@@ -34,7 +40,8 @@ public interface ITriviaStore : IAsyncDisposable
     /// closing an already closed game changes nothing (<see cref="GameClosure.TotalsApplied"/> is false).
     /// Returns null when the game does not exist in this guild.
     /// </summary>
-    Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default);
+    Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Closes every game left running by a previous process (state <see cref="GameEndState.Interrupted"/>):
@@ -45,16 +52,20 @@ public interface ITriviaStore : IAsyncDisposable
     /// Which guilds' games this process may close; null for all. Processes that share a database (one per shard)
     /// must close only their own guilds' games: the others are still running elsewhere.
     /// </param>
-    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A game's questions that were posted but never revealed, with the game's locale, so their messages can be
     /// closed after a restart. Null when the game does not exist in this guild.
     /// </summary>
-    Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default);
+    Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>A guild's top ten for a period, plus the caller's own rank (null when they have no points in it).</summary>
-    Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default);
+    /// <summary>A guild's top ten for a period, plus the caller's own rank (null when they have no points in
+    /// it).</summary>
+    Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+        CancellationToken cancellationToken = default);
 
     /// <summary>A member's totals in a guild, or null when they have never played there (or were reset).</summary>
     Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default);

@@ -18,12 +18,14 @@ internal static class InterruptedGames
         foreach (var (id, guild) in running)
         {
             if (isOwnGuild is not null && !isOwnGuild(guild)) continue;
-            var closure = await store.FinishGameAsync(guild, id, GameEndState.Interrupted, time.GetUtcNow(), cancellationToken)
+            var closure = await store.FinishGameAsync(guild, id, GameEndState.Interrupted, time.GetUtcNow(),
+                cancellationToken)
                 .ConfigureAwait(false);
             if (closure is { TotalsApplied: true })
             {
                 logger.LogInformation(
-                    "Closed trivia game {GameId} in guild {GuildId} left running by a previous run; {Players} players kept their points",
+                    "Closed trivia game {GameId} in guild {GuildId} left running by a previous run; {Players} "
+                        + "players kept their points",
                     id, guild, closure.Scores.Count);
                 closed.Add(closure);
             }

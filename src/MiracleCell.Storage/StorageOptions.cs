@@ -17,10 +17,12 @@ public sealed class StorageOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>How many times the PostgreSQL store tries to reach its server at start (with backoff) before giving up.</summary>
+    /// <summary>How many times the PostgreSQL store tries to reach its server at start (with backoff) before giving
+    /// up.</summary>
     public int ConnectAttempts { get; set; } = 6;
 
-    /// <summary>Folder for the database file; created on first start. A relative path is taken from the current directory.</summary>
+    /// <summary>Folder for the database file; created on first start. A relative path is taken from the current
+    /// directory.</summary>
     public string DataFolder { get; set; } = Path.Combine("data", "state");
 
     public string DatabaseFileName { get; set; } = "miraclecell.litedb";
@@ -44,25 +46,31 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.DataFolder))
         {
-            failures.Add("Storage:DataFolder is empty: set it to the folder where the score database should live, e.g. \"data/state\".");
+            failures.Add("Storage:DataFolder is empty: set it to the folder where the score database should live, "
+                + "e.g. \"data/state\".");
         }
         else if (options.DataFolder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
-            failures.Add($"Storage:DataFolder \"{options.DataFolder}\" contains characters that are not allowed in a path.");
+            failures.Add($"Storage:DataFolder \"{options.DataFolder}\" contains characters that are "
+                + "not allowed in a path.");
         }
         if (string.IsNullOrWhiteSpace(options.DatabaseFileName)
             || options.DatabaseFileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
             || options.DatabaseFileName is "." or "..")
         {
-            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" must be a plain file name such as \"miraclecell.litedb\" (put folders in Storage:DataFolder).");
+            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" must be a plain file name such as "
+                + "\"miraclecell.litedb\" (put folders in Storage:DataFolder).");
         }
         if (!Enum.IsDefined(options.Provider))
         {
             failures.Add($"Storage:Provider \"{options.Provider}\" is not known: use LiteDb or PostgreSql.");
         }
-        else if (options.Provider == StorageProvider.LiteDb && string.Equals(options.DatabaseFileName, StorageOptions.SqliteFileName, StringComparison.OrdinalIgnoreCase))
+        else if (options.Provider == StorageProvider.LiteDb
+            && string.Equals(options.DatabaseFileName, StorageOptions.SqliteFileName,
+                StringComparison.OrdinalIgnoreCase))
         {
-            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" is the earlier SQLite store's file name: choose another, e.g. \"miraclecell.litedb\".");
+            failures.Add($"Storage:DatabaseFileName \"{options.DatabaseFileName}\" is the earlier SQLite store's file "
+                + "name: choose another, e.g. \"miraclecell.litedb\".");
         }
         if (options.Provider == StorageProvider.PostgreSql) ValidatePostgreSql(options, failures);
         if (options.MaxBatchSize is < 1 or > 10_000)
@@ -89,12 +97,14 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             var parsed = new NpgsqlConnectionStringBuilder(options.ConnectionString);
             if (string.IsNullOrWhiteSpace(parsed.Host))
             {
-                failures.Add("Storage:ConnectionString names no server: add Host=<name or address> (and Port= if not 5432).");
+                failures.Add("Storage:ConnectionString names no server: add Host=<name or address> (and "
+                    + "Port= if not 5432).");
             }
         }
         catch (ArgumentException ex)
         {
-            failures.Add($"Storage:ConnectionString cannot be read ({ex.Message.ReplaceLineEndings(" ")}): write it as key=value pairs "
+            failures.Add($"Storage:ConnectionString cannot be read ({ex.Message.ReplaceLineEndings(" ")}): write it "
+                + "as key=value pairs "
                 + "separated by ';', e.g. \"Host=db;Database=miraclecell;Username=miraclecell;Password=...\".");
         }
     }

@@ -23,11 +23,13 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiteDbTriviaStore>();
         services.TryAddSingleton<PostgreSqlTriviaStore>();
-        services.TryAddSingleton<ITriviaStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        services.TryAddSingleton<ITriviaStore>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.PostgreSql => sp.GetRequiredService<PostgreSqlTriviaStore>(),
             _ => sp.GetRequiredService<LiteDbTriviaStore>(),
@@ -35,7 +37,8 @@ public static class StorageServiceCollectionExtensions
         AddClubStore(services);
         // A server can go away while the bot runs, so /readyz asks it; an embedded file needs no check.
         var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
-        if (Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out var chosen) && chosen == StorageProvider.PostgreSql)
+        if (Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out var chosen)
+            && chosen == StorageProvider.PostgreSql)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, PostgreSqlReadinessCheck>());
         }

@@ -3,7 +3,8 @@ using MiracleCell.Core.Trivia;
 
 namespace MiracleCell.Storage;
 
-/// <param name="Locale">The language of the game's channel messages, kept so they can be rebuilt after a restart.</param>
+/// <param name="Locale">The language of the game's channel messages, kept so they can be rebuilt after a
+/// restart.</param>
 public sealed record NewGame(
     ulong GuildId,
     ulong ChannelId,
@@ -13,19 +14,23 @@ public sealed record NewGame(
     IReadOnlyList<GameQuestion> Questions,
     Locale Locale = Locale.English);
 
-/// <summary>The questions of a game whose messages were posted but never revealed: their buttons may still look live.</summary>
+/// <summary>The questions of a game whose messages were posted but never revealed: their buttons may still look
+/// live.</summary>
 /// <param name="Locale">The game's locale; null for a game recorded before locales were kept.</param>
 /// <param name="QuestionCount">How many questions the game was to have.</param>
 public sealed record QuestionsLeftOpen(Locale? Locale, int QuestionCount, IReadOnlyList<QuestionLeftOpen> Questions);
 
-/// <param name="OptionOrderCode">The button order as stored, e.g. "2013" (see <see cref="GameQuestion.OptionOrderCode"/>).</param>
+/// <param name="OptionOrderCode">The button order as stored, e.g. "2013" (see
+/// <see cref="GameQuestion.OptionOrderCode"/>).</param>
 /// <param name="Answered">How many players answered it.</param>
-public sealed record QuestionLeftOpen(int Index, string QuestionId, string OptionOrderCode, ulong MessageId, int Answered);
+public sealed record QuestionLeftOpen(int Index, string QuestionId, string OptionOrderCode, ulong MessageId,
+    int Answered);
 
 public enum CreateGameStatus
 {
     Created,
-    /// <summary>A game is already running in this channel; <see cref="CreateGameResult.GameId"/> is that game.</summary>
+    /// <summary>A game is already running in this channel; <see cref="CreateGameResult.GameId"/> is that
+    /// game.</summary>
     ChannelBusy,
 }
 
@@ -34,7 +39,8 @@ public sealed record CreateGameResult(CreateGameStatus Status, long GameId)
     public bool IsCreated => Status == CreateGameStatus.Created;
 }
 
-public sealed record RunningGame(long GameId, ulong GuildId, ulong ChannelId, ulong StartedBy, DateTimeOffset StartedAt, int QuestionCount);
+public sealed record RunningGame(long GameId, ulong GuildId, ulong ChannelId, ulong StartedBy, DateTimeOffset StartedAt,
+    int QuestionCount);
 
 /// <param name="InteractionId">The Discord interaction id of the click: the idempotency key.</param>
 /// <param name="Points">The points the game engine gave this answer (0 when wrong).</param>
@@ -71,7 +77,8 @@ public enum GameEndState
 
 public sealed record PlayerGameScore(ulong UserId, int Points, int Answers, int CorrectAnswers);
 
-/// <param name="TotalsApplied">True when this call closed the game and added it to the totals; false when it was already closed.</param>
+/// <param name="TotalsApplied">True when this call closed the game and added it to the totals; false when it was
+/// already closed.</param>
 /// <param name="EndState">How the game ended (for an already closed game, how it ended then).</param>
 public sealed record GameClosure(
     long GameId,
@@ -91,8 +98,10 @@ public enum LeaderboardPeriod
 
 public sealed record LeaderboardEntry(int Rank, ulong UserId, long Points);
 
-/// <param name="Caller">The caller's line, whether or not they are in the top ten; null when they have no points in the period.</param>
-public sealed record Leaderboard(LeaderboardPeriod Period, IReadOnlyList<LeaderboardEntry> Top, LeaderboardEntry? Caller);
+/// <param name="Caller">The caller's line, whether or not they are in the top ten; null when they have no points in the
+/// period.</param>
+public sealed record Leaderboard(LeaderboardPeriod Period, IReadOnlyList<LeaderboardEntry> Top,
+    LeaderboardEntry? Caller);
 
 public sealed record PlayerStats(
     ulong UserId,

@@ -10,13 +10,15 @@ using MiracleCell.Storage;
 
 namespace MiracleCell.Bot.Tests;
 
-/// <summary>The real registrations over an in-memory pack, driven by console lines or hand-built interactions.</summary>
+/// <summary>The real registrations over an in-memory pack, driven by console lines or hand-built
+/// interactions.</summary>
 internal sealed partial class TestBot : IDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("miraclecell-bot-").FullName;
 
-    /// <param name="progress">How far every reader has watched; nothing by default, as on a server with no setting.</param>
+    /// <param name="progress">How far every reader has watched; nothing by default, as on a server with no
+    /// setting.</param>
     public TestBot(FilmPack? pack = null, WatchProgress? progress = null)
         : this(FilmLibrary.Of(pack ?? TestPacks.MiracleInCellNo7()), progress)
     {
@@ -52,21 +54,26 @@ internal sealed partial class TestBot : IDisposable
     public async Task<InteractionCallbackData> Reply(string line, Locale locale = Locale.English)
     {
         var result = await Run(line, locale);
-        Assert.True(result.Outcome == InteractionOutcome.Replied, $"{line} failed: {result.Error?.Message.En ?? result.Response.Data?.Content}");
+        Assert.True(result.Outcome == InteractionOutcome.Replied, $"{line} failed: "
+            + $"{result.Error?.Message.En ?? result.Response.Data?.Content}");
         return result.Response.Data!;
     }
 
-    public Task<InteractionResult> Press(string customId, InteractionCallbackData onMessage, Locale locale = Locale.English)
+    public Task<InteractionResult> Press(string customId, InteractionCallbackData onMessage,
+        Locale locale = Locale.English)
     {
         var factory = new ConsoleInteractions(Router, locale);
-        var message = new MessagePayload { Content = onMessage.Content, Embeds = onMessage.Embeds, Components = onMessage.Components, Flags = onMessage.Flags };
+        var message = new MessagePayload { Content = onMessage.Content, Embeds = onMessage.Embeds,
+            Components = onMessage.Components, Flags = onMessage.Flags };
         return Router.HandleAsync(factory.ButtonPress(customId, message), CancellationToken.None);
     }
 
-    /// <summary>All the text Discord would render as markdown: content, titles, descriptions, field names and values.</summary>
+    /// <summary>All the text Discord would render as markdown: content, titles, descriptions, field names and
+    /// values.</summary>
     public static string MarkdownText(InteractionCallbackData data) => string.Join("\n",
         new[] { data.Content }.Concat((data.Embeds ?? []).SelectMany(e =>
-            new[] { e.Title, e.Description }.Concat((e.Fields ?? []).SelectMany(f => new[] { f.Name, f.Value })))).Where(t => t is not null));
+            new[] { e.Title, e.Description }.Concat((e.Fields ?? []).SelectMany(f => new[] { f.Name, f.Value }))))
+                .Where(t => t is not null));
 
     /// <summary>The spoiler tags in markdown: <c>||…||</c> pairs whose pipes are not escaped.</summary>
     public static IReadOnlyList<string> Spoilers(string markdown) =>

@@ -14,7 +14,8 @@ public sealed class DiscordOptionsValidatorTests
     [InlineData("   ")]
     public void A_missing_token_says_where_to_put_it(string token) =>
         Assert.Equal(
-            "Discord:Token is not set: put the bot token from the Developer Portal in appsettings.json or the Discord__Token environment variable.",
+            "Discord:Token is not set: put the bot token from the Developer Portal in appsettings.json or the "
+                + "Discord__Token environment variable.",
             Assert.Single(Failures(new DiscordOptions { Token = token })));
 
     [Theory]
@@ -34,11 +35,16 @@ public sealed class DiscordOptionsValidatorTests
     [InlineData("ftp://discord.com/api/v10/")]
     [InlineData("wss://discord.com/api/v10/")]
     public void An_api_base_url_that_is_not_http_is_reported(string url) =>
-        Assert.StartsWith("Discord:ApiBaseUrl", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ApiBaseUrl = new Uri(url) })), StringComparison.Ordinal);
+        Assert.StartsWith("Discord:ApiBaseUrl",
+            Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ApiBaseUrl = new Uri(url) })),
+            StringComparison.Ordinal);
 
     [Fact]
     public void A_relative_api_base_url_is_reported() =>
-        Assert.StartsWith("Discord:ApiBaseUrl", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ApiBaseUrl = new Uri("api/v10", UriKind.Relative) })), StringComparison.Ordinal);
+        Assert.StartsWith("Discord:ApiBaseUrl",
+            Assert.Single(
+                Failures(new DiscordOptions { Token = GoodToken, ApiBaseUrl = new Uri("api/v10", UriKind.Relative) })),
+            StringComparison.Ordinal);
 
     [Theory]
     [InlineData("https://gateway.discord.gg")]
@@ -52,7 +58,9 @@ public sealed class DiscordOptionsValidatorTests
 
     [Fact]
     public void A_shard_count_below_one_is_reported() =>
-        Assert.StartsWith("Discord:ShardCount is 0", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardCount = 0 })), StringComparison.Ordinal);
+        Assert.StartsWith("Discord:ShardCount is 0",
+            Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardCount = 0 })),
+            StringComparison.Ordinal);
 
     [Theory]
     [InlineData(-1, 1)]
@@ -60,14 +68,17 @@ public sealed class DiscordOptionsValidatorTests
     [InlineData(5, 3)]
     public void A_shard_id_outside_the_shard_count_is_reported(int shardId, int shardCount)
     {
-        var failure = Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardId = shardId, ShardCount = shardCount }));
+        var failure = Assert.Single(
+            Failures(new DiscordOptions { Token = GoodToken, ShardId = shardId, ShardCount = shardCount }));
         Assert.StartsWith($"Discord:ShardId is {shardId}", failure, StringComparison.Ordinal);
         Assert.Contains($"0 to {shardCount - 1}", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_dev_guild_id_of_zero_is_reported() =>
-        Assert.StartsWith("Discord:DevGuildId is 0", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, DevGuildId = 0 })), StringComparison.Ordinal);
+        Assert.StartsWith("Discord:DevGuildId is 0",
+            Assert.Single(Failures(new DiscordOptions { Token = GoodToken, DevGuildId = 0 })),
+            StringComparison.Ordinal);
 
     [Fact]
     public void Every_wrong_setting_is_reported_at_once()
@@ -83,31 +94,38 @@ public sealed class DiscordOptionsValidatorTests
         });
 
         Assert.Equal(
-            ["Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:ShardCount", "Discord:ShardId", "Discord:DevGuildId"],
+            ["Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:ShardCount", "Discord:ShardId",
+                "Discord:DevGuildId"],
             failures.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)]));
     }
 
     [Fact]
     public void Shard_ids_beyond_the_shard_count_are_reported()
     {
-        var failure = Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "2-4", ShardCount = 4 }));
+        var failure = Assert.Single(
+            Failures(new DiscordOptions { Token = GoodToken, ShardIds = "2-4", ShardCount = 4 }));
         Assert.StartsWith("Discord:ShardIds is '2-4' but Discord:ShardCount is 4", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unreadable_shard_ids_are_reported()
     {
-        var failure = Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "3-1", ShardCount = 4 }));
+        var failure = Assert.Single(
+            Failures(new DiscordOptions { Token = GoodToken, ShardIds = "3-1", ShardCount = 4 }));
         Assert.StartsWith("Discord:ShardIds: the range '3-1' runs backwards", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Setting_both_shard_id_and_shard_ids_is_reported() =>
-        Assert.Contains("set only Discord:ShardIds", Assert.Single(Failures(new DiscordOptions { Token = GoodToken, ShardId = 1, ShardIds = "0-1", ShardCount = 2 })), StringComparison.Ordinal);
+        Assert.Contains("set only Discord:ShardIds",
+            Assert.Single(
+                Failures(new DiscordOptions { Token = GoodToken, ShardId = 1, ShardIds = "0-1", ShardCount = 2 })),
+            StringComparison.Ordinal);
 
     [Fact]
     public void A_shard_range_inside_the_shard_count_is_accepted() =>
         Assert.Empty(Failures(new DiscordOptions { Token = GoodToken, ShardIds = "2-3", ShardCount = 4 }));
 
-    private IReadOnlyList<string> Failures(DiscordOptions options) => [.. _validator.Validate(null, options).Failures ?? []];
+    private IReadOnlyList<string> Failures(DiscordOptions options) =>
+        [.. _validator.Validate(null, options).Failures ?? []];
 }

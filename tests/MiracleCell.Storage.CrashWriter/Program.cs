@@ -36,10 +36,13 @@ await store.InitializeAsync();
 
 var gameCount = crash ? settings.GetValueOrDefault("games", 6) : Math.Max(1, count / (QuestionsPerGame * 100));
 var games = new long[gameCount];
-var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3])).ToArray();
+var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuestion(i, Question(i), [0, 1, 2, 3]))
+    .ToArray();
 for (var g = 0; g < gameCount; g++)
 {
-    var created = await store.CreateGameAsync(new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), TimeProvider.System.GetUtcNow(), questions));
+    var created = await store.CreateGameAsync(
+        new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), TimeProvider.System.GetUtcNow(),
+            questions));
     games[g] = created.GameId;
     if (crash) Console.WriteLine($"GAME {created.GameId}");
 }
@@ -71,7 +74,8 @@ await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         if (n % 10 == 0)
         {
             var again = await store.RecordAnswerAsync(answer);
-            Console.WriteLine($"ACK {answer.InteractionId} {again} {answer.GameId} {answer.UserId} {answer.Points} END");
+            Console.WriteLine(
+                $"ACK {answer.InteractionId} {again} {answer.GameId} {answer.UserId} {answer.Points} END");
         }
     }
 })));
@@ -82,7 +86,8 @@ if (crash)
     await Task.Delay(Timeout.Infinite);
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{count} durable answers from {writers} concurrent writers in {stopwatch.Elapsed.TotalSeconds:F2} s: {count / stopwatch.Elapsed.TotalSeconds:F0} answers/s"));
+    $"{count} durable answers from {writers} concurrent writers in {stopwatch.Elapsed.TotalSeconds:F2} s: "
+        + $"{count / stopwatch.Elapsed.TotalSeconds:F0} answers/s"));
 return 0;
 
 static ITriviaStore OpenStore(StorageProvider provider, string target) => provider switch
@@ -97,10 +102,12 @@ static ITriviaStore OpenStore(StorageProvider provider, string target) => provid
         Provider = StorageProvider.PostgreSql,
         ConnectionString = target,
     }), TimeProvider.System),
-    _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No store for this provider in the crash writer."),
+    _ => throw new ArgumentOutOfRangeException(nameof(provider), provider,
+        "No store for this provider in the crash writer."),
 };
 
-static (string Mode, StorageProvider Provider, string Target, Dictionary<string, int> Settings)? ParseOptions(string[] args)
+static (string Mode, StorageProvider Provider, string Target, Dictionary<string, int> Settings)? ParseOptions(
+    string[] args)
 {
     if (args.Length < 1 || args[0] is not ("crash" or "bench")) return null;
     StorageProvider? provider = null;

@@ -12,7 +12,8 @@ public sealed class StorageOptionsTests
         var options = new StorageOptions();
 
         Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
-        Assert.EndsWith(Path.Combine("data", "state", "miraclecell.litedb"), options.DatabasePath, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("data", "state", "miraclecell.litedb"), options.DatabasePath,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,9 +37,11 @@ public sealed class StorageOptionsTests
     [Fact]
     public void The_SQLite_stores_file_name_is_refused_for_the_LiteDb_file()
     {
-        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { DatabaseFileName = "miraclecell.db" });
+        var result = new StorageOptionsValidator()
+            .Validate(null, new StorageOptions { DatabaseFileName = "miraclecell.db" });
 
-        Assert.Contains(result.Failures!, f => f.StartsWith("Storage:DatabaseFileName \"miraclecell.db\" is the earlier SQLite store's", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Storage:DatabaseFileName \"miraclecell.db\" is the "
+            + "earlier SQLite store's", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,7 +52,8 @@ public sealed class StorageOptionsTests
             .Build();
         using var services = new ServiceCollection().AddTriviaStore(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
         Assert.Contains("Storage:MaxBatchSize must be between 1 and 10000 (got -1)", error.Message);
     }

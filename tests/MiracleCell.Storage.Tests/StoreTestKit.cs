@@ -7,7 +7,8 @@ namespace MiracleCell.Storage.Tests;
 /// <summary>A fresh folder under the system temp folder, removed afterwards.</summary>
 internal sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "miraclecell-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "miraclecell-tests",
+        Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -21,23 +22,31 @@ internal static class StoreTestKit
     public static readonly DateTimeOffset Start = new(2013, 1, 23, 20, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyList<GameQuestion> Questions(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new GameQuestion(i, new TriviaQuestion($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
+        [.. Enumerable.Range(0, count)
+            .Select(i =>
+                new GameQuestion(i, new TriviaQuestion($"q{i}", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
             LocalizedText.Same("?"), LocalizedText.Same("right"),
-            [LocalizedText.Same("w1"), LocalizedText.Same("w2"), LocalizedText.Same("w3")], LocalizedText.Same("."), ["s"]), [1, 0, 2, 3]))];
+            [LocalizedText.Same("w1"), LocalizedText.Same("w2"), LocalizedText.Same("w3")], LocalizedText.Same("."),
+            ["s"]),
+            [1, 0, 2, 3]))];
 
     public static NewGame Game(ulong guild = GuildA, ulong channel = 1, int questions = 5, DateTimeOffset? at = null) =>
         new(guild, channel, 42, new TriviaSettings(questions), at ?? Start, Questions(questions));
 
-    public static async Task<long> StartGameAsync(ITriviaStore store, ulong guild = GuildA, ulong channel = 1, int questions = 5, DateTimeOffset? at = null)
+    public static async Task<long> StartGameAsync(ITriviaStore store, ulong guild = GuildA, ulong channel = 1,
+        int questions = 5, DateTimeOffset? at = null)
     {
         var created = await store.CreateGameAsync(Game(guild, channel, questions, at));
         Assert.True(created.IsCreated);
         return created.GameId;
     }
 
-    public static AnswerRecord Answer(long game, int question, ulong user, int points, ulong? interaction = null, ulong guild = GuildA, DateTimeOffset? at = null) =>
-        new(interaction ?? DefaultInteraction(game, question, user), guild, game, question, user, points > 0 ? AnswerChoice.B : AnswerChoice.A, points > 0, points, at ?? Start);
+    public static AnswerRecord Answer(long game, int question, ulong user, int points, ulong? interaction = null,
+        ulong guild = GuildA, DateTimeOffset? at = null) =>
+        new(interaction ?? DefaultInteraction(game, question, user), guild, game, question, user,
+            points > 0 ? AnswerChoice.B : AnswerChoice.A, points > 0, points, at ?? Start);
 
     /// <summary>A distinct interaction id per (game, question, user) for users below 10,000.</summary>
-    public static ulong DefaultInteraction(long game, int question, ulong user) => (ulong)(game * 1_000_000 + question * 10_000) + user;
+    public static ulong DefaultInteraction(long game, int question, ulong user) =>
+        (ulong)(game * 1_000_000 + question * 10_000) + user;
 }

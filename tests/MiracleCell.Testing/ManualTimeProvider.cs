@@ -59,7 +59,8 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>How many timers are waiting to fire: lets a test wait until code under test has armed its timer.</summary>
+    /// <summary>How many timers are waiting to fire: lets a test wait until code under test has armed its
+    /// timer.</summary>
     public int PendingTimers
     {
         get { lock (_gate) { return _timers.Count(t => t.DueAt is not null); } }

@@ -8,22 +8,27 @@ public static class PostgreSqlBinaries
 
     private static readonly Lazy<string?> Found = new(Find);
 
-    /// <summary>The folder holding <c>initdb</c> and <c>postgres</c>, or null when PostgreSQL is not installed.</summary>
+    /// <summary>The folder holding <c>initdb</c> and <c>postgres</c>, or null when PostgreSQL is not
+    /// installed.</summary>
     public static string? Folder => Found.Value;
 
     /// <summary>Why PostgreSQL tests cannot run here; null when they can.</summary>
     public static string? MissingReason => Folder is null
-        ? $"No PostgreSQL server programs (initdb, postgres) were found: install them (Debian: apt-get install postgresql) "
+        ? "No PostgreSQL server programs (initdb, postgres) were found: install them (Debian: apt-get "
+            + "install postgresql) "
           + $"or set {FolderVariable} to their folder."
         : null;
 
-    /// <summary>True when running under CI (<c>CI=true</c>), where .ci/run installs PostgreSQL and missing binaries are a failure.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when running under CI (<c>CI=true</c>), where .ci/run installs PostgreSQL and missing binaries are
+    /// a failure.</summary>
+    public static bool IsCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? Find()
     {
         var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } configured) candidates.Add(configured);
+        if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } configured)
+            candidates.Add(configured);
         // Debian and Ubuntu keep each major version apart and put no server programs on PATH; newest first.
         if (Directory.Exists("/usr/lib/postgresql"))
         {
@@ -31,7 +36,8 @@ public static class PostgreSqlBinaries
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var major) ? major : 0)
                 .Select(d => Path.Combine(d, "bin")));
         }
-        foreach (var entry in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(entry, "initdb");
             if (!File.Exists(initdb)) continue;
@@ -39,6 +45,7 @@ public static class PostgreSqlBinaries
             var target = new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb;
             candidates.Add(Path.GetDirectoryName(target)!);
         }
-        return candidates.FirstOrDefault(folder => File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "postgres")));
+        return candidates.FirstOrDefault(folder =>
+            File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "postgres")));
     }
 }

@@ -35,11 +35,14 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         if (PostgreSqlBinaries.Folder is null)
         {
             // Tests marked [PostgreSqlFact] are skipped then, unless CI, which must have the server.
-            if (PostgreSqlBinaries.IsCi) throw new InvalidOperationException(PostgreSqlBinaries.MissingReason + " (CI=true: .ci/run should have installed them)");
+            if (PostgreSqlBinaries.IsCi)
+                throw new InvalidOperationException(PostgreSqlBinaries.MissingReason + " (CI=true: .ci/run should "
+                    + "have installed them)");
             return;
         }
         _folder = Path.Combine(Path.GetTempPath(), "miraclecell-postgres", Guid.NewGuid().ToString("N"));
-        // Written by the postgres account: initdb creates data/ inside, owned by that account; the socket goes here too.
+        // Written by the postgres account: initdb creates data/ inside, owned by that account; the socket goes here
+        // too.
         Directory.CreateDirectory(_folder);
         if (!OperatingSystem.IsWindows())
         {
@@ -47,7 +50,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             File.SetUnixFileMode(_folder, everyone);
             File.SetUnixFileMode(Path.GetDirectoryName(_folder)!, everyone);
         }
-        await RunToEndAsync("initdb", ["-D", DataFolder, "-U", Account, "--auth=trust", "--no-sync", "--no-instructions", "-E", "UTF8", "--locale=C"])
+        await RunToEndAsync("initdb",
+            ["-D", DataFolder, "-U", Account, "--auth=trust", "--no-sync", "--no-instructions", "-E", "UTF8",
+                "--locale=C"])
             .ConfigureAwait(false);
         Port = FreeLoopbackPort();
         await StartAsync().ConfigureAwait(false);
@@ -93,11 +98,13 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         await WaitUntilReadyAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Stops the server by its process id (fast shutdown: sessions are cut, committed data stays) and waits for it to exit.</summary>
+    /// <summary>Stops the server by its process id (fast shutdown: sessions are cut, committed data stays) and waits
+    /// for it to exit.</summary>
     public async Task StopAsync()
     {
         if (_server is not { HasExited: false } server) return;
-        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-INT", server.Id.ToString(CultureInfo.InvariantCulture)]))!)
+        using (var signal = Process.Start(
+            new ProcessStartInfo("kill", ["-INT", server.Id.ToString(CultureInfo.InvariantCulture)]))!)
         {
             await signal.WaitForExitAsync().ConfigureAwait(false);
         }
@@ -119,7 +126,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         _server?.Dispose();
         if (_folder is not null)
         {
-            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { Directory.Delete(_folder, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 
@@ -128,7 +137,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_server!.HasExited) throw new InvalidOperationException($"PostgreSQL exited with code {_server.ExitCode} at start: {Log()}");
+            if (_server!.HasExited)
+                throw new InvalidOperationException(
+                    $"PostgreSQL exited with code {_server.ExitCode} at start: {Log()}");
             try
             {
                 await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false;Timeout=2");
@@ -146,16 +157,19 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private Process Launch(string program, IEnumerable<string> arguments)
     {
         var path = Path.Combine(PostgreSqlBinaries.Folder!, program);
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         if (Environment.UserName == "root")
         {
             if (!File.ReadLines("/etc/passwd").Any(line => line.StartsWith(Account + ":", StringComparison.Ordinal)))
             {
                 throw new InvalidOperationException(
-                    $"PostgreSQL refuses to run as root and there is no '{Account}' account to run it as: install the postgresql package, which creates it.");
+                    $"PostgreSQL refuses to run as root and there is no '{Account}' account to run it as: install the "
+                        + "postgresql package, which creates it.");
             }
             start.FileName = "setpriv";
-            foreach (var arg in new[] { $"--reuid={Account}", $"--regid={Account}", "--init-groups", "--", path }) start.ArgumentList.Add(arg);
+            foreach (var arg in new[] { $"--reuid={Account}", $"--regid={Account}", "--init-groups", "--", path })
+                start.ArgumentList.Add(arg);
         }
         else
         {
@@ -175,7 +189,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await process.WaitForExitAsync().ConfigureAwait(false);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed with exit code {process.ExitCode}: {Log()}");
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} failed with exit code {process.ExitCode}: {Log()}");
     }
 
     private void Append(string? line)

@@ -20,7 +20,8 @@ internal sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgr
         try
         {
             if (onlyCaller && interaction.Invoker is { } user
-                && await store.GetMemberProgressAsync(guild.Value, user.Id.Value, film.Film.Id, cancellationToken) is { } own)
+                && await store.GetMemberProgressAsync(guild.Value, user.Id.Value, film.Film.Id,
+                    cancellationToken) is { } own)
                 return WatchProgress.FromStored(own);
             var club = await store.GetClubAsync(guild.Value, cancellationToken);
             return club.PartsWatchedByFilm.TryGetValue(film.Film.Id, out var parts)
@@ -29,7 +30,8 @@ internal sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgr
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Club progress of guild {GuildId} unreadable; replying as if nothing was watched", guild.Value);
+            logger.LogWarning(exception, "Club progress of guild {GuildId} unreadable; replying as if "
+                + "nothing was watched", guild.Value);
             return WatchProgress.Nothing;
         }
     }

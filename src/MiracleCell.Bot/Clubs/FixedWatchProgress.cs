@@ -3,7 +3,8 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Clubs;
 
-/// <summary>One progress for every reply: where no club setting is kept (the console), and nothing watched by default.</summary>
+/// <summary>One progress for every reply: where no club setting is kept (the console), and nothing watched by
+/// default.</summary>
 internal sealed class FixedWatchProgress(WatchProgress progress) : IWatchProgressSource
 {
     public ValueTask<WatchProgress> GetAsync(

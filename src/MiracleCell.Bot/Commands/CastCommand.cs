@@ -46,7 +46,8 @@ internal sealed class CastCommand(FilmChooser films)
         var actor = catalog.Pack.FindCastMember(typed) ?? catalog.Cast.Resolve(typed)?.Item;
         if (actor is null)
         {
-            var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct().ToList();
+            var suggestions = catalog.Cast.Suggest(typed, 3).Select(m => $"**{Markdown.Escape(m.Display)}**").Distinct()
+                .ToList();
             throw new UserErrorException(UserErrorKind.NotFound, Strings.UnknownActor(typed, suggestions));
         }
         return await PagedReply.First(this, FilmChooser.State(catalog, actor.Id), context.Locale);
@@ -75,7 +76,8 @@ internal sealed class CastCommand(FilmChooser films)
             document = new ReplyDocument(
                 Strings.CastOf(title)[locale],
                 [],
-                [new ReplySection(Strings.CastOf(title)[locale], [.. catalog.Pack.Cast.Select(a => ActorLine(a, text))])],
+                [new ReplySection(Strings.CastOf(title)[locale],
+                    [.. catalog.Pack.Cast.Select(a => ActorLine(a, text))])],
                 Color,
                 Footnote: Strings.CastHint[locale]);
         }
@@ -86,7 +88,8 @@ internal sealed class CastCommand(FilmChooser films)
             var roles = actor.Roles.Count == 0
                 ? [new ReplyItem($"*{Strings.RoleNotGiven[locale]}*", Sources: actor.Sources)]
                 : actor.Roles.Select(r => RoleItem(r, text)).ToList();
-            document = new ReplyDocument(Markdown.Escape(actor.Name), [], [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
+            document = new ReplyDocument(Markdown.Escape(actor.Name), [],
+                [new ReplySection(Strings.Roles[locale], roles)], Color, Footnote: Strings.CastHint[locale]);
         }
         return ReplyRenderer.Render(document, text.SourceTitle, locale);
     }

@@ -91,7 +91,8 @@ internal sealed class CharacterCommand(FilmChooser films, IWatchProgressSource p
 
         var sections = new List<ReplySection>
         {
-            new(Strings.Role[locale], [new ReplyItem(Markdown.Escape(character.Role[locale]), Bullet: false)], Inline: true),
+            new(Strings.Role[locale], [new ReplyItem(Markdown.Escape(character.Role[locale]), Bullet: false)],
+                Inline: true),
         };
         if (character.Aliases.Count > 0)
             sections.Add(new(Strings.AlsoKnownAs[locale],
@@ -103,7 +104,8 @@ internal sealed class CharacterCommand(FilmChooser films, IWatchProgressSource p
             Spoiler: !text.Visible(r),
             Sources: r.Sources))]));
 
-        var hidden = character.Facts.Count(f => !text.Visible(f)) + character.Relationships.Count(r => !text.Visible(r));
+        var hidden = character.Facts.Count(f => !text.Visible(f))
+            + character.Relationships.Count(r => !text.Visible(r));
         var description = new List<ReplyItem>
         {
             new(Markdown.Escape(character.Summary[locale]), Sources: character.Sources, Bullet: false),

@@ -51,7 +51,8 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
 
     public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Deferred;
 
-    public override ClubOptions Bind(GivenOptions given) => new(Film.Read(given), Watched.Read(given), Mine.Read(given));
+    public override ClubOptions Bind(GivenOptions given) =>
+        new(Film.Read(given), Watched.Read(given), Mine.Read(given));
 
     // The reply names the caller's own progress: it is theirs alone.
     protected override bool RepliesEphemerally(ClubOptions options) => true;
@@ -63,7 +64,8 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
         if (interaction.GuildId is not { } guildId || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
         var guild = guildId.Value;
-        if ((options.Film is not null || options.Watched is not null) && !TriviaPermissions.CanManageServer(interaction))
+        if ((options.Film is not null || options.Watched is not null)
+            && !TriviaPermissions.CanManageServer(interaction))
             throw Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
 
         var pack = (await films.ChooseAsync(interaction, options.Film, cancellationToken)).Pack;
@@ -134,7 +136,8 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
         return ReplyRenderer.Render(document, sourceId => sourceId, locale)[0];
     }
 
-    private static IEnumerable<(string Name, string Value)> ProgressChoices(FilmPack pack, Locale locale, bool withClear)
+    private static IEnumerable<(string Name, string Value)> ProgressChoices(FilmPack pack, Locale locale,
+        bool withClear)
     {
         if (withClear) yield return (Strings.ClubFollowsClub[locale], Clear);
         yield return (Strings.ProgressName(WatchProgress.Nothing, pack.Recap.Count)[locale], "0");
@@ -147,9 +150,11 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
     private static int? ParseParts(string typed, FilmPack pack)
     {
         var text = typed.Trim();
-        if (text.Equals(Finished, StringComparison.OrdinalIgnoreCase) || text.Equals("selesai", StringComparison.OrdinalIgnoreCase))
+        if (text.Equals(Finished, StringComparison.OrdinalIgnoreCase)
+            || text.Equals("selesai", StringComparison.OrdinalIgnoreCase))
             return int.MaxValue;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parts) || parts > pack.Recap.Count)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parts)
+            || parts > pack.Recap.Count)
             return null;
         return parts == pack.Recap.Count ? int.MaxValue : parts;
     }

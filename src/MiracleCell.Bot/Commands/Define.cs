@@ -84,7 +84,8 @@ internal static class Define
         };
 
     private static ApplicationCommandOption Option(
-        ApplicationCommandOptionType type, string name, string idName, string description, string idDescription) => new()
+        ApplicationCommandOptionType type, string name, string idName, string description, string idDescription) =>
+            new()
         {
             Type = type,
             Name = name,

@@ -58,17 +58,23 @@ internal sealed class FilmCommand(FilmChooser films)
     {
         var film = catalog.Pack.Film;
         var text = new FilmText(catalog.Pack, locale);
-        ReplyItem Plain(string safe, IReadOnlyList<string>? sources = null) => new(safe, Sources: sources, Bullet: false);
+        ReplyItem Plain(string safe, IReadOnlyList<string>? sources = null) =>
+            new(safe, Sources: sources, Bullet: false);
 
         var titles = film.Titles;
         var sections = new List<ReplySection>
         {
-            new(Strings.OriginalTitle[locale], [Plain($"{Markdown.Escape(titles.Original)} ({Markdown.Escape(titles.OriginalRomanized)}): “{Markdown.Escape(titles.OriginalMeaning[locale])}”")]),
-            new(Strings.Released[locale], [Plain(film.ReleaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), film.ReleaseSources)], Inline: true),
+            new(Strings.OriginalTitle[locale], [Plain($"{Markdown.Escape(titles.Original)} "
+                + $"({Markdown.Escape(titles.OriginalRomanized)}): "
+                + $"“{Markdown.Escape(titles.OriginalMeaning[locale])}”")]),
+            new(Strings.Released[locale],
+                [Plain(film.ReleaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), film.ReleaseSources)],
+                Inline: true),
             new(Strings.Runtime[locale], [Plain(Strings.Minutes(film.RuntimeMinutes)[locale])], Inline: true),
             new(Strings.Director[locale], [Plain(Markdown.Escape(film.Director))], Inline: true),
             new(Strings.Country[locale], [Plain(Markdown.Escape(film.Country[locale]))], Inline: true),
-            new(Strings.Genres[locale], [Plain(Markdown.Escape(string.Join(", ", film.Genres.Select(g => g[locale]))))], Inline: true),
+            new(Strings.Genres[locale], [Plain(Markdown.Escape(string.Join(", ", film.Genres.Select(g => g[locale]))))],
+                Inline: true),
             new(Strings.AboutTheFilm[locale], [.. film.Facts.Select(f => text.Item(f))]),
             new(Strings.Remakes[locale], [.. film.Remakes.Select(r => Remake(r, locale))]),
         };
@@ -84,7 +90,8 @@ internal sealed class FilmCommand(FilmChooser films)
 
     private static ReplyItem Remake(Remake remake, Locale locale)
     {
-        var line = $"{Markdown.Escape(remake.Country[locale])} {remake.Year.ToString(CultureInfo.InvariantCulture)}: *{Markdown.Escape(remake.Title)}*";
+        var line = $"{Markdown.Escape(remake.Country[locale])} {remake.Year.ToString(CultureInfo.InvariantCulture)}: "
+            + $"*{Markdown.Escape(remake.Title)}*";
         if (remake.Director is { } director) line += $", {Markdown.Escape(Strings.DirectedBy(director)[locale])}";
         if (remake.Note is { } note) line += $". {Markdown.Escape(note[locale])}";
         return new ReplyItem(line, Sources: remake.Sources);

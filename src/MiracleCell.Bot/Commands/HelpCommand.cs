@@ -31,7 +31,8 @@ internal sealed class HelpCommand(Clubs.FilmChooser films, IServiceProvider serv
         var items = services.GetServices<IApplicationCommand>().Select(command => Item(command, locale)).ToList();
         var document = new ReplyDocument(
             Strings.HelpTitle[locale],
-            [new ReplyItem(Strings.HelpIntro(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale], Bullet: false)],
+            [new ReplyItem(Strings.HelpIntro(Markdown.Escape(catalog.Pack.Film.Titles.Display[locale]))[locale],
+                Bullet: false)],
             [new ReplySection(Strings.Commands[locale], items)],
             Color,
             Ephemeral: true);

@@ -37,7 +37,9 @@ internal sealed class HideSpoilersCommand : IApplicationCommand, IDeclaredComman
         if (target is null || string.IsNullOrWhiteSpace(target.Content))
             throw new UserErrorException(UserErrorKind.Unusable, Strings.MessageHasNoText);
 
-        var header = $"**{Strings.HidSpoilers(SpoilerRepost.Mention(interaction.Invoker), SpoilerRepost.Mention(target.Author))[context.Locale]}**";
+        var hidSpoilers = Strings.HidSpoilers(SpoilerRepost.Mention(interaction.Invoker),
+            SpoilerRepost.Mention(target.Author));
+        var header = $"**{hidSpoilers[context.Locale]}**";
         var reply = SpoilerRepost.Build(header, target.Content, context.Locale);
         return ValueTask.FromResult(MayDelete(interaction, target)
             ? CommandResult.Reply(reply, new DeleteTargetMessage(target.ChannelId, target.Id))
@@ -47,6 +49,7 @@ internal sealed class HideSpoilersCommand : IApplicationCommand, IDeclaredComman
     private static bool MayDelete(Interaction interaction, Message target)
     {
         if (interaction.Invoker is { } invoker && target.Author?.Id == invoker.Id) return true;
-        return PermissionSet.Parse(interaction.Member?.Permissions) is { } member && member.HasFlag(Permissions.ManageMessages);
+        return PermissionSet.Parse(interaction.Member?.Permissions) is { } member
+            && member.HasFlag(Permissions.ManageMessages);
     }
 }

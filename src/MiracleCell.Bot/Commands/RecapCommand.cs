@@ -46,7 +46,8 @@ internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progr
     public override RecapOptions Bind(GivenOptions given) =>
         new(Part.Read(given), Spoilers.Read(given) ?? false, FilmOption.Film.Read(given));
 
-    protected override bool RepliesEphemerally(RecapOptions options) => options.ShowSpoilers && options.Part is not null;
+    protected override bool RepliesEphemerally(RecapOptions options) =>
+        options.ShowSpoilers && options.Part is not null;
 
     protected override async ValueTask<CommandResult> HandleAsync(
         CommandContext context, RecapOptions options, CancellationToken cancellationToken)
@@ -61,7 +62,8 @@ internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progr
             return await PagedReply.First(
                 this, FilmChooser.State(catalog, $"{Overview}.{progress.ToToken()}"), context.Locale);
         var part = catalog.ResolvePart(typed, progress) ?? throw new UserErrorException(new UserError(
-            UserErrorKind.BadOption, Strings.UnknownPart(typed, catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => p.Id))));
+            UserErrorKind.BadOption,
+            Strings.UnknownPart(typed, catalog.Pack.Recap.OrderBy(p => p.Order).Select(p => p.Id))));
         return await PagedReply.First(
             this, FilmChooser.State(catalog, State(part, showSpoilers, progress)), context.Locale);
     }
@@ -101,7 +103,8 @@ internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progr
         var document = new ReplyDocument(
             heading,
             description,
-            [new ReplySection(Strings.WhatHappens[locale], [.. part.Beats.Select(b => text.Beat(part, b, showSpoilers))])],
+            [new ReplySection(Strings.WhatHappens[locale],
+                [.. part.Beats.Select(b => text.Beat(part, b, showSpoilers))])],
             Color,
             Ephemeral: showSpoilers,
             Content: showSpoilers ? $"🔓 {Strings.SpoilersShownPrivately[locale]}" : null);
@@ -157,5 +160,6 @@ internal sealed class RecapCommand(FilmChooser films, IWatchProgressSource progr
     }
 }
 
-/// <summary>The options of <c>/recap</c>: which part (null for the overview) and whether to show spoilers untagged.</summary>
+/// <summary>The options of <c>/recap</c>: which part (null for the overview) and whether to show spoilers
+/// untagged.</summary>
 internal sealed record RecapOptions(string? Part, bool ShowSpoilers, string? Film = null);

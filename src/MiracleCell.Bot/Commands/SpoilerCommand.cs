@@ -5,7 +5,8 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Commands;
 
-/// <summary><c>/spoiler text [topic]</c>: re-posts the user's text, escaped, inside one spoiler tag under "who (topic: …)".</summary>
+/// <summary><c>/spoiler text [topic]</c>: re-posts the user's text, escaped, inside one spoiler tag under "who (topic:
+/// …)".</summary>
 internal sealed class SpoilerCommand : SlashCommand<SpoilerOptions>, IDeclaredCommand
 {
     public const int MaxTextLength = 1800;
@@ -37,7 +38,8 @@ internal sealed class SpoilerCommand : SlashCommand<SpoilerOptions>, IDeclaredCo
         var text = options.Text;
         var topic = options.Topic;
         var header = $"**{Strings.SharedSpoiler(SpoilerRepost.Mention(context.Interaction.Invoker))[context.Locale]}**";
-        if (!string.IsNullOrWhiteSpace(topic)) header += $" {Strings.Topic(Markdown.Escape(topic.Trim()))[context.Locale]}";
+        if (!string.IsNullOrWhiteSpace(topic))
+            header += $" {Strings.Topic(Markdown.Escape(topic.Trim()))[context.Locale]}";
         return ValueTask.FromResult(CommandResult.Reply(SpoilerRepost.Build(header, text, context.Locale)));
     }
 }

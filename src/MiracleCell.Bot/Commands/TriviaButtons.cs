@@ -21,15 +21,19 @@ internal sealed class TriviaAnswerButtons(IServiceProvider services) : IComponen
         var interaction = context.Interaction;
         var locale = context.Locale;
         if (!AnswerButtonId.TryParse(context.Arguments, out var button)
-            || interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
+            || interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel
+                || interaction.Invoker is not { } user)
         {
             throw Fail(Strings.TriviaButtonOutdated);
         }
 
-        var result = await services.GetRequiredService<TriviaCoordinator>().AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button), cancellationToken);
+        var result = await services.GetRequiredService<TriviaCoordinator>()
+            .AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button),
+                cancellationToken);
         return result.Status switch
         {
-            TriviaClickStatus.LockedIn => CommandResult.Reply(TriviaMessages.Ephemeral(Strings.LockedIn(result.Choice!.Value.Letter())[locale])),
+            TriviaClickStatus.LockedIn =>
+                CommandResult.Reply(TriviaMessages.Ephemeral(Strings.LockedIn(result.Choice!.Value.Letter())[locale])),
             TriviaClickStatus.AlreadyLockedIn => throw Fail(Strings.AlreadyLockedIn(result.Choice?.Letter())),
             TriviaClickStatus.QuestionClosed => throw Fail(Strings.QuestionClosed),
             TriviaClickStatus.QuestionNotOpenYet => throw Fail(Strings.QuestionNotOpenYet),

@@ -18,8 +18,10 @@ namespace MiracleCell.Bot.Commands;
 /// Reset is the separate <c>/trivia-reset</c>: Discord applies <c>default_member_permissions</c> to a whole top-level
 /// command, so putting it here would hide <c>/trivia start</c> from everyone without Manage Server.
 /// </summary>
-/// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the database.</remarks>
-internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<TriviaOptions>, IAutocompleteCommand, IDeclaredCommand
+/// <remarks>The coordinator and store are resolved on first use, so hosts that never run trivia never open the
+/// database.</remarks>
+internal sealed class TriviaCommand(IServiceProvider services)
+    : SlashCommand<TriviaOptions>, IAutocompleteCommand, IDeclaredCommand
 {
     public const string Name = "trivia";
 
@@ -66,11 +68,13 @@ internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Tr
         "Hentikan malam kuis di kanal ini (pemulai atau Kelola Server)");
 
     public static SubcommandDeclaration Leaderboard { get; } = Define.Sub(
-        "leaderboard", "papan-skor", "This server's top ten and your rank", "Sepuluh teratas server ini dan peringkat Anda",
+        "leaderboard", "papan-skor", "This server's top ten and your rank",
+        "Sepuluh teratas server ini dan peringkat Anda",
         Period);
 
     public static SubcommandDeclaration Stats { get; } = Define.Sub(
-        "stats", "statistik", "Trivia stats of a member (default: you)", "Statistik kuis seorang anggota (bawaan: Anda)",
+        "stats", "statistik", "Trivia stats of a member (default: you)",
+        "Statistik kuis seorang anggota (bawaan: Anda)",
         User);
 
     private static readonly SubcommandDeclaration[] Subcommands = [Start, Stop, Leaderboard, Stats];
@@ -120,7 +124,8 @@ internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Tr
     {
         var interaction = context.Interaction;
         var locale = context.Locale;
-        if (interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel || interaction.Invoker is not { } user)
+        if (interaction.GuildId is not { } guild || interaction.ChannelId is not { } channel
+            || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.TriviaNeedsServer);
         switch (options)
         {
@@ -139,7 +144,8 @@ internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Tr
                         film.Pack.Film.Id), cancellationToken);
                 return started.Status switch
                 {
-                    TriviaStartStatus.Started => Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
+                    TriviaStartStatus.Started =>
+                        Private(Strings.TriviaStartedForYou(settings.QuestionCount, settings.AnswerSeconds)[locale]),
                     TriviaStartStatus.ChannelBusy => throw Fail(UserErrorKind.Unusable,
                         Strings.TriviaAlreadyRunning(TriviaMessages.Mention(started.RunningStartedBy))),
                     _ when within is { } progress => throw Fail(UserErrorKind.BadOption,
@@ -149,7 +155,8 @@ internal sealed class TriviaCommand(IServiceProvider services) : SlashCommand<Tr
                         Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
             case TriviaOptions.Stop:
-                var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value, TriviaPermissions.CanManageServer(interaction), cancellationToken);
+                var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value,
+                    TriviaPermissions.CanManageServer(interaction), cancellationToken);
                 return stopped.Status switch
                 {
                     TriviaStopStatus.Stopped => Private(Strings.YouStoppedTrivia[locale]),

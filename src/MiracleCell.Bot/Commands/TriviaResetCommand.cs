@@ -52,9 +52,12 @@ internal sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNight
         var target = resetOptions.User;
         var lifetime = options.Value.ResetConfirmationLifetime;
         var expires = time.GetUtcNow() + lifetime;
-        var question = target is { } t ? Strings.ConfirmResetMember(TriviaMessages.Mention(t)) : Strings.ConfirmResetGuild;
+        var question = target is { } t
+            ? Strings.ConfirmResetMember(TriviaMessages.Mention(t))
+            : Strings.ConfirmResetGuild;
         var confirm = new ResetButtonId(guild.Value, target, user.Id.Value, expires, Confirm: true);
-        var message = TriviaMessages.Ephemeral($"{question[locale]}\n-# {Strings.ConfirmExpires((int)Math.Ceiling(lifetime.TotalMinutes))[locale]}") with
+        var message = TriviaMessages.Ephemeral($"{question[locale]}\n-# "
+            + $"{Strings.ConfirmExpires((int)Math.Ceiling(lifetime.TotalMinutes))[locale]}") with
         {
             Components =
             [
@@ -85,7 +88,8 @@ internal sealed class TriviaResetButtons(IServiceProvider services, TimeProvider
     {
         var interaction = context.Interaction;
         var locale = context.Locale;
-        if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId?.Value != button.GuildId || interaction.Invoker is not { } user)
+        if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId?.Value != button.GuildId
+            || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.UnknownButton);
         if (user.Id.Value != button.RequesterId)
             throw Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
@@ -109,7 +113,8 @@ internal sealed class TriviaResetButtons(IServiceProvider services, TimeProvider
         return CommandResult.Update(Done(text));
     }
 
-    private static MessagePayload Done(string text) => new() { Content = text, Components = [], AllowedMentions = AllowedMentions.None };
+    private static MessagePayload Done(string text) =>
+        new() { Content = text, Components = [], AllowedMentions = AllowedMentions.None };
 
     private static UserErrorException Fail(UserErrorKind kind, Core.Text.LocalizedText message) => new(kind, message);
 }

@@ -2,11 +2,14 @@ using System.Text;
 
 namespace MiracleCell.Bot.Console;
 
-/// <summary>One console line as typed: <c>/character name:"so yang-ho"</c>, <c>/recap part:trial spoilers:true</c>, <c>/cast actor:park?</c>.</summary>
-/// <param name="Autocomplete">The line ended with an unquoted <c>?</c>: ask for suggestions for the last option instead of running.</param>
+/// <summary>One console line as typed: <c>/character name:"so yang-ho"</c>, <c>/recap part:trial spoilers:true</c>,
+/// <c>/cast actor:park?</c>.</summary>
+/// <param name="Autocomplete">The line ended with an unquoted <c>?</c>: ask for suggestions for the last option instead
+/// of running.</param>
 internal sealed record ConsoleLine(string CommandName, IReadOnlyList<ConsoleOption> Options, bool Autocomplete)
 {
-    /// <summary>The subcommand typed after the command name (<c>/trivia start questions:5</c>), if the command has subcommands.</summary>
+    /// <summary>The subcommand typed after the command name (<c>/trivia start questions:5</c>), if the command has
+    /// subcommands.</summary>
     public string? Subcommand { get; init; }
 }
 
@@ -27,7 +30,8 @@ internal static class ConsoleLineParser
     {
         var text = line.Trim();
         if (!text.StartsWith('/'))
-            throw new ConsoleInputException("Start with a command, e.g. /film or /character name:yong-goo (type /help to list them).");
+            throw new ConsoleInputException("Start with a command, e.g. /film or /character name:yong-goo (type "
+                + "/help to list them).");
 
         var position = 1;
         string name;
@@ -60,7 +64,8 @@ internal static class ConsoleLineParser
             if (colon < 0)
             {
                 var word = text[position..].Split(' ', 2)[0];
-                throw new ConsoleInputException($"Expected name:value but found '{word}'. Write options as name:value, e.g. name:\"so yang-ho\".");
+                throw new ConsoleInputException($"Expected name:value but found '{word}'. Write options as name:value, "
+                    + "e.g. name:\"so yang-ho\".");
             }
             var key = text[position..colon];
             position = colon + 1;
@@ -68,7 +73,8 @@ internal static class ConsoleLineParser
             if (position < text.Length && text[position] is '"' or '\'')
             {
                 value = ReadQuoted(text, ref position);
-                if (position < text.Length && !char.IsWhiteSpace(text[position]) && !(text[position] == '?' && position == text.Length - 1))
+                if (position < text.Length && !char.IsWhiteSpace(text[position])
+                    && !(text[position] == '?' && position == text.Length - 1))
                     throw new ConsoleInputException($"Put a space after the closing quote of {key}.");
             }
             else
@@ -80,7 +86,8 @@ internal static class ConsoleLineParser
                     autocomplete = true;
                 }
             }
-            if (options.Any(o => o.Name == key)) throw new ConsoleInputException($"{key} is given twice; give each option once.");
+            if (options.Any(o => o.Name == key))
+                throw new ConsoleInputException($"{key} is given twice; give each option once.");
             options.Add(new ConsoleOption(key, value));
         }
         return new ConsoleLine(name, options, autocomplete);
@@ -120,7 +127,8 @@ internal static class ConsoleLineParser
         {
             var c = text[position++];
             if (c == quote) return value.ToString();
-            if (c == '\\' && quote == '"' && position < text.Length && text[position] is '"' or '\\') c = text[position++];
+            if (c == '\\' && quote == '"' && position < text.Length && text[position] is '"' or '\\')
+                c = text[position++];
             value.Append(c);
         }
         throw new ConsoleInputException($"A value starting with {quote} has no closing {quote}.");

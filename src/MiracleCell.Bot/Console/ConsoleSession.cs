@@ -10,7 +10,8 @@ namespace MiracleCell.Bot.Console;
 /// The console transport: lines in, the same interactions Discord sends through the same router, and the
 /// replies printed as Discord would show them.
 /// </summary>
-internal sealed partial class ConsoleSession(InteractionRouter router, Locale locale, ConsoleTriviaMessenger? trivia = null, Trivia.TriviaCoordinator? coordinator = null)
+internal sealed partial class ConsoleSession(InteractionRouter router, Locale locale,
+    ConsoleTriviaMessenger? trivia = null, Trivia.TriviaCoordinator? coordinator = null)
 {
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
@@ -20,11 +21,13 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
     private MessagePayload? _lastMessage;
 
     /// <summary>
-    /// One line, as <c>ask</c>: the reply on <paramref name="output"/> (or its callback JSON with <paramref name="json"/>)
-    /// and exit 0; an unknown command, a malformed line or a bad option on <paramref name="error"/> and exit 2;
-    /// a handler crash exit 1. An unknown name is not an input error: its "did you mean" reply is printed, exit 0.
+    /// One line, as <c>ask</c>: the reply on <paramref name="output"/> (or its callback JSON with
+    /// <paramref name="json"/>) and exit 0; an unknown command, a malformed line or a bad option on
+    /// <paramref name="error"/> and exit 2; a handler crash exit 1. An unknown name is not an input error: its "did you
+    /// mean" reply is printed, exit 0.
     /// </summary>
-    public async Task<int> AskAsync(string line, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> AskAsync(string line, bool json, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         InteractionResult result;
         try
@@ -45,7 +48,9 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
                 await error.WriteLineAsync(result.Error!.Message[locale]);
                 return ExitUsage;
         }
-        if (json) await output.WriteLineAsync(JsonSerializer.Serialize(result.Response, DiscordJsonContext.Default.InteractionResponse));
+        if (json)
+            await output.WriteLineAsync(
+                JsonSerializer.Serialize(result.Response, DiscordJsonContext.Default.InteractionResponse));
         else ReplyPrinter.Print(result.Response, output);
         return ExitOk;
     }
@@ -53,12 +58,14 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
     /// <summary>The prompt loop; returns at <c>exit</c>, <c>quit</c> or end of input.</summary>
     public async Task RunAsync(Func<string?> readLine, TextWriter output, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync("MiracleCell console. Type a command as in Discord (/help), end a line with ? for suggestions, `press <n>` to press a button, `exit` to quit.");
+        await output.WriteLineAsync("MiracleCell console. Type a command as in Discord (/help), end a line with ? for "
+            + "suggestions, `press <n>` to press a button, `exit` to quit.");
         if (trivia is not null)
         {
             trivia.Attach(output);
             if (coordinator is not null) await coordinator.StartAsync(cancellationToken);
-            await output.WriteLineAsync("Trivia: `/trivia start` plays a night here; type a, b, c or d to answer the open question.");
+            await output.WriteLineAsync("Trivia: `/trivia start` plays a night here; type a, b, c or d to "
+                + "answer the open question.");
         }
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +97,8 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
         if (!typed.Contains(' ', StringComparison.Ordinal))
         {
             return [.. router.Definitions.Where(d => d.Type == ApplicationCommandType.ChatInput)
-                .Select(d => $"/{d.Name} ").Where(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
+                .Select(d => $"/{d.Name} ").Where(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)];
         }
         var name = typed[1..typed.IndexOf(' ', StringComparison.Ordinal)];
         var definition = _interactions.Find(name);
@@ -99,16 +107,21 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
         var start = typed.LastIndexOf(' ') + 1;
         var partial = typed[start..];
         var unused = options.Where(o => !typed.Contains($" {o.Name}:", StringComparison.Ordinal)).ToList();
-        if (partial.Length > 0 && !partial.Contains(':', StringComparison.Ordinal) && unused.Any(o => o.Name.StartsWith(partial, StringComparison.Ordinal)))
-            return [.. unused.Where(o => o.Name.StartsWith(partial, StringComparison.Ordinal)).Select(o => $"{typed[..start]}{o.Name}:")];
+        if (partial.Length > 0 && !partial.Contains(':', StringComparison.Ordinal)
+            && unused.Any(o => o.Name.StartsWith(partial, StringComparison.Ordinal)))
+            return [.. unused.Where(o => o.Name.StartsWith(partial, StringComparison.Ordinal))
+                .Select(o => $"{typed[..start]}{o.Name}:")];
 
         var value = CurrentValue().Match(typed);
-        if (value.Success && options.FirstOrDefault(o => o.Name == value.Groups["key"].Value) is { Autocomplete: true } option)
+        if (value.Success
+            && options.FirstOrDefault(o => o.Name == value.Groups["key"].Value) is { Autocomplete: true } option)
         {
             var line = _interactions.Parse($"/{definition.Name} {option.Name}:\"{value.Groups["value"].Value}\"?");
-            var result = router.HandleAsync(_interactions.FromLine(line), CancellationToken.None).GetAwaiter().GetResult();
+            var result = router.HandleAsync(_interactions.FromLine(line), CancellationToken.None).GetAwaiter()
+                .GetResult();
             var head = typed[..value.Groups["key"].Index];
-            return [.. (result.Response.Data?.Choices ?? []).Select(c => $"{head}{option.Name}:{c.Value.GetString()} ")];
+            return [.. (result.Response.Data?.Choices ?? [])
+                .Select(c => $"{head}{option.Name}:{c.Value.GetString()} ")];
         }
         return partial.Length == 0 ? [.. unused.Select(o => $"{typed}{o.Name}:")] : [];
     }
@@ -117,23 +130,30 @@ internal sealed partial class ConsoleSession(InteractionRouter router, Locale lo
     {
         var buttons = (_lastMessage?.Components ?? []).SelectMany(r => r.Components ?? []).ToList();
         var which = line[5..].Trim();
-        var button = int.TryParse(which, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count
+        var button = int.TryParse(which, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+            && n <= buttons.Count
             ? buttons[n - 1]
-            : buttons.FirstOrDefault(b => b.Label is { } label && label.Contains(which, StringComparison.OrdinalIgnoreCase) && which.Length > 0);
+            : buttons.FirstOrDefault(b =>
+                b.Label is { } label && label.Contains(which, StringComparison.OrdinalIgnoreCase) && which.Length > 0);
         if (button?.CustomId is null)
-            throw new ConsoleInputException(buttons.Count == 0 ? "The last reply has no buttons." : $"Press a button by number (1–{buttons.Count}) or by its label.");
+            throw new ConsoleInputException(buttons.Count == 0
+                ? "The last reply has no buttons."
+                : $"Press a button by number (1–{buttons.Count}) or by its label.");
         if (button.Disabled == true) throw new ConsoleInputException($"[{button.Label}] is disabled.");
         return _interactions.ButtonPress(button.CustomId, _lastMessage!);
     }
 
-    private static bool IsAnswerLetter(string line) => line.Length == 1 && char.ToUpperInvariant(line[0]) is >= 'A' and <= 'D';
+    private static bool IsAnswerLetter(string line) =>
+        line.Length == 1 && char.ToUpperInvariant(line[0]) is >= 'A' and <= 'D';
 
     // Typing a–d clicks that button of the open trivia question, as the console user.
     private Interaction Answer(string line)
     {
-        var question = trivia?.OpenQuestion ?? throw new ConsoleInputException("No trivia question is open. Start a night with /trivia start.");
+        var question = trivia?.OpenQuestion
+            ?? throw new ConsoleInputException("No trivia question is open. Start a night with /trivia start.");
         var suffix = ":" + char.ToUpperInvariant(line[0]);
-        var button = ConsoleTriviaMessenger.Buttons(question).First(b => b.CustomId!.EndsWith(suffix, StringComparison.Ordinal));
+        var button = ConsoleTriviaMessenger.Buttons(question)
+            .First(b => b.CustomId!.EndsWith(suffix, StringComparison.Ordinal));
         return _interactions.ButtonPress(button.CustomId!, question);
     }
 

@@ -47,18 +47,23 @@ internal sealed class ConsoleTriviaMessenger : ITriviaMessenger
             lock (_gate)
             {
                 return _messages.OrderByDescending(m => m.Key).Select(m => m.Value)
-                    .FirstOrDefault(m => Buttons(m).Any(b => b.Disabled != true && b.CustomId?.StartsWith(AnswerButtonId.Prefix + ":", StringComparison.Ordinal) == true));
+                    .FirstOrDefault(m => Buttons(m).Any(b => b.Disabled != true
+                        && b.CustomId?.StartsWith(AnswerButtonId.Prefix + ":", StringComparison.Ordinal) == true));
             }
         }
     }
 
-    public static IEnumerable<Component> Buttons(MessagePayload message) => (message.Components ?? []).SelectMany(r => r.Components ?? []);
+    public static IEnumerable<Component> Buttons(MessagePayload message) =>
+        (message.Components ?? []).SelectMany(r => r.Components ?? []);
 
     private void Print(string heading, MessagePayload message)
     {
         var text = new StringWriter();
         text.WriteLine(heading);
-        ReplyPrinter.Print(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = InteractionCallbackData.FromMessage(message) }, text);
+        ReplyPrinter.Print(
+            new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource,
+                Data = InteractionCallbackData.FromMessage(message) },
+            text);
         _output.Write(text.ToString());
         _output.Flush();
     }

@@ -46,7 +46,8 @@ internal static class ReplyPrinter
         }
         var buttons = (data.Components ?? []).SelectMany(row => row.Components ?? []).ToList();
         if (buttons.Count > 0)
-            output.WriteLine(string.Join(" ", buttons.Select(b => b.Disabled == true ? $"[{b.Label}]·" : $"[{b.Label}]")));
+            output.WriteLine(
+                string.Join(" ", buttons.Select(b => b.Disabled == true ? $"[{b.Label}]·" : $"[{b.Label}]")));
     }
 
     private static void WriteIndented(TextWriter output, string prefix, string text)

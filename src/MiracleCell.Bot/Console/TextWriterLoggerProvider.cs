@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace MiracleCell.Bot.Console;
 
-/// <summary>Logs warnings and errors to a writer (stderr in the console modes), so a crash in a handler is visible.</summary>
+/// <summary>Logs warnings and errors to a writer (stderr in the console modes), so a crash in a handler is
+/// visible.</summary>
 internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(writer, categoryName);
@@ -17,7 +18,8 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
             writer.WriteLine($"{logLevel.ToString().ToLowerInvariant()}: {category}: {formatter(state, exception)}");

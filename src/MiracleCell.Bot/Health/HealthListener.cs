@@ -32,7 +32,8 @@ internal sealed class HealthListener(
     /// <summary>Answers while the process runs (a liveness probe).</summary>
     public const string LivePath = "/healthz";
 
-    /// <summary>Answers 200 once every shard has a session and every readiness check passes (a readiness probe).</summary>
+    /// <summary>Answers 200 once every shard has a session and every readiness check passes (a readiness
+    /// probe).</summary>
     public const string ReadyPath = "/readyz";
 
     /// <summary>Prometheus text format.</summary>
@@ -56,7 +57,8 @@ internal sealed class HealthListener(
         catch (HttpListenerException exception)
         {
             logger.LogCritical(
-                "Health:Urls: cannot listen on {Urls} ({Problem}): choose a free port or another address. The bot is stopping.",
+                "Health:Urls: cannot listen on {Urls} ({Problem}): choose a free port or another address. "
+                    + "The bot is stopping.",
                 options.Value.Urls, exception.Message);
             exitCode.Set(ExitCodes.Configuration);
             lifetime.StopApplication();
@@ -159,7 +161,8 @@ internal sealed class HealthListener(
                 await registry.CollectAndExportAsTextAsync(response.OutputStream, stopping);
                 break;
             default:
-                await WriteTextAsync(response, HttpStatusCode.NotFound, "not found: try /healthz, /readyz or /metrics\n", stopping);
+                await WriteTextAsync(response, HttpStatusCode.NotFound,
+                    "not found: try /healthz, /readyz or /metrics\n", stopping);
                 break;
         }
     }
@@ -179,7 +182,8 @@ internal sealed class HealthListener(
             {
                 ready = await check.IsReadyAsync(timeout.Token);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException
+                || !stopping.IsCancellationRequested)
             {
                 logger.LogDebug("Readiness check {Name} failed: {Problem}", check.Name, exception.Message);
                 ready = false;
@@ -189,7 +193,8 @@ internal sealed class HealthListener(
         return problems;
     }
 
-    private static async Task WriteTextAsync(HttpListenerResponse response, HttpStatusCode status, string text, CancellationToken stopping)
+    private static async Task WriteTextAsync(HttpListenerResponse response, HttpStatusCode status, string text,
+        CancellationToken stopping)
     {
         var body = Encoding.UTF8.GetBytes(text);
         response.StatusCode = (int)status;

@@ -16,7 +16,9 @@ internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
                 .Replace("://*", "://any-address", StringComparison.Ordinal);
             if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp
                 || uri.IsDefaultPort || uri.AbsolutePath != "/")
-                problems.Add($"Health:Urls has '{prefix.TrimEnd('/')}': write http://address:port without a path, such as http://127.0.0.1:9090 (or http://+:9090 in a container), or leave Health:Urls empty to turn the listener off.");
+                problems.Add($"Health:Urls has '{prefix.TrimEnd('/')}': write http://address:port without a path, such "
+                    + "as http://127.0.0.1:9090 (or http://+:9090 in a container), or leave Health:Urls empty to "
+                    + "turn the listener off.");
         }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -15,8 +15,10 @@ internal static class HealthServiceCollectionExtensions
     public static IServiceCollection AddHealthEndpoints(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         if (string.IsNullOrWhiteSpace(configuration[$"{HealthOptions.SectionName}:{nameof(HealthOptions.Urls)}"]))
             return services;
         services.TryAddSingleton<BotExitCode>();

@@ -12,7 +12,8 @@ namespace MiracleCell.Bot.Health;
 internal sealed class InteractionMetrics(IGatewayEventSink inner, IMeterFactory meterFactory, TimeProvider time)
     : IGatewayEventSink
 {
-    private readonly Histogram<double> _duration = meterFactory.Create(GatewayMetrics.MeterName).CreateHistogram<double>(
+    private readonly Histogram<double> _duration = meterFactory.Create(GatewayMetrics.MeterName)
+        .CreateHistogram<double>(
         "interactions.duration", "s", "Interactions handled, by command, and how long each took");
 
     /// <summary>The sink that handles the interactions.</summary>

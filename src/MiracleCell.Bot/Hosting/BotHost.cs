@@ -81,7 +81,8 @@ internal static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         SettingsFiles.AddWorkingDirectorySettings(builder.Configuration, workingDirectory);
-        var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"] ?? BotOptions.DefaultContentFolder;
+        var configuredFolder = builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.ContentFolder)}"]
+            ?? BotOptions.DefaultContentFolder;
         var folder = string.IsNullOrWhiteSpace(configuredFolder) ? "" : ContentFolder.Resolve(configuredFolder);
         // Started first: the rest of this method, the store and the gateway connect run while it loads.
         var content = new BackgroundContent<FilmLibrary>(() => LoadLibrary(folder));
@@ -99,7 +100,8 @@ internal static class BotHost
             problems.AddRange(loaded.Problems);
             problems.AddRange((loaded.Warnings ?? []).Select(warning => "  " + warning));
             await StopAsync(bot, ExitCodes.Configuration);
-            await error.WriteLineAsync($"MiracleCell cannot start: fix the configuration and start again ({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
+            await error.WriteLineAsync("MiracleCell cannot start: fix the configuration and start again "
+                + $"({problems.Count(p => !p.StartsWith(' '))} problem(s)):");
             foreach (var problem in problems) await error.WriteLineAsync(problem);
             return null;
         }
@@ -229,7 +231,8 @@ internal static class BotHost
         });
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (builder.Configuration["Logging:File:Path"] is { Length: > 0 } path)
-            builder.Logging.Services.AddSingleton<ILoggerProvider>(provider => new FileLoggerProvider(path, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            builder.Logging.Services.AddSingleton<ILoggerProvider>(provider =>
+                new FileLoggerProvider(path, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>Loads the film library for the console modes; null after printing why nothing can be served.</summary>

@@ -4,7 +4,8 @@ using MiracleCell.Bot.Transport;
 
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>The <c>Bot</c> configuration section (appsettings.json, or <c>Bot__ContentFolder</c> in the environment).</summary>
+/// <summary>The <c>Bot</c> configuration section (appsettings.json, or <c>Bot__ContentFolder</c> in the
+/// environment).</summary>
 internal sealed class BotOptions
 {
     public const string SectionName = "Bot";

@@ -6,6 +6,7 @@ internal enum BotTransport
     /// <summary>Discord: REST, the gateway, command registration, trivia messages posted in channels.</summary>
     Discord,
 
-    /// <summary>No connection: interactions are handed to the router directly and channel messages are printed.</summary>
+    /// <summary>No connection: interactions are handed to the router directly and channel messages are
+    /// printed.</summary>
     Console,
 }

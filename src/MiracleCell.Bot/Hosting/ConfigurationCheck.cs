@@ -8,14 +8,17 @@ namespace MiracleCell.Bot.Hosting;
 
 /// <summary>
 /// Checks every configuration section the bot uses before anything connects, and returns every problem at once —
-/// values that cannot be read as their type as well as values the validators refuse — one line each, naming the setting.
+/// values that cannot be read as their type as well as values the validators refuse — one line each, naming the
+/// setting.
 /// </summary>
 internal sealed class ConfigurationCheck
 {
     private readonly List<Func<IServiceProvider, IConfiguration, IEnumerable<string>>> _checks = [];
 
     /// <summary>Adds the options class bound to <paramref name="sectionPath"/> (e.g. <c>Discord:Rest</c>).</summary>
-    public ConfigurationCheck Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(string sectionPath) where TOptions : class, new()
+    public ConfigurationCheck Add<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(string sectionPath)
+        where TOptions : class, new()
     {
         _checks.Add((services, configuration) => Check<TOptions>(services, configuration, sectionPath));
         return this;
@@ -24,7 +27,10 @@ internal sealed class ConfigurationCheck
     public IReadOnlyList<string> FindProblems(IServiceProvider services, IConfiguration configuration) =>
         [.. _checks.SelectMany(check => check(services, configuration)).Distinct()];
 
-    private static IEnumerable<string> Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(IServiceProvider services, IConfiguration configuration, string sectionPath) where TOptions : class, new()
+    private static IEnumerable<string> Check<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(
+        IServiceProvider services, IConfiguration configuration, string sectionPath)
+        where TOptions : class, new()
     {
         try
         {
@@ -43,11 +49,15 @@ internal sealed class ConfigurationCheck
         }
     }
 
-    private static List<string> CheckPropertyByProperty<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(IServiceProvider services, IConfigurationSection section, string sectionPath) where TOptions : class, new()
+    private static List<string> CheckPropertyByProperty<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(
+        IServiceProvider services, IConfigurationSection section, string sectionPath)
+        where TOptions : class, new()
     {
         var problems = new List<string>();
         var options = new TOptions();
-        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite))
         {
             var child = section.GetSection(property.Name);
             if (child.Value is null) continue;
@@ -57,7 +67,8 @@ internal sealed class ConfigurationCheck
             }
             else
             {
-                problems.Add($"{sectionPath}:{property.Name} is '{child.Value}', which is not a valid {Describe(property.PropertyType)}: correct it or remove it to use the default.");
+                problems.Add($"{sectionPath}:{property.Name} is '{child.Value}', which is not a valid "
+                    + $"{Describe(property.PropertyType)}: correct it or remove it to use the default.");
             }
         }
         foreach (var validator in services.GetServices<IValidateOptions<TOptions>>())

@@ -28,9 +28,11 @@ internal static class ContentFolder
         return Path.GetFullPath(configured, currentDirectory);
     }
 
-    public static string Resolve(string configured) => Resolve(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+    public static string Resolve(string configured) =>
+        Resolve(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 
-    /// <summary>Loads the pack, turning a missing folder or an unreadable file into problems instead of exceptions.</summary>
+    /// <summary>Loads the pack, turning a missing folder or an unreadable file into problems instead of
+    /// exceptions.</summary>
     public static ContentLoadResult Load(string folder)
     {
         try
@@ -39,7 +41,8 @@ internal static class ContentFolder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new ContentLoadResult(null, [new ContentProblem(folder, 0, $"The pack could not be read: {exception.Message}")]);
+            return new ContentLoadResult(null, [new ContentProblem(folder, 0, "The pack could not be read: "
+                + $"{exception.Message}")]);
         }
     }
 
@@ -97,6 +100,7 @@ internal static class ContentFolder
     public static void WriteProblems(ContentLoadResult result, TextWriter writer)
     {
         foreach (var problem in result.Problems) writer.WriteLine(problem.ToString());
-        if (result.Problems.Count == 0 && result.Pack is null) writer.WriteLine("The loader returned no pack and no problems.");
+        if (result.Problems.Count == 0 && result.Pack is null)
+            writer.WriteLine("The loader returned no pack and no problems.");
     }
 }

@@ -1,6 +1,7 @@
 namespace MiracleCell.Bot.Hosting;
 
-/// <summary>Checks before anything connects that the data folder (Storage:DataFolder) can hold the bot's files.</summary>
+/// <summary>Checks before anything connects that the data folder (Storage:DataFolder) can hold the bot's
+/// files.</summary>
 internal static class DataFolder
 {
     /// <summary>Creates the folder when missing and writes a probe file in it.</summary>

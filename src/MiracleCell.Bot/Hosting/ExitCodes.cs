@@ -12,7 +12,8 @@ internal static class ExitCodes
     public const int Configuration = 78;
 }
 
-/// <summary>The exit code a hosted service asks for when it stops the application; read after the host has stopped.</summary>
+/// <summary>The exit code a hosted service asks for when it stops the application; read after the host has
+/// stopped.</summary>
 internal sealed class BotExitCode
 {
     private int _code = ExitCodes.Ok;

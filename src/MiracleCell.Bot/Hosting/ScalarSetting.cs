@@ -32,7 +32,8 @@ internal static class ScalarSetting
         if (type == typeof(bool)) return bool.TryParse(text, out var b) ? b : null;
         if (type == typeof(TimeSpan)) return TimeSpan.TryParse(text, culture, out var t) ? t : null;
         if (type == typeof(Uri)) return Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var uri) ? uri : null;
-        if (type.IsEnum) return Enum.TryParse(type, text, ignoreCase: true, out var e) && Enum.IsDefined(type, e!) ? e : null;
+        if (type.IsEnum)
+            return Enum.TryParse(type, text, ignoreCase: true, out var e) && Enum.IsDefined(type, e!) ? e : null;
         throw new NotSupportedException($"Settings of type {type.Name} are not supported by the configuration check.");
     }
 }

@@ -44,7 +44,9 @@ internal static class SettingsFiles
         if (path == Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, FileName))) return;
 
         var sources = configuration.Sources;
-        var afterLastFile = sources.Select((source, index) => (source, index)).LastOrDefault(s => s.source is JsonConfigurationSource).index + 1;
+        var afterLastFile = sources.Select((source, index) => (source, index))
+            .LastOrDefault(s => s.source is JsonConfigurationSource).index
+            + 1;
         var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
         source.ResolveFileProvider();
         sources.Insert(afterLastFile, source);

@@ -22,7 +22,8 @@ internal static class StartupFailures
     {
         var level = environment("Logging__LogLevel__Default")
             ?? args.Select(arg => arg.TrimStart('-')).Where(arg => arg.StartsWith("Logging:LogLevel:Default=",
-                StringComparison.OrdinalIgnoreCase)).Select(arg => arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..])
+                StringComparison.OrdinalIgnoreCase))
+                    .Select(arg => arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..])
                 .LastOrDefault();
         return level is not null && (level.Equals("Debug", StringComparison.OrdinalIgnoreCase)
             || level.Equals("Trace", StringComparison.OrdinalIgnoreCase));
@@ -36,7 +37,8 @@ internal static class StartupFailures
             var where = json.LineNumber is { } line
                 ? $" at line {line + 1}, position {(json.BytePositionInLine ?? 0) + 1}"
                 : "";
-            return $"the settings file {file} is not valid JSON{where}: fix it there (or move it away to use the defaults).";
+            return $"the settings file {file} is not valid JSON{where}: fix it there (or move it away "
+                + "to use the defaults).";
         }
         return $"the settings file {file} cannot be read ({cause.Message}): give the bot's user read access to it "
             + "or move it away.";

@@ -38,7 +38,8 @@ internal interface IAutocompleteCommand : IApplicationCommand
         AutocompleteContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>Handles button presses whose <c>custom_id</c> starts with <see cref="Prefix"/> followed by <c>:</c>.</summary>
+/// <summary>Handles button presses whose <c>custom_id</c> starts with <see cref="Prefix"/> followed by
+/// <c>:</c>.</summary>
 internal interface IComponentHandler
 {
     string Prefix { get; }

@@ -6,7 +6,8 @@ internal enum InteractionOutcome
 {
     /// <summary>The handler produced its reply (or autocomplete choices).</summary>
     Replied,
-    /// <summary>An expected failure: <see cref="InteractionResult.Error"/> says what; the response is its ephemeral message.</summary>
+    /// <summary>An expected failure: <see cref="InteractionResult.Error"/> says what; the response is its ephemeral
+    /// message.</summary>
     UserError,
     /// <summary>The handler threw; it was logged and the response is an ephemeral "something went wrong".</summary>
     Failed,

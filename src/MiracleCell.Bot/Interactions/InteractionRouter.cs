@@ -17,7 +17,8 @@ internal sealed partial class InteractionRouter
     private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
     private readonly ILogger<InteractionRouter> _logger;
 
-    public InteractionRouter(IEnumerable<IApplicationCommand> commands, IEnumerable<IComponentHandler> components, ILogger<InteractionRouter> logger)
+    public InteractionRouter(IEnumerable<IApplicationCommand> commands, IEnumerable<IComponentHandler> components,
+        ILogger<InteractionRouter> logger)
     {
         _logger = logger;
         foreach (var command in commands)
@@ -29,7 +30,8 @@ internal sealed partial class InteractionRouter
         foreach (var handler in components)
         {
             if (handler.Prefix.Contains(':', StringComparison.Ordinal) || !_components.TryAdd(handler.Prefix, handler))
-                throw new InvalidOperationException($"Component prefix '{handler.Prefix}' is duplicated or contains ':'.");
+                throw new InvalidOperationException($"Component prefix '{handler.Prefix}' is "
+                    + "duplicated or contains ':'.");
         }
         Commands = [.. _commands.Values];
     }
@@ -39,18 +41,21 @@ internal sealed partial class InteractionRouter
     /// <summary>Every definition, ready for <c>PUT /applications/{app}/commands</c>.</summary>
     public IReadOnlyList<ApplicationCommand> Definitions => [.. Commands.Select(c => c.Definition)];
 
-    public IApplicationCommand? FindCommand(string name, ApplicationCommandType type = ApplicationCommandType.ChatInput) =>
+    public IApplicationCommand? FindCommand(string name,
+        ApplicationCommandType type = ApplicationCommandType.ChatInput) =>
         _commands.GetValueOrDefault((type, name));
 
     /// <summary>
     /// Decides, without running any handler, how to acknowledge: call this first, send the defer if asked,
-    /// then call <see cref="HandleAsync"/>. Unknown commands and malformed options plan Immediate (their reply is an error).
+    /// then call <see cref="HandleAsync"/>. Unknown commands and malformed options plan Immediate (their reply is an
+    /// error).
     /// </summary>
     public AcknowledgementPlan PlanAcknowledgement(Interaction interaction)
     {
         switch (interaction.Type)
         {
-            case InteractionType.ApplicationCommand when FindCommand(interaction) is { Acknowledgement: AcknowledgementMode.Deferred } command:
+            case InteractionType.ApplicationCommand when FindCommand(
+                interaction) is { Acknowledgement: AcknowledgementMode.Deferred } command:
                 try
                 {
                     var context = new CommandContext(interaction, Given(command, interaction.Data?.Options));
@@ -60,7 +65,8 @@ internal sealed partial class InteractionRouter
                 {
                     return new AcknowledgementPlan(AcknowledgementMode.Deferred, Ephemeral: true);
                 }
-            case InteractionType.MessageComponent when FindComponent(interaction) is { Handler.Acknowledgement: AcknowledgementMode.Deferred }:
+            case InteractionType.MessageComponent when FindComponent(
+                interaction) is { Handler.Acknowledgement: AcknowledgementMode.Deferred }:
                 return new AcknowledgementPlan(AcknowledgementMode.Deferred);
             default:
                 return AcknowledgementPlan.Immediate;
@@ -80,9 +86,12 @@ internal sealed partial class InteractionRouter
         {
             return interaction.Type switch
             {
-                InteractionType.Ping => new InteractionResult(InteractionOutcome.Replied, new InteractionResponse { Type = InteractionCallbackType.Pong }, []),
+                InteractionType.Ping =>
+                    new InteractionResult(InteractionOutcome.Replied,
+                        new InteractionResponse { Type = InteractionCallbackType.Pong }, []),
                 InteractionType.ApplicationCommand => await RunCommandAsync(interaction, cancellationToken),
-                InteractionType.ApplicationCommandAutocomplete => await RunAutocompleteAsync(interaction, cancellationToken),
+                InteractionType.ApplicationCommandAutocomplete =>
+                    await RunAutocompleteAsync(interaction, cancellationToken),
                 InteractionType.MessageComponent => await RunComponentAsync(interaction, cancellationToken),
                 _ => throw new UserErrorException(UserErrorKind.UnknownCommand, Strings.UnsupportedInteraction),
             };
@@ -117,12 +126,15 @@ internal sealed partial class InteractionRouter
         return FromResult(result);
     }
 
-    private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
+    private async Task<InteractionResult> RunAutocompleteAsync(Interaction interaction,
+        CancellationToken cancellationToken)
     {
         if (FindCommand(interaction) is not IAutocompleteCommand command) throw UnknownCommand(interaction);
         if (Given(command, interaction.Data?.Options).FocusedWithin() is not var (scope, focused))
             return Choices(InteractionOutcome.Replied, [], null);
-        var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : focused.Value?.ToString() ?? "";
+        var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value
+            ? value.GetString() ?? ""
+            : focused.Value?.ToString() ?? "";
         var choices = await command.AutocompleteAsync(
             new AutocompleteContext(interaction, focused.Name, typed, scope), cancellationToken);
         return Choices(InteractionOutcome.Replied, [.. choices.Take(MaxAutocompleteChoices)], null);
@@ -133,12 +145,15 @@ internal sealed partial class InteractionRouter
     {
         var (handler, parts) = FindComponent(interaction)
             ?? throw new UserErrorException(UserErrorKind.UnknownCommand, Strings.UnknownButton);
-        var result = await handler.HandleAsync(new ComponentContext(interaction, interaction.Data!.CustomId!, parts), cancellationToken);
+        var result = await handler.HandleAsync(new ComponentContext(interaction, interaction.Data!.CustomId!, parts),
+            cancellationToken);
         return FromResult(result);
     }
 
     private IApplicationCommand? FindCommand(Interaction interaction) =>
-        interaction.Data?.Name is { } name ? FindCommand(name, interaction.Data.Type ?? ApplicationCommandType.ChatInput) : null;
+        interaction.Data?.Name is { } name
+            ? FindCommand(name, interaction.Data.Type ?? ApplicationCommandType.ChatInput)
+            : null;
 
     private (IComponentHandler Handler, string[] Arguments)? FindComponent(Interaction interaction)
     {
@@ -157,7 +172,8 @@ internal sealed partial class InteractionRouter
     {
         var message = result.Message;
         var response = result.UpdatesMessage
-            ? new InteractionResponse { Type = InteractionCallbackType.UpdateMessage, Data = InteractionCallbackData.FromMessage(message with { Flags = null }) }
+            ? new InteractionResponse { Type = InteractionCallbackType.UpdateMessage,
+                Data = InteractionCallbackData.FromMessage(message with { Flags = null }) }
             : MessageResponse(message);
         return new InteractionResult(InteractionOutcome.Replied, response, result.Actions);
     }
@@ -168,10 +184,12 @@ internal sealed partial class InteractionRouter
     private static InteractionResponse MessageResponse(MessagePayload message) => new()
     {
         Type = InteractionCallbackType.ChannelMessageWithSource,
-        Data = InteractionCallbackData.FromMessage(message with { AllowedMentions = message.AllowedMentions ?? AllowedMentions.None }),
+        Data = InteractionCallbackData.FromMessage(
+            message with { AllowedMentions = message.AllowedMentions ?? AllowedMentions.None }),
     };
 
-    private static InteractionResult Choices(InteractionOutcome outcome, IReadOnlyList<ApplicationCommandOptionChoice> choices, UserError? error) =>
+    private static InteractionResult Choices(InteractionOutcome outcome,
+        IReadOnlyList<ApplicationCommandOptionChoice> choices, UserError? error) =>
         new(outcome, new InteractionResponse
         {
             Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,

@@ -13,7 +13,8 @@ internal interface IPagedCommand
     /// <summary>The second part of the page buttons' custom_id; no <c>:</c>.</summary>
     string PageKey { get; }
 
-    /// <summary>Every page for <paramref name="state"/>; throws <see cref="UserErrorException"/> when the state no longer resolves.</summary>
+    /// <summary>Every page for <paramref name="state"/>; throws <see cref="UserErrorException"/> when the state no
+    /// longer resolves.</summary>
     IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale);
 }
 
@@ -22,14 +23,16 @@ internal static class Paging
     public const string Prefix = "page";
 
     /// <summary>Page <paramref name="index"/> with Previous/Next buttons when there is more than one page.</summary>
-    public static MessagePayload Page(IReadOnlyList<MessagePayload> pages, int index, string key, string state, Locale locale)
+    public static MessagePayload Page(IReadOnlyList<MessagePayload> pages, int index, string key, string state,
+        Locale locale)
     {
         var page = pages[index];
         if (pages.Count == 1) return page;
         var row = Component.ActionRow(
             Component.Button(Strings.Previous[locale], CustomId(key, state, index - 1), disabled: index == 0),
             Component.Button(Strings.PageOf(index + 1, pages.Count)[locale], $"{Prefix}-indicator", disabled: true),
-            Component.Button(Strings.Next[locale], CustomId(key, state, index + 1), ButtonStyle.Primary, disabled: index == pages.Count - 1));
+            Component.Button(Strings.Next[locale], CustomId(key, state, index + 1), ButtonStyle.Primary,
+                disabled: index == pages.Count - 1));
         return page with { Components = [.. page.Components ?? [], row] };
     }
 
@@ -40,7 +43,8 @@ internal static class Paging
 /// <summary>Turns a page button press into an update of the message it is on.</summary>
 internal sealed class PageButtonHandler(IEnumerable<IPagedCommand> commands) : IComponentHandler
 {
-    private readonly Dictionary<string, IPagedCommand> _commands = commands.ToDictionary(c => c.PageKey, StringComparer.Ordinal);
+    private readonly Dictionary<string, IPagedCommand> _commands = commands.ToDictionary(c => c.PageKey,
+        StringComparer.Ordinal);
 
     public string Prefix => Paging.Prefix;
 

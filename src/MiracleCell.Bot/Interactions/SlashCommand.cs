@@ -23,6 +23,7 @@ internal abstract class SlashCommand<TOptions> : IApplicationCommand
 
     bool IApplicationCommand.RepliesEphemerally(CommandContext context) => RepliesEphemerally(Bind(context.Given));
 
-    ValueTask<CommandResult> IApplicationCommand.HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+    ValueTask<CommandResult> IApplicationCommand.HandleAsync(CommandContext context,
+        CancellationToken cancellationToken) =>
         HandleAsync(context, Bind(context.Given), cancellationToken);
 }

@@ -14,7 +14,8 @@ internal sealed class UserOption(ApplicationCommandOption definition) : OptionDe
     {
         if (_text.Read(given) is not { } text) return null;
         var trimmed = text.Trim();
-        if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.EndsWith('>')) trimmed = trimmed[2..^1].TrimStart('!');
+        if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.EndsWith('>'))
+            trimmed = trimmed[2..^1].TrimStart('!');
         return ulong.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? id
             : throw BadOption(Strings.NotAUser(Names));

@@ -48,7 +48,8 @@ internal sealed class FileLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
             var entry = new Dictionary<string, object?>
@@ -66,7 +67,8 @@ internal sealed class FileLoggerProvider : ILoggerProvider
                 }
             }
             if (exception is not null) entry["exception"] = exception.ToString();
-            owner._lines.Writer.TryWrite(JsonSerializer.Serialize(entry, FileLogJsonContext.Default.DictionaryStringObject));
+            owner._lines.Writer.TryWrite(
+                JsonSerializer.Serialize(entry, FileLogJsonContext.Default.DictionaryStringObject));
         }
     }
 }

@@ -23,7 +23,8 @@ internal sealed class FilmText(FilmPack pack, Locale locale, WatchProgress progr
     public ReplyItem Item(SourcedText text, bool showSpoilers = false, bool bullet = true) =>
         Make(text, hidden: !showSpoilers && !Progress.Covers(pack, text), bullet);
 
-    /// <summary>A recap beat: plain when its part (and the part it names as revealing it) is within the progress.</summary>
+    /// <summary>A recap beat: plain when its part (and the part it names as revealing it) is within the
+    /// progress.</summary>
     public ReplyItem Beat(RecapPart part, SourcedText beat, bool showSpoilers = false) =>
         Make(beat, hidden: !showSpoilers && !BeatVisible(part, beat), bullet: true);
 
@@ -44,7 +45,8 @@ internal sealed class FilmText(FilmPack pack, Locale locale, WatchProgress progr
             || (relationship.Reveals is not null && Progress.Covers(pack, relationship.Reveals));
     }
 
-    /// <summary>"Part 15" past the progress; its title, escaped, within it. Safe for titles, choices and labels.</summary>
+    /// <summary>"Part 15" past the progress; its title, escaped, within it. Safe for titles, choices and
+    /// labels.</summary>
     public string PartLabel(RecapPart part)
     {
         ArgumentNullException.ThrowIfNull(part);

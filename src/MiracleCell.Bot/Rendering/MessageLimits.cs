@@ -29,7 +29,8 @@ internal static class MessageLimits
         var problems = new List<string>();
         void Max(string what, string? text, int limit)
         {
-            if (text is not null && DiscordText.Length(text) > limit) problems.Add($"{what} has {DiscordText.Length(text)} code points (limit {limit})");
+            if (text is not null && DiscordText.Length(text) > limit)
+                problems.Add($"{what} has {DiscordText.Length(text)} code points (limit {limit})");
         }
         void Present(string what, string? text)
         {
@@ -50,7 +51,8 @@ internal static class MessageLimits
             Max($"embed {i} footer", embed.Footer?.Text, FooterText);
             Max($"embed {i} author", embed.Author?.Name, AuthorName);
             var fields = embed.Fields ?? [];
-            if (fields.Count > FieldsPerEmbed) problems.Add($"embed {i} has {fields.Count} fields (limit {FieldsPerEmbed})");
+            if (fields.Count > FieldsPerEmbed)
+                problems.Add($"embed {i} has {fields.Count} fields (limit {FieldsPerEmbed})");
             for (var f = 0; f < fields.Count; f++)
             {
                 Max($"embed {i} field {f} name", fields[f].Name, FieldName);
@@ -60,7 +62,8 @@ internal static class MessageLimits
                 total += DiscordText.Length(fields[f].Name) + DiscordText.Length(fields[f].Value);
             }
             total += Len(embed.Title) + Len(embed.Description) + Len(embed.Footer?.Text) + Len(embed.Author?.Name);
-            if (embed.Title is null && embed.Description is null && fields.Count == 0) problems.Add($"embed {i} is empty");
+            if (embed.Title is null && embed.Description is null && fields.Count == 0)
+                problems.Add($"embed {i} is empty");
         }
         if (total > EmbedTotal) problems.Add($"embeds total {total} code points (limit {EmbedTotal})");
 
@@ -70,7 +73,8 @@ internal static class MessageLimits
         foreach (var row in rows)
         {
             var buttons = row.Components ?? [];
-            if (buttons.Count is 0 or > ButtonsPerRow) problems.Add($"an action row has {buttons.Count} buttons (1 to {ButtonsPerRow})");
+            if (buttons.Count is 0 or > ButtonsPerRow)
+                problems.Add($"an action row has {buttons.Count} buttons (1 to {ButtonsPerRow})");
             foreach (var button in buttons)
             {
                 Max("button label", button.Label, ButtonLabel);
@@ -88,8 +92,11 @@ internal static class MessageLimits
         if (data.Choices is { } choices)
         {
             var problems = new List<string>();
-            if (choices.Count > AutocompleteChoices) problems.Add($"{choices.Count} choices (limit {AutocompleteChoices})");
-            problems.AddRange(choices.Where(c => DiscordText.Length(c.Name) is 0 or > ChoiceName).Select(c => $"choice name '{c.Name}' is not 1–{ChoiceName} code points"));
+            if (choices.Count > AutocompleteChoices)
+                problems.Add($"{choices.Count} choices (limit {AutocompleteChoices})");
+            problems.AddRange(
+                choices.Where(c => DiscordText.Length(c.Name) is 0 or > ChoiceName)
+                    .Select(c => $"choice name '{c.Name}' is not 1–{ChoiceName} code points"));
             return problems;
         }
         return Check(new MessagePayload { Content = data.Content, Embeds = data.Embeds, Components = data.Components });

@@ -4,7 +4,8 @@ namespace MiracleCell.Bot.Rendering;
 /// A reply before it is laid out into Discord's limits: a title, a description and sections of items.
 /// <see cref="ReplyRenderer"/> packs it into embeds and fields, and into pages when it outgrows one message.
 /// </summary>
-/// <param name="SafeTitle">Markdown-safe (escape pack and user text in it); never a spoiler: titles are always visible.</param>
+/// <param name="SafeTitle">Markdown-safe (escape pack and user text in it); never a spoiler: titles are always
+/// visible.</param>
 /// <param name="Description">Items shown in the first embed's description.</param>
 /// <param name="Footnote">Safe markdown appended after the sections (hints); not a spoiler.</param>
 internal sealed record ReplyDocument(

@@ -15,13 +15,18 @@ internal static class ReplyRenderer
     private const string Bullet = "• ";
 
     /// <param name="sourceTitle">Maps a source id to the title shown in the footer.</param>
-    public static IReadOnlyList<MessagePayload> Render(ReplyDocument document, Func<string, string> sourceTitle, Locale locale)
+    public static IReadOnlyList<MessagePayload> Render(ReplyDocument document, Func<string, string> sourceTitle,
+        Locale locale)
     {
         var keys = NumberSources(document);
-        var footerReserve = keys.Count == 0 ? 0 : DiscordText.Length(Footer(keys.Keys, keys, sourceTitle, locale) ?? "");
+        var footerReserve = keys.Count == 0
+            ? 0
+            : DiscordText.Length(Footer(keys.Keys, keys, sourceTitle, locale) ?? "");
         var layout = new Layout(document, locale, MessageLimits.EmbedTotal - footerReserve);
 
-        var descriptionLines = document.Description.SelectMany(item => RenderItem(item, keys, MessageLimits.EmbedDescription)).ToList();
+        var descriptionLines = document.Description.SelectMany(item =>
+            RenderItem(item, keys, MessageLimits.EmbedDescription))
+            .ToList();
         var overflow = layout.SetDescription(descriptionLines);
         if (overflow.Count > 0) layout.AddSection(Strings.Continued[locale], overflow, inline: false);
 
@@ -31,12 +36,17 @@ internal static class ReplyRenderer
             if (lines.Count > 0) layout.AddSection(section.SafeName, lines, section.Inline);
         }
         if (document.Footnote is { } footnote)
-            layout.AddSection("ℹ️", RenderItem(new ReplyItem(footnote, Bullet: false), keys, MessageLimits.FieldValue).ToList(), inline: false);
+            layout.AddSection("ℹ️",
+                RenderItem(new ReplyItem(footnote, Bullet: false), keys, MessageLimits.FieldValue).ToList(),
+                inline: false);
 
-        return layout.Pages.Select(page => page.ToMessage(document, keysUsed => Footer(keysUsed, keys, sourceTitle, locale))).ToList();
+        return layout.Pages.Select(page =>
+            page.ToMessage(document, keysUsed => Footer(keysUsed, keys, sourceTitle, locale)))
+            .ToList();
     }
 
-    /// <summary>Cuts plain text to <paramref name="limit"/> code points at a word boundary, marking the cut with "…".</summary>
+    /// <summary>Cuts plain text to <paramref name="limit"/> code points at a word boundary, marking the cut with
+    /// "…".</summary>
     public static string Fit(string text, int limit)
     {
         if (DiscordText.Length(text) <= limit) return text;
@@ -56,9 +66,11 @@ internal static class ReplyRenderer
         return keys;
     }
 
-    private static string? Footer(IEnumerable<string> sourceIds, Dictionary<string, int> keys, Func<string, string> sourceTitle, Locale locale)
+    private static string? Footer(IEnumerable<string> sourceIds, Dictionary<string, int> keys,
+        Func<string, string> sourceTitle, Locale locale)
     {
-        var entries = sourceIds.OrderBy(id => keys[id]).Select(id => $"[{keys[id].ToString(CultureInfo.InvariantCulture)}] {sourceTitle(id)}").ToList();
+        var entries = sourceIds.OrderBy(id => keys[id])
+            .Select(id => $"[{keys[id].ToString(CultureInfo.InvariantCulture)}] {sourceTitle(id)}").ToList();
         if (entries.Count == 0) return null;
         // The footer renders no markdown, so titles go in as they are.
         return Fit($"{Strings.Sources[locale]}: {string.Join(" · ", entries)}", MessageLimits.FooterText);
@@ -79,12 +91,14 @@ internal static class ReplyRenderer
             yield return new Line(whole, sources);
             yield break;
         }
-        var room = Math.Max(1, limit - DiscordText.Length(prefix) - wrap - DiscordText.Length(cite) - DiscordText.Length(note));
+        var room = Math.Max(1,
+            limit - DiscordText.Length(prefix) - wrap - DiscordText.Length(cite) - DiscordText.Length(note));
         var pieces = DiscordText.Split(item.SafeText, room);
         for (var i = 0; i < pieces.Count; i++)
         {
             var last = i == pieces.Count - 1;
-            yield return new Line((i == 0 ? prefix : "") + Wrap(pieces[i]) + (last ? cite + note : ""), last ? sources : []);
+            yield return new Line((i == 0 ? prefix : "") + Wrap(pieces[i]) + (last ? cite + note : ""),
+                last ? sources : []);
         }
     }
 
@@ -112,7 +126,8 @@ internal static class ReplyRenderer
                 kept.Add(lines[index]);
                 length += added;
             }
-            if (kept.Count > 0) page.SetDescription(string.Join("\n", kept.Select(l => l.Text)), kept.SelectMany(l => l.Sources));
+            if (kept.Count > 0)
+                page.SetDescription(string.Join("\n", kept.Select(l => l.Text)), kept.SelectMany(l => l.Sources));
             return lines[index..];
         }
 
@@ -125,7 +140,8 @@ internal static class ReplyRenderer
             {
                 if (value.Count == 0) return;
                 var name = first ? safeName : $"{safeName} {Strings.Continued[locale]}";
-                AddField(Fit(name, MessageLimits.FieldName), string.Join("\n", value.Select(l => l.Text)), inline, value.SelectMany(l => l.Sources));
+                AddField(Fit(name, MessageLimits.FieldName), string.Join("\n", value.Select(l => l.Text)), inline,
+                    value.SelectMany(l => l.Sources));
                 first = false;
                 value.Clear();
                 length = 0;
@@ -144,14 +160,18 @@ internal static class ReplyRenderer
         {
             var cost = DiscordText.Length(name) + DiscordText.Length(value);
             var page = Current;
-            if (page.Total + cost > budget || (page.FieldsInLastEmbed == MessageLimits.FieldsPerEmbed && page.Embeds.Count == MessageLimits.EmbedsPerMessage))
+            if (page.Total + cost > budget
+                || (page.FieldsInLastEmbed == MessageLimits.FieldsPerEmbed
+                    && page.Embeds.Count == MessageLimits.EmbedsPerMessage))
                 page = NewPage();
             page.AddField(new EmbedField { Name = name, Value = value, Inline = inline ? true : null }, cost, sources);
         }
 
         private Page NewPage()
         {
-            var title = Pages.Count == 0 ? _title : Fit($"{_title} {Strings.Continued[locale]}", MessageLimits.EmbedTitle);
+            var title = Pages.Count == 0
+                ? _title
+                : Fit($"{_title} {Strings.Continued[locale]}", MessageLimits.EmbedTitle);
             var page = new Page(title, document.Color);
             Pages.Add(page);
             return page;

@@ -36,7 +36,8 @@ internal static class SpoilerRepost
             total += length;
         }
         var content = trimmed ? $"{safeHeader}\n{Strings.Trimmed[locale]}" : safeHeader;
-        return new MessagePayload { Content = ReplyRenderer.Fit(content, MessageLimits.Content), Embeds = embeds, AllowedMentions = AllowedMentions.None };
+        return new MessagePayload { Content = ReplyRenderer.Fit(content, MessageLimits.Content), Embeds = embeds,
+            AllowedMentions = AllowedMentions.None };
     }
 
     public static string Mention(User? user) => user is null ? "?" : $"<@{user.Id}>";

@@ -5,7 +5,8 @@ using MiracleCell.Core.Text;
 
 namespace MiracleCell.Bot.Rendering;
 
-/// <summary>The texts of trivia nights: channel messages, button acknowledgements, errors, leaderboard and stats.</summary>
+/// <summary>The texts of trivia nights: channel messages, button acknowledgements, errors, leaderboard and
+/// stats.</summary>
 internal static partial class Strings
 {
     // /trivia start

@@ -4,7 +4,8 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Transport;
 
-/// <summary>A fingerprint of command definitions that does not depend on their order or on ids Discord assigns.</summary>
+/// <summary>A fingerprint of command definitions that does not depend on their order or on ids Discord
+/// assigns.</summary>
 internal static class CommandDefinitions
 {
     /// <summary>SHA-256 (hex) of the definitions as sent, sorted by type and name, without ids.</summary>
@@ -15,7 +16,8 @@ internal static class CommandDefinitions
             .OrderBy(definition => definition.Type)
             .ThenBy(definition => definition.Name, StringComparer.Ordinal)
             .ToList();
-        var json = JsonSerializer.SerializeToUtf8Bytes(normalised, Discord.Models.DiscordJsonContext.Default.ListApplicationCommand);
+        var json = JsonSerializer.SerializeToUtf8Bytes(normalised,
+            Discord.Models.DiscordJsonContext.Default.ListApplicationCommand);
         return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 }

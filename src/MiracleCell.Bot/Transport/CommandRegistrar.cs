@@ -53,7 +53,8 @@ internal sealed class CommandRegistrar : BackgroundService
         _discord = discord.Value;
         _bot = bot.Value;
         _logger = logger;
-        _record = new CommandRegistrationRecord(Path.Combine(Path.GetFullPath(storage.Value.DataFolder), RecordFileName), logger);
+        _record = new CommandRegistrationRecord(
+            Path.Combine(Path.GetFullPath(storage.Value.DataFolder), RecordFileName), logger);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,8 +72,10 @@ internal sealed class CommandRegistrar : BackgroundService
         await RegisterAsync(ready.ApplicationId, stoppingToken);
     }
 
-    /// <summary>Writes the definitions with a bulk overwrite unless they are unchanged; never throws except on cancellation.</summary>
-    public async Task<CommandRegistrationOutcome> RegisterAsync(Snowflake applicationId, CancellationToken cancellationToken)
+    /// <summary>Writes the definitions with a bulk overwrite unless they are unchanged; never throws except on
+    /// cancellation.</summary>
+    public async Task<CommandRegistrationOutcome> RegisterAsync(Snowflake applicationId,
+        CancellationToken cancellationToken)
     {
         if (_bot.RegisterCommands == CommandRegistrationMode.Never)
         {
@@ -84,19 +87,23 @@ internal sealed class CommandRegistrar : BackgroundService
         {
             // Commands belong to the application, not to a shard: one writer avoids racing bulk overwrites and
             // shards sharing a data folder writing one registration record at once.
-            _logger.LogInformation("Commands are registered by the process running shard 0; this one runs {ShardIds}", string.Join(',', _discord.OwnShardIds()));
+            _logger.LogInformation("Commands are registered by the process running shard 0; this one runs {ShardIds}",
+                string.Join(',', _discord.OwnShardIds()));
             return CommandRegistrationOutcome.LeftToShardZero;
         }
 
         var definitions = _router.Definitions;
         var guild = _discord.DevGuildId is { } id ? new Snowflake(id) : (Snowflake?)null;
         var scope = guild is { } g ? $"{applicationId}/guild/{g}" : $"{applicationId}/global";
-        var where = guild is { } inGuild ? $"in guild {inGuild} (Discord:DevGuildId)" : "globally (may take up to an hour to show)";
+        var where = guild is { } inGuild
+            ? $"in guild {inGuild} (Discord:DevGuildId)"
+            : "globally (may take up to an hour to show)";
         var fingerprint = CommandDefinitions.Fingerprint(definitions);
 
         if (_bot.RegisterCommands == CommandRegistrationMode.IfChanged && _record.Read(scope) == fingerprint)
         {
-            _logger.LogInformation("{Count} commands unchanged since the last registration {Where}; not rewriting them", definitions.Count, where);
+            _logger.LogInformation("{Count} commands unchanged since the last registration {Where}; not rewriting them",
+                definitions.Count, where);
             return CommandRegistrationOutcome.Unchanged;
         }
 
@@ -106,16 +113,19 @@ internal sealed class CommandRegistrar : BackgroundService
                 ? await _rest.BulkOverwriteGuildCommandsAsync(applicationId, guildId, definitions, cancellationToken)
                 : await _rest.BulkOverwriteGlobalCommandsAsync(applicationId, definitions, cancellationToken);
             _record.Write(scope, fingerprint);
-            _logger.LogInformation("Registered {Count} commands {Where}: {Names}", registered.Count, where, string.Join(", ", definitions.Select(d => d.Name)));
+            _logger.LogInformation("Registered {Count} commands {Where}: {Names}", registered.Count, where,
+                string.Join(", ", definitions.Select(d => d.Name)));
             return CommandRegistrationOutcome.Registered;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception exception) when (exception is DiscordApiException or HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (exception is DiscordApiException or HttpRequestException
+            or OperationCanceledException)
         {
-            _logger.LogError("Could not register the commands {Where}: {Problem}. The bot keeps running with the commands Discord already has; it tries again at the next start", where, exception.Message);
+            _logger.LogError("Could not register the commands {Where}: {Problem}. The bot keeps running with the "
+                + "commands Discord already has; it tries again at the next start", where, exception.Message);
             return CommandRegistrationOutcome.Failed;
         }
     }

@@ -17,12 +17,14 @@ internal sealed class CommandRegistrationRecord(string path, ILogger logger)
         try
         {
             if (!File.Exists(Path)) return null;
-            var entries = JsonSerializer.Deserialize(File.ReadAllText(Path), CommandRegistrationJsonContext.Default.DictionaryStringString);
+            var entries = JsonSerializer.Deserialize(File.ReadAllText(Path),
+                CommandRegistrationJsonContext.Default.DictionaryStringString);
             return entries is not null && entries.TryGetValue(scope, out var fingerprint) ? fingerprint : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
         {
-            logger.LogWarning("Could not read {Path} ({Problem}); the commands will be registered again", Path, exception.Message);
+            logger.LogWarning("Could not read {Path} ({Problem}); the commands will be registered again", Path,
+                exception.Message);
             return null;
         }
     }
@@ -34,7 +36,11 @@ internal sealed class CommandRegistrationRecord(string path, ILogger logger)
             Dictionary<string, string> entries;
             try
             {
-                entries = File.Exists(Path) ? JsonSerializer.Deserialize(File.ReadAllText(Path), CommandRegistrationJsonContext.Default.DictionaryStringString) ?? [] : [];
+                entries = File.Exists(Path)
+                    ? JsonSerializer.Deserialize(File.ReadAllText(Path),
+                        CommandRegistrationJsonContext.Default.DictionaryStringString)
+                        ?? []
+                    : [];
             }
             catch (JsonException)
             {
@@ -43,12 +49,14 @@ internal sealed class CommandRegistrationRecord(string path, ILogger logger)
             entries[scope] = fingerprint;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             var temporary = Path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(entries, CommandRegistrationJsonContext.Default.DictionaryStringString));
+            File.WriteAllText(temporary,
+                JsonSerializer.Serialize(entries, CommandRegistrationJsonContext.Default.DictionaryStringString));
             File.Move(temporary, Path, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not write {Path} ({Problem}); the commands will be registered again at the next start", Path, exception.Message);
+            logger.LogWarning("Could not write {Path} ({Problem}); the commands will be registered "
+                + "again at the next start", Path, exception.Message);
         }
     }
 }

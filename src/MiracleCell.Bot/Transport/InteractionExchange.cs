@@ -12,7 +12,8 @@ internal enum AcknowledgementState
     Responded,
     /// <summary>Type 5: the user sees "thinking…"; the answer goes to <c>PATCH @original</c>.</summary>
     DeferredMessage,
-    /// <summary>Type 6 (components): nothing visible; the component's message is edited or a follow-up posted.</summary>
+    /// <summary>Type 6 (components): nothing visible; the component's message is edited or a follow-up
+    /// posted.</summary>
     DeferredUpdate,
 }
 
@@ -28,10 +29,12 @@ internal sealed partial class InteractionExchange(Interaction interaction, IDisc
 
     public AcknowledgementState State => (AcknowledgementState)Volatile.Read(ref _state);
 
-    /// <summary>Whether a type 5 defer was sent with the ephemeral flag (ephemerality is fixed at defer time).</summary>
+    /// <summary>Whether a type 5 defer was sent with the ephemeral flag (ephemerality is fixed at defer
+    /// time).</summary>
     public bool DeferredEphemerally { get; private set; }
 
-    /// <summary>Sends <paramref name="response"/> as the callback; false (and nothing sent) when a callback was already claimed.</summary>
+    /// <summary>Sends <paramref name="response"/> as the callback; false (and nothing sent) when a callback was already
+    /// claimed.</summary>
     public async Task<bool> RespondAsync(InteractionResponse response, CancellationToken cancellationToken)
     {
         if (!TryClaim(AcknowledgementState.Responded, $"callback type {(int)response.Type}")) return false;
@@ -39,11 +42,14 @@ internal sealed partial class InteractionExchange(Interaction interaction, IDisc
         return true;
     }
 
-    /// <summary>Sends type 5 (with flag 64 when <paramref name="ephemeral"/>) for commands, type 6 for components.</summary>
+    /// <summary>Sends type 5 (with flag 64 when <paramref name="ephemeral"/>) for commands, type 6 for
+    /// components.</summary>
     public async Task<bool> DeferAsync(bool ephemeral, CancellationToken cancellationToken)
     {
         var updatesComponentMessage = Interaction.Type == InteractionType.MessageComponent;
-        var state = updatesComponentMessage ? AcknowledgementState.DeferredUpdate : AcknowledgementState.DeferredMessage;
+        var state = updatesComponentMessage
+            ? AcknowledgementState.DeferredUpdate
+            : AcknowledgementState.DeferredMessage;
         if (!TryClaim(state, updatesComponentMessage ? "defer type 6" : "defer type 5")) return false;
         DeferredEphemerally = ephemeral && !updatesComponentMessage;
         var response = updatesComponentMessage
@@ -68,7 +74,8 @@ internal sealed partial class InteractionExchange(Interaction interaction, IDisc
 
     private bool TryClaim(AcknowledgementState state, string attempt)
     {
-        var previous = (AcknowledgementState)Interlocked.CompareExchange(ref _state, (int)state, (int)AcknowledgementState.None);
+        var previous = (AcknowledgementState)Interlocked.CompareExchange(ref _state, (int)state,
+            (int)AcknowledgementState.None);
         if (previous == AcknowledgementState.None) return true;
         LogSecondCallback(logger, attempt, Interaction.Id, previous);
         return false;

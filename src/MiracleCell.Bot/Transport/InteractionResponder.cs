@@ -25,7 +25,8 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
     private readonly ILogger<InteractionResponder> _logger;
     private readonly RecentInteractionIds _recent;
 
-    public InteractionResponder(InteractionRouter router, IDiscordRestClient rest, TimeProvider time, InteractionTimings timings, ILogger<InteractionResponder> logger)
+    public InteractionResponder(InteractionRouter router, IDiscordRestClient rest, TimeProvider time,
+        InteractionTimings timings, ILogger<InteractionResponder> logger)
         : this(Task.FromResult(router), rest, time, timings, logger)
     {
     }
@@ -145,7 +146,8 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
         return deferred;
     }
 
-    private async Task DeliverAsync(InteractionExchange exchange, InteractionResult result, CancellationToken cancellationToken)
+    private async Task DeliverAsync(InteractionExchange exchange, InteractionResult result,
+        CancellationToken cancellationToken)
     {
         switch (exchange.State)
         {
@@ -168,11 +170,12 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
     }
 
     /// <summary>
-    /// After a type 5: edit "thinking…" into the answer — unless the answer is ephemeral and the defer was not, in which
-    /// case the public placeholder is deleted and the answer sent as an ephemeral follow-up, so an error meant for one
-    /// user never appears in the channel.
+    /// After a type 5: edit "thinking…" into the answer — unless the answer is ephemeral and the defer was not, in
+    /// which case the public placeholder is deleted and the answer sent as an ephemeral follow-up, so an error meant
+    /// for one user never appears in the channel.
     /// </summary>
-    private static async Task DeliverAfterDeferredMessageAsync(InteractionExchange exchange, MessagePayload message, CancellationToken cancellationToken)
+    private static async Task DeliverAfterDeferredMessageAsync(InteractionExchange exchange, MessagePayload message,
+        CancellationToken cancellationToken)
     {
         var ephemeral = message.Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral);
         if (ephemeral && !exchange.DeferredEphemerally)
@@ -185,7 +188,8 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
         await exchange.EditOriginalAsync(message with { Flags = null }, cancellationToken);
     }
 
-    private async Task RunActionsAsync(InteractionExchange exchange, IReadOnlyList<FollowUpAction> actions, CancellationToken cancellationToken)
+    private async Task RunActionsAsync(InteractionExchange exchange, IReadOnlyList<FollowUpAction> actions,
+        CancellationToken cancellationToken)
     {
         var interaction = exchange.Interaction;
         foreach (var action in actions)
@@ -197,12 +201,16 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
                     {
                         await _rest.DeleteMessageAsync(delete.ChannelId, delete.MessageId, cancellationToken);
                     }
-                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden
+                        or HttpStatusCode.NotFound)
                     {
                         LogCouldNotDelete(_logger, delete.MessageId, interaction.Id, (int)exception.Status);
-                        // Already gone (404) needs no word; a refusal (403) does, or the user thinks the bot failed silently.
+                        // Already gone (404) needs no word; a refusal (403) does, or the user thinks the bot failed
+                        // silently.
                         if (exception.Status == HttpStatusCode.Forbidden)
-                            await exchange.FollowUpAsync(Replies.Error(Strings.CannotDeleteOriginal[Locales.FromCode(interaction.Locale)]), cancellationToken);
+                            await exchange.FollowUpAsync(
+                                Replies.Error(Strings.CannotDeleteOriginal[Locales.FromCode(interaction.Locale)]),
+                                cancellationToken);
                     }
                     break;
                 default:
@@ -216,7 +224,8 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
     /// Something failed outside the router (a Discord refusal, a network error, a bug): log it with a short error id,
     /// and tell the user that id in an ephemeral message when the interaction can still carry one.
     /// </summary>
-    private async Task ReportFailureAsync(InteractionExchange exchange, Exception exception, CancellationToken cancellationToken)
+    private async Task ReportFailureAsync(InteractionExchange exchange, Exception exception,
+        CancellationToken cancellationToken)
     {
         var interaction = exchange.Interaction;
         var errorId = ErrorIds.New();
@@ -267,7 +276,9 @@ internal sealed partial class InteractionResponder : IGatewayEventSink
 
     private static MessagePayload ToMessage(InteractionResponse response)
     {
-        var data = response.Data ?? throw new InvalidOperationException($"A callback of type {(int)response.Type} has no message to deliver after a defer.");
+        var data = response.Data
+            ?? throw new InvalidOperationException($"A callback of type {(int)response.Type} has no message to "
+                + "deliver after a defer.");
         return new MessagePayload
         {
             Content = data.Content,

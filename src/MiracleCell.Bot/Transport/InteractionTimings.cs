@@ -1,6 +1,7 @@
 namespace MiracleCell.Bot.Transport;
 
-/// <summary>Discord's deadlines as the responder applies them. Replace the defaults only in tests and benchmarks.</summary>
+/// <summary>Discord's deadlines as the responder applies them. Replace the defaults only in tests and
+/// benchmarks.</summary>
 internal sealed record InteractionTimings
 {
     /// <summary>
@@ -9,7 +10,8 @@ internal sealed record InteractionTimings
     /// </summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>An immediate handler still running this long after the interaction was created gets deferred first.</summary>
+    /// <summary>An immediate handler still running this long after the interaction was created gets deferred
+    /// first.</summary>
     public TimeSpan SafetyNetAfter { get; init; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>How long an interaction id is remembered to refuse a second delivery of the same interaction.</summary>

@@ -16,7 +16,8 @@ namespace MiracleCell.Bot.Transport;
 /// </summary>
 internal sealed class PostgreSqlIdentifyCoordinator : IIdentifyCoordinator, IAsyncDisposable
 {
-    /// <summary>First key of the two-key advisory locks taken here (the second is <see cref="LockKey"/>); 'MCID'.</summary>
+    /// <summary>First key of the two-key advisory locks taken here (the second is <see cref="LockKey"/>);
+    /// 'MCID'.</summary>
     public const int LockSpace = 0x4D434944;
 
     private const string CreateTable = """
@@ -54,7 +55,8 @@ internal sealed class PostgreSqlIdentifyCoordinator : IIdentifyCoordinator, IAsy
         _fallback = new InProcessIdentifyCoordinator(time, interval);
     }
 
-    /// <summary>A coordinator with its own small connection pool on the score database of <paramref name="options"/>.</summary>
+    /// <summary>A coordinator with its own small connection pool on the score database of
+    /// <paramref name="options"/>.</summary>
     public static PostgreSqlIdentifyCoordinator ForStorage(
         StorageOptions options, TimeProvider time, TimeSpan interval, ILogger? logger = null)
     {
@@ -85,7 +87,8 @@ internal sealed class PostgreSqlIdentifyCoordinator : IIdentifyCoordinator, IAsy
             {
                 // Without the database this process still paces its own shards; it cannot see the others'.
                 _logger.LogWarning(
-                    "Shard {ShardId}: identify pacing across processes is unavailable ({Problem}); pacing this process only",
+                    "Shard {ShardId}: identify pacing across processes is unavailable ({Problem}); "
+                        + "pacing this process only",
                     shardId, ex.Message.ReplaceLineEndings(" "));
                 await _fallback.WaitTurnAsync(shardId, maxConcurrency, cancellationToken);
                 return;

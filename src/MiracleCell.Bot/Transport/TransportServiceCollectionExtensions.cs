@@ -29,7 +29,8 @@ internal static class TransportServiceCollectionExtensions
 
         // A fatal refusal from the gateway ends the process with exit code 78.
         services.TryAddSingleton<BotExitCode>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGatewayFatalErrorListener, ConfigurationExitOnFatalGateway>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IGatewayFatalErrorListener, ConfigurationExitOnFatalGateway>());
 
         services.TryAddSingleton(new InteractionTimings());
         services.TryAddSingleton(provider => new InteractionResponder(
@@ -37,12 +38,15 @@ internal static class TransportServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<InteractionTimings>(),
             provider.GetRequiredService<ILogger<InteractionResponder>>()));
         services.AddSingleton<IGatewayEventSink>(provider => new Health.InteractionMetrics(
-            provider.GetRequiredService<InteractionResponder>(), provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<InteractionResponder>(),
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<TimeProvider>()));
 
         // The registrar keeps its record in the data folder.
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddHostedService<CommandRegistrar>();
         return services;
     }

@@ -16,7 +16,8 @@ internal interface ITriviaMessenger
     Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken);
 }
 
-/// <summary>The Discord messenger: <c>POST</c>/<c>PATCH /channels/{id}/messages</c> through <see cref="IDiscordRestClient"/>.</summary>
+/// <summary>The Discord messenger: <c>POST</c>/<c>PATCH /channels/{id}/messages</c> through
+/// <see cref="IDiscordRestClient"/>.</summary>
 internal sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaMessenger
 {
     public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ internal sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaM
         return posted.Id.Value;
     }
 
-    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken) =>
+    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message,
+        CancellationToken cancellationToken) =>
         rest.EditMessageAsync(new Snowflake(channelId), new Snowflake(messageId), message, cancellationToken);
 }

@@ -1,6 +1,7 @@
 namespace MiracleCell.Bot.Trivia;
 
-/// <summary>Counts work in progress and lets a caller wait until none is left (used to drain answer writes and background work).</summary>
+/// <summary>Counts work in progress and lets a caller wait until none is left (used to drain answer writes and
+/// background work).</summary>
 internal sealed class PendingWork
 {
     private readonly Lock _gate = new();

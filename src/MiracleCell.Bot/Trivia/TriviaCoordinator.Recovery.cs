@@ -21,7 +21,8 @@ internal sealed partial class TriviaCoordinator
             var closed = await _store.RecoverInterruptedGamesAsync(_discord.HandlesGuild, cancellationToken);
             foreach (var game in closed)
             {
-                _logger.LogInformation("Trivia game {GameId} in channel {ChannelId} was interrupted by a restart and closed with its points kept", game.GameId, game.ChannelId);
+                _logger.LogInformation("Trivia game {GameId} in channel {ChannelId} was interrupted by a restart and "
+                    + "closed with its points kept", game.GameId, game.ChannelId);
                 var left = await _store.GetQuestionsLeftOpenAsync(game.GuildId, game.GameId, cancellationToken);
                 if (left is not null) await CloseQuestionsLeftOpenAsync(game, left, cancellationToken);
                 await TellChannelAsync(game.ChannelId, TriviaMessages.Interrupted(left?.Locale), cancellationToken);
@@ -34,7 +35,8 @@ internal sealed partial class TriviaCoordinator
         }
     }
 
-    private async Task CloseQuestionsLeftOpenAsync(GameClosure game, QuestionsLeftOpen left, CancellationToken cancellationToken)
+    private async Task CloseQuestionsLeftOpenAsync(GameClosure game, QuestionsLeftOpen left,
+        CancellationToken cancellationToken)
     {
         var locale = left.Locale ?? Core.Text.Locale.English;
         foreach (var open in left.Questions)
@@ -44,25 +46,29 @@ internal sealed partial class TriviaCoordinator
             if (question is null)
             {
                 // The pack changed between the runs: the message cannot be rebuilt, and its clicks are refused anyway.
-                _logger.LogWarning("Trivia question {QuestionId} of interrupted game {GameId} is no longer in the pack; its message {MessageId} keeps its buttons",
+                _logger.LogWarning("Trivia question {QuestionId} of interrupted game {GameId} is no longer in the "
+                    + "pack; its message {MessageId} keeps its buttons",
                     open.QuestionId, game.GameId, open.MessageId);
                 continue;
             }
 
             var asked = GameQuestion.FromCode(open.Index, question, open.OptionOrderCode);
-            var message = TriviaMessages.QuestionInterrupted(game.GameId, asked, left.QuestionCount, open.Answered, locale);
+            var message = TriviaMessages.QuestionInterrupted(game.GameId, asked, left.QuestionCount, open.Answered,
+                locale);
             try
             {
                 await _messenger.EditAsync(game.ChannelId, open.MessageId, message, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogWarning(ex, "Could not close question message {MessageId} of interrupted trivia game {GameId}", open.MessageId, game.GameId);
+                _logger.LogWarning(ex, "Could not close question message {MessageId} of interrupted "
+                    + "trivia game {GameId}", open.MessageId, game.GameId);
             }
         }
     }
 
-    private async Task TellChannelAsync(ulong channelId, Discord.Models.MessagePayload notice, CancellationToken cancellationToken)
+    private async Task TellChannelAsync(ulong channelId, Discord.Models.MessagePayload notice,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -70,7 +76,8 @@ internal sealed partial class TriviaCoordinator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning(ex, "Could not tell channel {ChannelId} that its trivia night was interrupted", channelId);
+            _logger.LogWarning(ex, "Could not tell channel {ChannelId} that its trivia night was interrupted",
+                channelId);
         }
     }
 }

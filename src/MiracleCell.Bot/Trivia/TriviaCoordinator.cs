@@ -99,7 +99,8 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The host began stopping before start-up finished (e.g. Discord refused the token): failing its start
-            // here would crash the process and hide the real exit code. Games left running are closed at the next start.
+            // here would crash the process and hide the real exit code. Games left running are closed at the next
+            // start.
             _logger.LogInformation("Trivia recovery skipped: the bot is stopping before it finished starting");
         }
     }
@@ -152,14 +153,16 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
             ? [.. pack.Trivia.Where(q => progress.Covers(pack, q))]
             : pack.Trivia;
         var selection = _selector.Select(pool, request.Settings);
-        if (!selection.IsSuccess) return new TriviaStartResult(TriviaStartStatus.NotEnoughQuestions, Available: selection.Available);
+        if (!selection.IsSuccess)
+            return new TriviaStartResult(TriviaStartStatus.NotEnoughQuestions, Available: selection.Available);
 
         TriviaGameActor game;
         await _startGate.WaitAsync(cancellationToken);
         try
         {
             if (_byChannel.TryGetValue(key, out existing)) return Busy(existing);
-            var created = await _store.CreateGameAsync(new NewGame(request.GuildId, request.ChannelId, request.StartedBy,
+            var created = await _store.CreateGameAsync(
+                new NewGame(request.GuildId, request.ChannelId, request.StartedBy,
                 request.Settings, _time.GetUtcNow(), selection.Questions, request.Locale), cancellationToken);
             if (!created.IsCreated)
             {
@@ -193,15 +196,18 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
     public async Task<TriviaStopResult> StopGameAsync(
         ulong guildId, ulong channelId, ulong userId, bool canManageServer, CancellationToken cancellationToken)
     {
-        if (!_byChannel.TryGetValue((guildId, channelId), out var game)) return new TriviaStopResult(TriviaStopStatus.NoGame);
-        if (game.StartedBy != userId && !canManageServer) return new TriviaStopResult(TriviaStopStatus.NotAllowed, game.StartedBy);
+        if (!_byChannel.TryGetValue((guildId, channelId), out var game))
+            return new TriviaStopResult(TriviaStopStatus.NoGame);
+        if (game.StartedBy != userId && !canManageServer)
+            return new TriviaStopResult(TriviaStopStatus.NotAllowed, game.StartedBy);
         return await game.StopAsync(userId).WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Records a click on an answer button. The game decides (one answer per player, before the deadline) and the
-    /// answer is written durably, keyed by the interaction id, before this returns <see cref="TriviaClickStatus.LockedIn"/>.
-    /// A redelivered interaction gets the same reply and is not counted again. Message edits happen in the background.
+    /// answer is written durably, keyed by the interaction id, before this returns
+    /// <see cref="TriviaClickStatus.LockedIn"/>. A redelivered interaction gets the same reply and is not counted
+    /// again. Message edits happen in the background.
     /// </summary>
     public async Task<TriviaClickResult> AnswerAsync(TriviaClick click, CancellationToken cancellationToken)
     {

@@ -3,7 +3,8 @@ using MiracleCell.Core.Trivia;
 
 namespace MiracleCell.Bot.Trivia;
 
-/// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel messages.</summary>
+/// <summary>A <c>/trivia start</c> in a channel; <see cref="Locale"/> is the starter's, used for the night's channel
+/// messages.</summary>
 /// <param name="WithinProgress">Only questions within this watch progress; null for the whole film.</param>
 /// <param name="FilmId">The film of the library to ask about; null for the library's default.</param>
 internal sealed record TriviaStartRequest(
@@ -13,17 +14,21 @@ internal sealed record TriviaStartRequest(
 internal enum TriviaStartStatus
 {
     Started,
-    /// <summary>A game is running in the channel; <see cref="TriviaStartResult.RunningStartedBy"/> started it.</summary>
+    /// <summary>A game is running in the channel; <see cref="TriviaStartResult.RunningStartedBy"/> started
+    /// it.</summary>
     ChannelBusy,
-    /// <summary>Fewer questions match the settings than were asked for; <see cref="TriviaStartResult.Available"/> match.</summary>
+    /// <summary>Fewer questions match the settings than were asked for; <see cref="TriviaStartResult.Available"/>
+    /// match.</summary>
     NotEnoughQuestions,
 }
 
-internal sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0, int Available = 0);
+internal sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0,
+    int Available = 0);
 
 /// <summary>A click on an answer button, already parsed from its custom_id.</summary>
 /// <param name="InteractionId">The interaction's id: the idempotency key of the stored answer.</param>
-internal sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId, AnswerButtonId Button);
+internal sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId,
+    AnswerButtonId Button);
 
 internal enum TriviaClickStatus
 {
@@ -33,7 +38,8 @@ internal enum TriviaClickStatus
     QuestionClosed,
     QuestionNotOpenYet,
     GameOver,
-    /// <summary>No running game matches the button here: stale (from before a restart), forged, or from another server or channel.</summary>
+    /// <summary>No running game matches the button here: stale (from before a restart), forged, or from another server
+    /// or channel.</summary>
     UnknownGame,
     /// <summary>The store failed; nothing was acknowledged.</summary>
     NotSaved,
@@ -46,7 +52,8 @@ internal enum TriviaStopStatus
 {
     Stopped,
     NoGame,
-    /// <summary>Only the starter or someone with Manage Server may stop; <see cref="TriviaStopResult.StartedBy"/> is the starter.</summary>
+    /// <summary>Only the starter or someone with Manage Server may stop; <see cref="TriviaStopResult.StartedBy"/> is
+    /// the starter.</summary>
     NotAllowed,
 }
 

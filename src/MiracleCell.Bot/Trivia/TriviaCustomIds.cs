@@ -9,15 +9,20 @@ internal readonly record struct AnswerButtonId(long GameId, int QuestionIndex, A
     public const string Prefix = "trivia";
 
     public override string ToString() =>
-        $"{Prefix}:{GameId.ToString(CultureInfo.InvariantCulture)}:{QuestionIndex.ToString(CultureInfo.InvariantCulture)}:{Choice.Letter()}";
+        $"{Prefix}:{GameId.ToString(CultureInfo.InvariantCulture)}:"
+            + $"{QuestionIndex.ToString(CultureInfo.InvariantCulture)}:{Choice.Letter()}";
 
-    /// <summary>Reads the parts after the prefix; false for anything that is not exactly a game id, a question index and one of A–D.</summary>
+    /// <summary>Reads the parts after the prefix; false for anything that is not exactly a game id, a question index
+    /// and one of A–D.</summary>
     public static bool TryParse(IReadOnlyList<string> arguments, out AnswerButtonId id)
     {
         id = default;
         if (arguments is not [var game, var question, var letter]) return false;
-        if (!long.TryParse(game, NumberStyles.None, CultureInfo.InvariantCulture, out var gameId) || gameId <= 0) return false;
-        if (!int.TryParse(question, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= TriviaSettings.MaxQuestionCount) return false;
+        if (!long.TryParse(game, NumberStyles.None, CultureInfo.InvariantCulture, out var gameId) || gameId <= 0)
+            return false;
+        if (!int.TryParse(question, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || index >= TriviaSettings.MaxQuestionCount)
+            return false;
         if (letter is not ("A" or "B" or "C" or "D") || !AnswerChoices.TryParse(letter, out var choice)) return false;
         id = new AnswerButtonId(gameId, index, choice);
         return true;
@@ -25,10 +30,11 @@ internal readonly record struct AnswerButtonId(long GameId, int QuestionIndex, A
 }
 
 /// <summary>
-/// A reset confirmation button: <c>trivia-reset:{guild}:{target or 0 for everyone}:{requester}:{expires, unix s}:{yes|no}</c>.
-/// It only describes the request; the handler checks the clicker, the expiry and the permission again.
+/// A reset confirmation button: <c>trivia-reset:{guild}:{target or 0 for everyone}:{requester}:{expires, unix
+/// s}:{yes|no}</c>. It only describes the request; the handler checks the clicker, the expiry and the permission again.
 /// </summary>
-internal readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId, DateTimeOffset ExpiresAt, bool Confirm)
+internal readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId,
+    DateTimeOffset ExpiresAt, bool Confirm)
 {
     public const string Prefix = "trivia-reset";
 
@@ -43,9 +49,12 @@ internal readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId
         if (!Snowflake(guild, out var guildId) || guildId == 0) return false;
         if (!Snowflake(target, out var targetId)) return false;
         if (!Snowflake(requester, out var requesterId) || requesterId == 0) return false;
-        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()) return false;
+        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            return false;
         if (action is not ("yes" or "no")) return false;
-        id = new ResetButtonId(guildId, targetId == 0 ? null : targetId, requesterId, DateTimeOffset.FromUnixTimeSeconds(seconds), action == "yes");
+        id = new ResetButtonId(guildId, targetId == 0 ? null : targetId, requesterId,
+            DateTimeOffset.FromUnixTimeSeconds(seconds), action == "yes");
         return true;
     }
 

@@ -15,7 +15,8 @@ internal sealed partial class TriviaGameActor
     private DateTimeOffset _lastCountEditAt;
     private ITimer? _countTimer;
 
-    /// <param name="Outcome">The reply to the click that locked it in: a redelivery of that click gets the same.</param>
+    /// <param name="Outcome">The reply to the click that locked it in: a redelivery of that click gets the
+    /// same.</param>
     private sealed record LockedInAnswer(ulong InteractionId, AnswerChoice Choice, Task<TriviaClickResult> Outcome);
 
     private Task HandleClick(ClickEvent click)
@@ -63,11 +64,13 @@ internal sealed partial class TriviaGameActor
                 break;
             case AnswerResult.AlreadyAnswered:
                 var locked = _lockedIn.GetValueOrDefault(userId);
-                if (locked is not null && locked.InteractionId == click.Click.InteractionId) _ = ForwardAsync(locked.Outcome, click);
+                if (locked is not null && locked.InteractionId == click.Click.InteractionId)
+                    _ = ForwardAsync(locked.Outcome, click);
                 else click.Answer(TriviaClickStatus.AlreadyLockedIn, locked?.Choice);
                 break;
             case AnswerResult.QuestionClosed:
-                var notYet = button.QuestionIndex > _questionIndex || (_postingQuestion && button.QuestionIndex == _questionIndex);
+                var notYet = button.QuestionIndex > _questionIndex
+                    || (_postingQuestion && button.QuestionIndex == _questionIndex);
                 click.Answer(notYet ? TriviaClickStatus.QuestionNotOpenYet : TriviaClickStatus.QuestionClosed);
                 break;
             case AnswerResult.GameOver:
@@ -82,7 +85,8 @@ internal sealed partial class TriviaGameActor
     private static async Task ForwardAsync(Task<TriviaClickResult> outcome, ClickEvent click) =>
         click.Answer(await outcome.ConfigureAwait(false));
 
-    /// <summary>Runs off the queue: writes the answer, acknowledges it once kept, and reports back to the queue.</summary>
+    /// <summary>Runs off the queue: writes the answer, acknowledges it once kept, and reports back to the
+    /// queue.</summary>
     private async Task WriteAnswerAsync(ClickEvent click, AnswerReceipt receipt, DateTimeOffset at)
     {
         var (c, index) = (click.Click, click.Click.Button.QuestionIndex);
@@ -133,7 +137,8 @@ internal sealed partial class TriviaGameActor
         _ => TriviaClickStatus.GameOver,
     });
 
-    /// <summary>Edits the open question's "N have answered" line, at most once per <see cref="TriviaNightOptions.AnswerCountEditInterval"/>.</summary>
+    /// <summary>Edits the open question's "N have answered" line, at most once per
+    /// <see cref="TriviaNightOptions.AnswerCountEditInterval"/>.</summary>
     private void ScheduleAnswerCountEdit(int questionIndex)
     {
         if (_countEditScheduled) return;

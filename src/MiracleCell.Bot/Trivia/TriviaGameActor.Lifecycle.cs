@@ -94,7 +94,8 @@ internal sealed partial class TriviaGameActor
     private ITimer ArmReveal(int questionIndex) =>
         TriviaTimer.ArmAt(Time, Game.Deadline!.Value, () => Post(new RevealDueEvent(questionIndex)));
 
-    /// <summary>Reveals question <paramref name="questionIndex"/> if it is still the open one: on its timer, or early when everyone has answered.</summary>
+    /// <summary>Reveals question <paramref name="questionIndex"/> if it is still the open one: on its timer, or early
+    /// when everyone has answered.</summary>
     private async Task RevealAsync(int questionIndex, bool early, DateTimeOffset revealedAt)
     {
         if (questionIndex != _questionIndex || Game.State != TriviaGameState.QuestionOpen) return;
@@ -107,7 +108,8 @@ internal sealed partial class TriviaGameActor
             return;
         }
         CancelQuestionTimers();
-        if (_messageId is { } messageId) Edit(messageId, TriviaMessages.Reveal(Id, reveal, Game.Questions.Count, Locale));
+        if (_messageId is { } messageId)
+            Edit(messageId, TriviaMessages.Reveal(Id, reveal, Game.Questions.Count, Locale));
         await StoreAsync(ct => _context.Store.RecordQuestionRevealedAsync(GuildId, Id, questionIndex, revealedAt, ct),
             "the reveal of a question");
 
@@ -150,7 +152,8 @@ internal sealed partial class TriviaGameActor
     /// Closes the game in the store (every accepted answer is written by now), lets the coordinator forget it,
     /// posts the final table and closes the queue. Returns the store's failure, if any: the game ends here anyway.
     /// </summary>
-    private async Task<Exception?> CloseAsync(GameResult result, GameEndState endState, ulong? stoppedBy, bool endedEarly)
+    private async Task<Exception?> CloseAsync(GameResult result, GameEndState endState, ulong? stoppedBy,
+        bool endedEarly)
     {
         EndHere();
         Exception? failure = null;

@@ -87,7 +87,8 @@ internal sealed partial class TriviaGameActor
         return stop.Reply.Task;
     }
 
-    /// <summary>Stops the timers without closing the game in the store (the next start closes it as interrupted).</summary>
+    /// <summary>Stops the timers without closing the game in the store (the next start closes it as
+    /// interrupted).</summary>
     public void Shutdown() => Post(new ShutdownEvent());
 
     /// <summary>Queues an event; false when the game has ended and takes no more.</summary>
@@ -187,14 +188,16 @@ internal sealed partial class TriviaGameActor
         }
     }
 
-    /// <summary>Sends a channel message after every message this game sent before; failures are logged, not fatal.</summary>
+    /// <summary>Sends a channel message after every message this game sent before; failures are logged, not
+    /// fatal.</summary>
     private void Send(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         _work.Begin();
         _outbox = SendAfterAsync(_outbox, send, cancellationToken);
     }
 
-    private async Task SendAfterAsync(Task previous, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    private async Task SendAfterAsync(Task previous, Func<CancellationToken, Task> send,
+        CancellationToken cancellationToken)
     {
         try
         {

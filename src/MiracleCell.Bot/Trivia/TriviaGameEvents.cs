@@ -9,7 +9,8 @@ internal abstract record GameEvent;
 /// <summary>Posts the start notice, then the first question.</summary>
 internal sealed record BeginEvent : GameEvent;
 
-/// <summary>A click on an answer button, timed when it arrived. <see cref="Reply"/> is completed exactly once.</summary>
+/// <summary>A click on an answer button, timed when it arrived. <see cref="Reply"/> is completed exactly
+/// once.</summary>
 internal sealed record ClickEvent(TriviaClick Click, DateTimeOffset At) : GameEvent
 {
     /// <summary>Bounds the wait of a click that may have beaten its question's post.</summary>
@@ -28,22 +29,26 @@ internal sealed record ClickEvent(TriviaClick Click, DateTimeOffset At) : GameEv
     }
 }
 
-/// <summary>A <c>/trivia stop</c> by someone allowed to stop the night. <see cref="Reply"/> is completed exactly once.</summary>
+/// <summary>A <c>/trivia stop</c> by someone allowed to stop the night. <see cref="Reply"/> is completed exactly
+/// once.</summary>
 internal sealed record StopEvent(ulong UserId) : GameEvent
 {
     public TaskCompletionSource<TriviaStopResult> Reply { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>The process is stopping: stop the timers and leave the game running in the store for the next start.</summary>
+/// <summary>The process is stopping: stop the timers and leave the game running in the store for the next
+/// start.</summary>
 internal sealed record ShutdownEvent : GameEvent;
 
 internal sealed record StartPostedEvent : GameEvent;
 
-/// <summary>Question <paramref name="Index"/> is in the channel: its timer runs from <paramref name="PostedAt"/>.</summary>
+/// <summary>Question <paramref name="Index"/> is in the channel: its timer runs from
+/// <paramref name="PostedAt"/>.</summary>
 internal sealed record QuestionPostedEvent(int Index, ulong MessageId, DateTimeOffset PostedAt) : GameEvent;
 
-/// <summary>The start notice (index -1) or question <paramref name="Index"/> could not be posted: the night ends.</summary>
+/// <summary>The start notice (index -1) or question <paramref name="Index"/> could not be posted: the night
+/// ends.</summary>
 internal sealed record PostFailedEvent(int Index, Exception Error) : GameEvent;
 
 internal sealed record RevealDueEvent(int Index) : GameEvent;

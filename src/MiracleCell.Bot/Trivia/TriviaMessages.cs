@@ -21,33 +21,42 @@ internal static class TriviaMessages
     public const int StandingsShown = 10;
     public const int FinalTableShown = 25;
 
-    public static MessagePayload Start(string filmTitle, ulong startedBy, TriviaSettings settings, Locale locale) => Message(new Embed
+    public static MessagePayload Start(string filmTitle, ulong startedBy, TriviaSettings settings, Locale locale) =>
+        Message(new Embed
     {
         Title = Fit(Strings.TriviaNightTitle(Markdown.Escape(filmTitle))[locale], MessageLimits.EmbedTitle),
-        Description = Strings.TriviaNightIntro(Mention(startedBy), settings.QuestionCount, settings.AnswerSeconds)[locale],
-        Footer = new EmbedFooter { Text = Strings.TriviaSettingsLine(settings.Difficulty, settings.Spoilers == SpoilerPolicy.Avoid)[locale] },
+        Description = Strings.TriviaNightIntro(Mention(startedBy), settings.QuestionCount, settings.AnswerSeconds)[
+            locale],
+        Footer = new EmbedFooter { Text = Strings.TriviaSettingsLine(settings.Difficulty,
+            settings.Spoilers == SpoilerPolicy.Avoid)[locale] },
         Color = Color,
     });
 
     /// <summary>An open question with its four answer buttons.</summary>
-    public static MessagePayload Question(long gameId, GameQuestion question, int questionCount, TriviaSettings settings, int answered, Locale locale) =>
+    public static MessagePayload Question(long gameId, GameQuestion question, int questionCount,
+        TriviaSettings settings, int answered, Locale locale) =>
         Message(QuestionEmbed(question, questionCount, locale) with
         {
             Fields = [.. OptionFields(question, locale)],
-            Footer = new EmbedFooter { Text = $"{Strings.SecondsToAnswer(settings.AnswerSeconds)[locale]} · {Strings.AnsweredSoFar(answered)[locale]}" },
+            Footer = new EmbedFooter { Text = $"{Strings.SecondsToAnswer(settings.AnswerSeconds)[locale]} · "
+                + $"{Strings.AnsweredSoFar(answered)[locale]}" },
         }, AnswerButtons(gameId, question, locale, revealed: null));
 
-    /// <summary>The question after its reveal: the right answer (spoiler-tagged for spoiler questions), why, the counts, and the standings.</summary>
+    /// <summary>The question after its reveal: the right answer (spoiler-tagged for spoiler questions), why, the
+    /// counts, and the standings.</summary>
     public static MessagePayload Reveal(long gameId, QuestionReveal reveal, int questionCount, Locale locale)
     {
         var question = reveal.Question;
         var spoiler = question.Question.Spoiler != SpoilerLevel.None;
         string Hide(string safe) => spoiler ? Markdown.Spoiler(safe) : safe;
-        var right = $"**{question.Correct.Letter()}.** {Markdown.Escape(question.OptionText(question.Correct)[locale])}";
-        var counts = string.Join(" · ", AnswerChoices.All.Select(c => $"{c.Letter()}: {N(reveal.ChoiceCounts[(int)c])}"));
+        var right =
+            $"**{question.Correct.Letter()}.** {Markdown.Escape(question.OptionText(question.Correct)[locale])}";
+        var counts = string.Join(" · ",
+            AnswerChoices.All.Select(c => $"{c.Letter()}: {N(reveal.ChoiceCounts[(int)c])}"));
         var fastest = reveal.CorrectAnswers.Count == 0
             ? Strings.NobodyRight[locale]
-            : Lines(reveal.CorrectAnswers.Take(StandingsShown).Select(a => $"{Mention(a.UserId)} +{N(a.Points)}"), reveal.CorrectAnswers.Count, StandingsShown, locale);
+            : Lines(reveal.CorrectAnswers.Take(StandingsShown).Select(a => $"{Mention(a.UserId)} +{N(a.Points)}"),
+                reveal.CorrectAnswers.Count, StandingsShown, locale);
         var fields = new List<EmbedField>(OptionFields(question, locale))
         {
             Field(Strings.RightAnswer[locale], Hide(right)),
@@ -59,21 +68,29 @@ internal static class TriviaMessages
         var embed = QuestionEmbed(question, questionCount, locale) with
         {
             Fields = fields,
-            Footer = new EmbedFooter { Text = (reveal.RevealedEarly ? Strings.EveryoneAnsweredEarly : Strings.TimesUp)[locale] },
+            Footer = new EmbedFooter
+            {
+                Text = (reveal.RevealedEarly ? Strings.EveryoneAnsweredEarly : Strings.TimesUp)[locale]
+            },
             Color = RevealColor,
         };
-        return Message(embed, AnswerButtons(gameId, question, locale, revealed: spoiler ? AnswerChoiceHidden : question.Correct));
+        return Message(embed,
+            AnswerButtons(gameId, question, locale, revealed: spoiler ? AnswerChoiceHidden : question.Correct));
     }
 
     /// <summary>An open question whose night was stopped: buttons disabled, no answer revealed.</summary>
-    public static MessagePayload QuestionStopped(long gameId, GameQuestion question, int questionCount, int answered, Locale locale) =>
+    public static MessagePayload QuestionStopped(long gameId, GameQuestion question, int questionCount, int answered,
+        Locale locale) =>
         QuestionClosedUnrevealed(gameId, question, questionCount, answered, Strings.QuestionStopped, locale);
 
-    /// <summary>An open question whose night a restart cut short, closed at the next start: buttons disabled, no answer revealed.</summary>
-    public static MessagePayload QuestionInterrupted(long gameId, GameQuestion question, int questionCount, int answered, Locale locale) =>
+    /// <summary>An open question whose night a restart cut short, closed at the next start: buttons disabled, no answer
+    /// revealed.</summary>
+    public static MessagePayload QuestionInterrupted(long gameId, GameQuestion question, int questionCount,
+        int answered, Locale locale) =>
         QuestionClosedUnrevealed(gameId, question, questionCount, answered, Strings.QuestionInterrupted, locale);
 
-    private static MessagePayload QuestionClosedUnrevealed(long gameId, GameQuestion question, int questionCount, int answered, LocalizedText why, Locale locale) =>
+    private static MessagePayload QuestionClosedUnrevealed(long gameId, GameQuestion question, int questionCount,
+        int answered, LocalizedText why, Locale locale) =>
         Message(QuestionEmbed(question, questionCount, locale) with
         {
             Fields = [.. OptionFields(question, locale)],
@@ -81,17 +98,24 @@ internal static class TriviaMessages
         }, AnswerButtons(gameId, question, locale, revealed: AnswerChoiceHidden));
 
     /// <summary>The end of the night: why it ended, the final table and the winner (or why there is none).</summary>
-    public static MessagePayload Final(GameResult result, int questionCount, ulong? stoppedBy, bool endedEarly, Locale locale)
+    public static MessagePayload Final(GameResult result, int questionCount, ulong? stoppedBy, bool endedEarly,
+        Locale locale)
     {
         var lines = new List<string>();
-        if (stoppedBy is { } by) lines.Add(Strings.TriviaStoppedBy(Mention(by), result.QuestionsAsked, questionCount)[locale]);
+        if (stoppedBy is { } by)
+            lines.Add(Strings.TriviaStoppedBy(Mention(by), result.QuestionsAsked, questionCount)[locale]);
         else if (endedEarly) lines.Add(Strings.TriviaEndedEarly[locale]);
         if (result.Standings.Count == 0) lines.Add(Strings.NobodyPlayed[locale]);
         else if (!result.HasEnoughPlayers) lines.Add(Strings.TooFewForWinner[locale]);
         else if (result.WinnerId is { } winner) lines.Add(Strings.WinnerIs(Mention(winner))[locale]);
-        else lines.Add(Strings.SharedTop(Lines(result.Leaders.Take(StandingsShown).Select(Mention), result.Leaders.Count, StandingsShown, locale).Replace("\n", ", ", StringComparison.Ordinal))[locale]);
+        else lines.Add(
+            Strings.SharedTop(
+                Lines(result.Leaders.Take(StandingsShown).Select(Mention), result.Leaders.Count, StandingsShown, locale)
+                .Replace("\n", ", ", StringComparison.Ordinal))[locale]);
 
-        var fields = result.Standings.Count == 0 ? null : new[] { Field(Strings.FinalTable[locale], StandingsText(result.Standings, FinalTableShown, locale)) };
+        var fields = result.Standings.Count == 0
+            ? null
+            : new[] { Field(Strings.FinalTable[locale], StandingsText(result.Standings, FinalTableShown, locale)) };
         return Message(new Embed
         {
             Title = Strings.TriviaOver[locale],
@@ -115,9 +139,12 @@ internal static class TriviaMessages
 
     public static MessagePayload Leaderboard(Leaderboard board, Locale locale)
     {
-        var lines = board.Top.Select(e => Strings.LeaderboardLine(e.Rank, Mention(e.UserId), e.Points)[locale]).ToList();
+        var lines = board.Top.Select(e => Strings.LeaderboardLine(e.Rank, Mention(e.UserId), e.Points)[locale])
+            .ToList();
         var description = lines.Count == 0 ? Strings.LeaderboardEmpty[locale] : string.Join("\n", lines);
-        var you = board.Caller is { } caller ? Strings.YourRank(caller.Rank, caller.Points)[locale] : Strings.YouHaveNoPoints[locale];
+        var you = board.Caller is { } caller
+            ? Strings.YourRank(caller.Rank, caller.Points)[locale]
+            : Strings.YouHaveNoPoints[locale];
         return Message(new Embed
         {
             Title = Strings.LeaderboardTitle(board.Period == LeaderboardPeriod.ThisMonth)[locale],
@@ -129,7 +156,10 @@ internal static class TriviaMessages
 
     public static MessagePayload Stats(ulong userId, PlayerStats? stats, Locale locale)
     {
-        if (stats is null) return Message(new Embed { Title = Strings.StatsTitle[locale], Description = Strings.NeverPlayed(Mention(userId))[locale], Color = Color });
+        if (stats is null)
+            return Message(
+                new Embed { Title = Strings.StatsTitle[locale],
+                    Description = Strings.NeverPlayed(Mention(userId))[locale], Color = Color });
         return Message(new Embed
         {
             Title = Strings.StatsTitle[locale],
@@ -141,7 +171,8 @@ internal static class TriviaMessages
                 Field(Strings.StatGames[locale], N(stats.Games), inline: true),
                 Field(Strings.StatWins[locale], N(stats.Wins), inline: true),
                 Field(Strings.StatAnswers[locale], N(stats.Answers), inline: true),
-                Field(Strings.StatAccuracy[locale], Strings.RightOutOf(stats.CorrectAnswers, stats.Answers, stats.Accuracy)[locale], inline: true),
+                Field(Strings.StatAccuracy[locale],
+                    Strings.RightOutOf(stats.CorrectAnswers, stats.Answers, stats.Accuracy)[locale], inline: true),
                 Field(Strings.StatBestStreak[locale], Strings.InARow(stats.BestStreak)[locale], inline: true),
             ],
             Color = Color,
@@ -162,7 +193,9 @@ internal static class TriviaMessages
     {
         if (standings.Count == 0) return Strings.NoPlayersYet[locale];
         return Lines(standings.Take(shown).Select(s =>
-            $"**{N(s.Rank)}.** {Mention(s.UserId)}: {Strings.PointsLine(s.Points, s.CorrectAnswers, s.Answers)[locale]}"), standings.Count, shown, locale);
+            $"**{N(s.Rank)}.** {Mention(s.UserId)}: "
+                + $"{Strings.PointsLine(s.Points, s.CorrectAnswers, s.Answers)[locale]}"), standings.Count, shown,
+                locale);
     }
 
     // Marks "no button is the right one to show": spoiler questions and stopped questions highlight nothing.
@@ -170,7 +203,8 @@ internal static class TriviaMessages
 
     private static Embed QuestionEmbed(GameQuestion question, int questionCount, Locale locale) => new()
     {
-        Author = new EmbedAuthor { Name = $"{Strings.QuestionOf(question.Index + 1, questionCount)[locale]} · {Strings.DifficultyName(question.Question.Difficulty)[locale]}" },
+        Author = new EmbedAuthor { Name = $"{Strings.QuestionOf(question.Index + 1, questionCount)[locale]} · "
+            + $"{Strings.DifficultyName(question.Question.Difficulty)[locale]}" },
         Description = $"**{Markdown.Escape(question.Question.Question[locale])}**",
         Color = Color,
     };
@@ -179,11 +213,13 @@ internal static class TriviaMessages
     {
         var text = new StringBuilder();
         foreach (var choice in AnswerChoices.All)
-            text.Append(CultureInfo.InvariantCulture, $"**{choice.Letter()}.** {Markdown.Escape(question.OptionText(choice)[locale])}\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{choice.Letter()}.** "
+                + $"{Markdown.Escape(question.OptionText(choice)[locale])}\n");
         yield return Field("A–D", text.ToString().TrimEnd());
     }
 
-    /// <param name="revealed">Null while the question is open (buttons live); otherwise buttons are disabled and this one is green.</param>
+    /// <param name="revealed">Null while the question is open (buttons live); otherwise buttons are disabled and this
+    /// one is green.</param>
     private static Component AnswerButtons(long gameId, GameQuestion question, Locale locale, AnswerChoice? revealed) =>
         Component.ActionRow([.. AnswerChoices.All.Select(choice => Component.Button(
             Fit($"{choice.Letter()} · {question.OptionText(choice)[locale]}", MessageLimits.ButtonLabel),
@@ -199,7 +235,8 @@ internal static class TriviaMessages
     }
 
     private static EmbedField Field(string name, string value, bool inline = false) =>
-        new() { Name = Fit(name, MessageLimits.FieldName), Value = Fit(value, MessageLimits.FieldValue), Inline = inline ? true : null };
+        new() { Name = Fit(name, MessageLimits.FieldName), Value = Fit(value, MessageLimits.FieldValue),
+            Inline = inline ? true : null };
 
     private static string Fit(string text, int limit) => ReplyRenderer.Fit(text, limit);
 

@@ -22,8 +22,10 @@ internal static class TriviaServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTriviaStore(configuration);
-        services.AddOptions<TriviaNightOptions>().Bind(configuration.GetSection(TriviaNightOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TriviaNightOptions>, TriviaNightOptionsValidator>());
+        services.AddOptions<TriviaNightOptions>().Bind(configuration.GetSection(TriviaNightOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TriviaNightOptions>, TriviaNightOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new QuestionSelector());
         services.TryAddSingleton<ITriviaMessenger, DiscordTriviaMessenger>();

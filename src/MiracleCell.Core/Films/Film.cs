@@ -20,7 +20,8 @@ public sealed record Film(
 
 /// <param name="Original">The title in the original language, e.g. 7번방의 선물.</param>
 /// <param name="OriginalMeaning">What the original title means, in each language.</param>
-public sealed record FilmTitles(LocalizedText Display, string Original, string OriginalRomanized, LocalizedText OriginalMeaning);
+public sealed record FilmTitles(LocalizedText Display, string Original, string OriginalRomanized,
+    LocalizedText OriginalMeaning);
 
 public sealed record Remake(
     LocalizedText Country,

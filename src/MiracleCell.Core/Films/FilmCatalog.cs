@@ -81,7 +81,8 @@ public sealed class FilmCatalog
             .Take(max)];
     }
 
-    /// <summary>The character <paramref name="typed"/> names, spoiler aliases counting only within the progress.</summary>
+    /// <summary>The character <paramref name="typed"/> names, spoiler aliases counting only within the
+    /// progress.</summary>
     public Character? ResolveCharacter(string typed, WatchProgress progress)
     {
         ArgumentNullException.ThrowIfNull(typed);
@@ -93,7 +94,8 @@ public sealed class FilmCatalog
     private NameIndex<Character>? RevealedAliases(WatchProgress progress)
     {
         var revealed = Pack.Characters
-            .Select(c => (c, c.SpoilerAliases.Where(a => progress.Covers(Pack, a.Reveals)).Select(a => a.Name).ToList()))
+            .Select(
+                c => (c, c.SpoilerAliases.Where(a => progress.Covers(Pack, a.Reveals)).Select(a => a.Name).ToList()))
             .Where(x => x.Item2.Count > 0)
             .Select(x => (x.c, x.c.Name, (IEnumerable<string>)x.Item2))
             .ToList();

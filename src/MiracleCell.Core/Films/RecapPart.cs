@@ -2,7 +2,8 @@ using MiracleCell.Core.Text;
 
 namespace MiracleCell.Core.Films;
 
-/// <summary>One part of the recap, in film order, from the premise to the epilogue; <paramref name="Order"/> counts from 1.</summary>
+/// <summary>One part of the recap, in film order, from the premise to the epilogue; <paramref name="Order"/> counts
+/// from 1.</summary>
 /// <param name="Id">Spoiler-free, e.g. <c>part-15</c>: ids are shown before anyone clicks.</param>
 /// <param name="Title">
 /// May give the part away: shown only inside a spoiler tag or once the club is past the part.

@@ -6,7 +6,8 @@ namespace MiracleCell.Core.Films;
 /// How far a club (or one member) has watched a film: parts 1..<see cref="PartsWatched"/> are seen. What lies past it
 /// is shown only inside a spoiler tag, never in a title, a choice or a label.
 /// </summary>
-/// <param name="PartsWatched">0 for nothing watched, k for parts 1..k, <see cref="int.MaxValue"/> for the whole film.</param>
+/// <param name="PartsWatched">0 for nothing watched, k for parts 1..k, <see cref="int.MaxValue"/> for the whole
+/// film.</param>
 public readonly record struct WatchProgress(int PartsWatched)
 {
     /// <summary>The default for a server that has set nothing: every part's content stays hidden.</summary>
@@ -37,7 +38,8 @@ public readonly record struct WatchProgress(int PartsWatched)
         return pack.Recap.FirstOrDefault(p => p.Id == revealsPartId) is { } part && Covers(part);
     }
 
-    /// <summary>Whether a text may be shown untagged: spoiler-free, or revealed by a part within the progress.</summary>
+    /// <summary>Whether a text may be shown untagged: spoiler-free, or revealed by a part within the
+    /// progress.</summary>
     public bool Covers(FilmPack pack, SourcedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -48,7 +50,8 @@ public readonly record struct WatchProgress(int PartsWatched)
     public bool Covers(FilmPack pack, TriviaQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return question.Spoiler == SpoilerLevel.None || (question.Reveals is not null && Covers(pack, question.Reveals));
+        return question.Spoiler == SpoilerLevel.None
+            || (question.Reveals is not null && Covers(pack, question.Reveals));
     }
 
     /// <summary>The same progress clamped to the film: at most every part, "finished" staying finished.</summary>

@@ -5,8 +5,8 @@ namespace MiracleCell.Core.Search;
 /// <summary>
 /// Finds an item by any of its names, ignoring case, accents, spaces, hyphens and filler words ("the", "mr"), and
 /// tolerating typos. A query of several words is also matched word by word (see <see cref="WordSimilarity"/>), so a
-/// query with a word more or fewer than a name still finds it. Built once per pack with every key normalized up front; a
-/// lookup allocates only its result.
+/// query with a word more or fewer than a name still finds it. Built once per pack with every key normalized up front;
+/// a lookup allocates only its result.
 /// </summary>
 public sealed class NameIndex<T>
 {
@@ -20,7 +20,8 @@ public sealed class NameIndex<T>
 
     private readonly Entry[] _entries;
 
-    /// <param name="items">Each item with its display name and every other name it answers to, in the order to list them.</param>
+    /// <param name="items">Each item with its display name and every other name it answers to, in the order to list
+    /// them.</param>
     public NameIndex(IEnumerable<(T Item, string Display, IEnumerable<string> Names)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -57,7 +58,8 @@ public sealed class NameIndex<T>
     /// The closest items, best first (ties in list order), at most <paramref name="max"/> (capped at
     /// <see cref="MaxSuggestions"/>); an empty query lists items in order.
     /// </summary>
-    public IReadOnlyList<NameMatch<T>> Suggest(string? query, int max = MaxSuggestions) => Suggest(query, max, SuggestScore);
+    public IReadOnlyList<NameMatch<T>> Suggest(string? query, int max = MaxSuggestions) =>
+        Suggest(query, max, SuggestScore);
 
     // Scores below `floor` are not worth computing exactly: they are dropped.
     private List<NameMatch<T>> Suggest(string? query, int max, double floor)
@@ -91,7 +93,8 @@ public sealed class NameIndex<T>
     private static double Score(in NameQuery query, Entry entry, double floor)
     {
         var best = Score(query.Text, query.TextMask, entry.Keys, floor);
-        if (!query.Words.IsEmpty && best < WordSimilarity.MaxScore) best = Math.Max(best, WordSimilarity.Score(query, entry.Words, best));
+        if (!query.Words.IsEmpty && best < WordSimilarity.MaxScore)
+            best = Math.Max(best, WordSimilarity.Score(query, entry.Words, best));
         return best;
     }
 
@@ -137,7 +140,8 @@ public sealed class NameIndex<T>
     private List<NameMatch<T>> InOrder(int max)
     {
         var matches = new List<NameMatch<T>>(Math.Min(max, _entries.Length));
-        for (var i = 0; i < _entries.Length && i < max; i++) matches.Add(new NameMatch<T>(_entries[i].Item, _entries[i].Display, 0));
+        for (var i = 0; i < _entries.Length && i < max; i++)
+            matches.Add(new NameMatch<T>(_entries[i].Item, _entries[i].Display, 0));
         return matches;
     }
 

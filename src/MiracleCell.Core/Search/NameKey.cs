@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace MiracleCell.Core.Search;
 
-/// <summary>A normalized name with what scoring needs precomputed: where its words start and which letters follow each start.</summary>
+/// <summary>A normalized name with what scoring needs precomputed: where its words start and which letters follow each
+/// start.</summary>
 internal sealed class NameKey
 {
     private NameKey(string text, int[] wordStarts, bool prefixOnly = false)
@@ -25,7 +26,8 @@ internal sealed class NameKey
 
     public ulong FullMask { get; }
 
-    /// <summary>Whether the key is matched whole or by its start only: a name as written whose filler-free key does the rest.</summary>
+    /// <summary>Whether the key is matched whole or by its start only: a name as written whose filler-free key does the
+    /// rest.</summary>
     public bool PrefixOnly { get; }
 
     public static NameKey Create(string name)
@@ -50,7 +52,8 @@ internal sealed class NameKey
 
         var wordStarts = new int[count];
         for (var i = 0; i < count; i++) wordStarts[i] = words[i].Start;
-        return [new NameKey(new string(letters, 0, length), wordStarts), new NameKey(whole.Text, whole.WordStarts, prefixOnly: true)];
+        return [new NameKey(new string(letters, 0, length), wordStarts),
+            new NameKey(whole.Text, whole.WordStarts, prefixOnly: true)];
     }
 
     /// <summary>One bit per letter or digit present (other characters share the high bits).</summary>

@@ -17,7 +17,8 @@ public static class NameNormalizer
         return new string(buffer[..Normalize(text, buffer)]);
     }
 
-    /// <summary>Writes the normalized form of <paramref name="text"/> into <paramref name="destination"/>; returns its length.</summary>
+    /// <summary>Writes the normalized form of <paramref name="text"/> into <paramref name="destination"/>; returns its
+    /// length.</summary>
     /// <remarks>Stops when <paramref name="destination"/> is full.</remarks>
     public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
     {
@@ -93,9 +94,11 @@ public static class NameNormalizer
     }
 
     internal static bool IsCombiningMark(char c) =>
-        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
-    // Base letters of U+00C0..U+024F and U+1E00..U+1EFF ('.' where there is none), generated from Unicode decompositions.
+    // Base letters of U+00C0..U+024F and U+1E00..U+1EFF ('.' where there is none), generated from Unicode
+    // decompositions.
     private const string LatinFolds =
         "aaaaaaaceeeeiiiidnooooo.ouuuuytsaaaaaaaceeeeiiiidnooooo.ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggg"
             + "hhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz.b......."

@@ -3,12 +3,15 @@ namespace MiracleCell.Core.Search;
 /// <summary>A typed name read once for each way it is scored, in buffers the caller provides (on its stack).</summary>
 internal readonly ref struct NameQuery
 {
-    public NameQuery(ReadOnlySpan<char> text, Span<char> normalizedBuffer, Span<char> contentBuffer, Span<Word> wordBuffer)
+    public NameQuery(ReadOnlySpan<char> text, Span<char> normalizedBuffer, Span<char> contentBuffer,
+        Span<Word> wordBuffer)
     {
         var count = NameWords.Split(text, contentBuffer, wordBuffer, splitAtDashes: false, out var contentLength);
         // Keys include each name without its filler words, so scoring the query without them finds both "warden"
         // and "the warden". Only filler words ("the"), or more words than a name has, leave the query as typed.
-        Text = count > 0 ? contentBuffer[..contentLength] : normalizedBuffer[..NameNormalizer.Normalize(text, normalizedBuffer)];
+        Text = count > 0
+            ? contentBuffer[..contentLength]
+            : normalizedBuffer[..NameNormalizer.Normalize(text, normalizedBuffer)];
         TextMask = NameKey.LetterMask(Text);
 
         // A single word is scored whole, word starts and typos included.
@@ -24,7 +27,8 @@ internal readonly ref struct NameQuery
 
     public ulong TextMask { get; }
 
-    /// <summary>The query's words as places in <see cref="Text"/>, longest first, when there are two or more; empty otherwise.</summary>
+    /// <summary>The query's words as places in <see cref="Text"/>, longest first, when there are two or more; empty
+    /// otherwise.</summary>
     public ReadOnlySpan<Word> Words { get; }
 
     /// <summary>Where the word typed last starts: the one autocomplete may see half-typed.</summary>

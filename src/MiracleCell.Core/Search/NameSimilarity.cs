@@ -28,7 +28,8 @@ public static class NameSimilarity
 
     /// <param name="query">The normalized query.</param>
     /// <param name="queryMask">Its <see cref="NameKey.LetterMask"/>.</param>
-    /// <param name="toBeat">A score already reached: work that cannot beat it is skipped, and it is returned instead.</param>
+    /// <param name="toBeat">A score already reached: work that cannot beat it is skipped, and it is returned
+    /// instead.</param>
     internal static double Score(ReadOnlySpan<char> query, ulong queryMask, NameKey key, double toBeat)
     {
         var text = key.Text.AsSpan();
@@ -57,7 +58,8 @@ public static class NameSimilarity
     }
 
     // (1 - distance / longer length) * weight, computed only when it could beat `toBeat`.
-    private static double Typos(ReadOnlySpan<char> query, ulong queryMask, ReadOnlySpan<char> key, ulong keyMask, double weight, double toBeat)
+    private static double Typos(ReadOnlySpan<char> query, ulong queryMask, ReadOnlySpan<char> key, ulong keyMask,
+        double weight, double toBeat)
     {
         var longer = Math.Max(query.Length, key.Length);
         // The largest distance that still scores above toBeat.

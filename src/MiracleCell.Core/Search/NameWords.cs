@@ -13,7 +13,8 @@ internal enum WordRole : byte
     Owner,
 }
 
-/// <summary>A word's place in the letters it was split into, its role, and its <see cref="NameKey.LetterMask"/>.</summary>
+/// <summary>A word's place in the letters it was split into, its role, and its
+/// <see cref="NameKey.LetterMask"/>.</summary>
 internal readonly record struct Word(int Start, int Length, WordRole Role, ulong Mask);
 
 /// <summary>
@@ -35,7 +36,8 @@ internal static class NameWords
     /// Whether "Ye-seung" is two words (for known names, so that either half matches) or one (for queries, so that a
     /// hyphenated given name counts as the single word the user means).
     /// </param>
-    public static int Split(ReadOnlySpan<char> text, Span<char> letters, Span<Word> words, bool splitAtDashes, out int letterCount)
+    public static int Split(ReadOnlySpan<char> text, Span<char> letters, Span<Word> words, bool splitAtDashes,
+        out int letterCount)
     {
         letterCount = 0;
         var count = 0;
@@ -76,7 +78,8 @@ internal static class NameWords
         return count;
     }
 
-    private static bool EndWord(Span<char> letters, Span<Word> words, ref int letterCount, ref int count, ref int wordStart, ref int ownersFrom)
+    private static bool EndWord(Span<char> letters, Span<Word> words, ref int letterCount, ref int count,
+        ref int wordStart, ref int ownersFrom)
     {
         if (wordStart < 0) return true;
         var word = letters[wordStart..letterCount];
@@ -90,7 +93,8 @@ internal static class NameWords
             return true;
         }
         if (count == words.Length) return false;
-        words[count++] = new Word(start, word.Length, IsDescriptor(word) ? WordRole.Descriptor : WordRole.Name, NameKey.LetterMask(word));
+        words[count++] = new Word(start, word.Length, IsDescriptor(word) ? WordRole.Descriptor : WordRole.Name,
+            NameKey.LetterMask(word));
         return true;
     }
 
@@ -102,9 +106,11 @@ internal static class NameWords
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
 
-    private static bool IsDash(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.DashPunctuation;
+    private static bool IsDash(char c) =>
+        char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.DashPunctuation;
 
     // An "s" standing alone, as in "Ye-seung's" but not "O'Shea".
     private static bool IsLoneS(ReadOnlySpan<char> text, int at) =>
-        at < text.Length && NameNormalizer.Fold(text[at]) == 's' && (at + 1 == text.Length || NameNormalizer.Fold(text[at + 1]) == '\0');
+        at < text.Length && NameNormalizer.Fold(text[at]) == 's'
+            && (at + 1 == text.Length || NameNormalizer.Fold(text[at + 1]) == '\0');
 }

@@ -29,11 +29,13 @@ internal readonly record struct WordKey(string Text, ulong Mask, bool IsOwner)
                 {
                     hasOwner |= words[last].Role == WordRole.Owner;
                     // Filler words were dropped from the letters, so the words run together without them.
-                    var text = new string(letters, words[first].Start, words[last].Start + words[last].Length - words[first].Start);
+                    var text = new string(letters, words[first].Start,
+                        words[last].Start + words[last].Length - words[first].Start);
                     isOwner[text] = hasOwner || isOwner.GetValueOrDefault(text);
                 }
             }
         }
-        return [.. isOwner.Select(pair => new WordKey(pair.Key, NameKey.LetterMask(pair.Key), pair.Value)).OrderBy(key => key.Text.Length)];
+        return [.. isOwner.Select(pair => new WordKey(pair.Key, NameKey.LetterMask(pair.Key), pair.Value))
+            .OrderBy(key => key.Text.Length)];
     }
 }

@@ -14,14 +14,16 @@ namespace MiracleCell.Core.Search;
 /// </remarks>
 internal static class WordSimilarity
 {
-    /// <summary>The score when every word matches: below an exact or prefix match of a whole name, which rank first.</summary>
+    /// <summary>The score when every word matches: below an exact or prefix match of a whole name, which rank
+    /// first.</summary>
     public const double MaxScore = 0.9;
 
     private const double LeftOutWordFactor = 0.92;
     private const int LettersPerTypo = 4;
     private const double PrefixBase = 0.5;
 
-    /// <param name="query">Its words longest first, so that an item whose longest word matches nothing is dropped early.</param>
+    /// <param name="query">Its words longest first, so that an item whose longest word matches nothing is dropped
+    /// early.</param>
     /// <param name="toBeat">A score already reached: an item that cannot beat it scores 0.</param>
     public static double Score(in NameQuery query, WordKey[] keys, double toBeat)
     {
@@ -43,14 +45,16 @@ internal static class WordSimilarity
             else factor *= LeftOutWordFactor;
 
             // The best still reachable: every unread word matching exactly.
-            if (counted + unread == 0 || MaxScore * factor * (matched + unread) / (counted + unread) <= toBeat) return 0;
+            if (counted + unread == 0 || MaxScore * factor * (matched + unread) / (counted + unread) <= toBeat)
+                return 0;
         }
         return named ? MaxScore * factor * matched / counted : 0;
     }
 
     // The best similarity to any key, and whether some key that names the item (is not an owner) matches at all.
     // Keys are shortest first: only those near the word's length can be a typo away, only longer ones a completion.
-    private static (double Similarity, bool Naming) Closest(ReadOnlySpan<char> word, ulong mask, bool isLast, WordKey[] keys)
+    private static (double Similarity, bool Naming) Closest(ReadOnlySpan<char> word, ulong mask, bool isLast,
+        WordKey[] keys)
     {
         var shortest = word.Length - word.Length / LettersPerTypo;
         var longest = word.Length * LettersPerTypo / (LettersPerTypo - 1);
@@ -79,7 +83,9 @@ internal static class WordSimilarity
         if (text.SequenceEqual(word)) return 1.0;
         var longer = Math.Max(word.Length, text.Length);
         var allowed = longer / LettersPerTypo;
-        if (allowed == 0 || Math.Abs(word.Length - text.Length) > allowed || NameKey.MinimumDistance(mask, key.Mask) > allowed) return 0;
+        if (allowed == 0 || Math.Abs(word.Length - text.Length) > allowed
+            || NameKey.MinimumDistance(mask, key.Mask) > allowed)
+            return 0;
         var distance = EditDistance.Compute(word, text, allowed);
         return distance > allowed ? 0 : 1.0 - (double)distance / longer;
     }

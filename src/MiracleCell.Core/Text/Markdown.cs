@@ -43,7 +43,8 @@ public static class Markdown
         return builder.ToString();
     }
 
-    /// <summary>Hides already-safe markdown behind a spoiler tag; empty text stays empty (Discord shows "||||" literally).</summary>
+    /// <summary>Hides already-safe markdown behind a spoiler tag; empty text stays empty (Discord shows "||||"
+    /// literally).</summary>
     public static string Spoiler(string safeMarkdown)
     {
         ArgumentNullException.ThrowIfNull(safeMarkdown);

@@ -13,7 +13,8 @@ public static class AnswerChoices
 {
     public const int Count = 4;
 
-    public static IReadOnlyList<AnswerChoice> All { get; } = [AnswerChoice.A, AnswerChoice.B, AnswerChoice.C, AnswerChoice.D];
+    public static IReadOnlyList<AnswerChoice> All { get; } = [AnswerChoice.A, AnswerChoice.B, AnswerChoice.C,
+        AnswerChoice.D];
 
     public static bool IsValid(AnswerChoice choice) => choice is >= AnswerChoice.A and <= AnswerChoice.D;
 

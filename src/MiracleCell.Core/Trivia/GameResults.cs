@@ -35,9 +35,11 @@ public readonly record struct AnswerReceipt(AnswerResult Result, bool IsCorrect,
     internal static AnswerReceipt Rejected(AnswerResult result) => new(result, false, 0, false);
 }
 
-public sealed record PlayerAnswer(ulong UserId, AnswerChoice Choice, bool IsCorrect, int Points, DateTimeOffset AnsweredAt);
+public sealed record PlayerAnswer(ulong UserId, AnswerChoice Choice, bool IsCorrect, int Points,
+    DateTimeOffset AnsweredAt);
 
-/// <summary>What a reveal shows: the right button, how many chose each, who was right, and the standings after it.</summary>
+/// <summary>What a reveal shows: the right button, how many chose each, who was right, and the standings after
+/// it.</summary>
 /// <param name="ChoiceCounts">How many players chose A, B, C and D (always four entries).</param>
 /// <param name="CorrectAnswers">The players who were right, fastest first, with the points each earned.</param>
 /// <param name="Result">Set when this was the last question: the game is now finished.</param>
@@ -54,7 +56,8 @@ public sealed record QuestionReveal(
 
 /// <summary>How a game ended: the final table and, when the rules allow one, the winner.</summary>
 /// <param name="HasEnoughPlayers">At least two people played: show the final table and a winner (if any).</param>
-/// <param name="WinnerId">The single player on the top score, or null when fewer than two played or the top is shared.</param>
+/// <param name="WinnerId">The single player on the top score, or null when fewer than two played or the top is
+/// shared.</param>
 public sealed record GameResult(
     TriviaGameState EndState,
     IReadOnlyList<Standing> Standings,

@@ -55,7 +55,8 @@ public sealed class QuestionSelector(Random? random = null)
             + (settings.Spoilers == SpoilerPolicy.Avoid ? "spoiler-free " : "");
         return available == 0
             ? $"There are no {filter}questions. Try another difficulty or allow spoilers."
-            : $"Only {available} {filter}question{(available == 1 ? "" : "s")} available, but {settings.QuestionCount} were asked for. "
+            : $"Only {available} {filter}question{(available == 1 ? "" : "s")} available, but "
+                + $"{settings.QuestionCount} were asked for. "
               + $"Ask for {available} or fewer, or widen the difficulty or spoiler setting.";
     }
 }

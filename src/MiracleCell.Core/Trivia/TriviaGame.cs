@@ -34,7 +34,8 @@ public sealed class TriviaGame
         {
             if (questions[i].Index != i)
             {
-                throw new ArgumentException($"Question {i} has index {questions[i].Index}: questions must be numbered 0..n-1 in order.", nameof(questions));
+                throw new ArgumentException($"Question {i} has index {questions[i].Index}: questions must be "
+                    + "numbered 0..n-1 in order.", nameof(questions));
             }
         }
         var problems = settings.Validate();
@@ -51,7 +52,10 @@ public sealed class TriviaGame
     public TriviaGameState State { get { lock (_gate) { return StateUnlocked; } } }
 
     /// <summary>The open or last revealed question, or null before the first one.</summary>
-    public GameQuestion? CurrentQuestion { get { lock (_gate) { return _currentIndex < 0 ? null : Questions[_currentIndex]; } } }
+    public GameQuestion? CurrentQuestion
+    {
+        get { lock (_gate) { return _currentIndex < 0 ? null : Questions[_currentIndex]; } }
+    }
 
     /// <summary>The question to post next, or null when there is none (or the game is over).</summary>
     public GameQuestion? NextQuestion
@@ -60,7 +64,8 @@ public sealed class TriviaGame
         {
             lock (_gate)
             {
-                return StateUnlocked is TriviaGameState.Created or TriviaGameState.Revealed && _currentIndex + 1 < Questions.Count
+                return StateUnlocked is TriviaGameState.Created or TriviaGameState.Revealed
+                    && _currentIndex + 1 < Questions.Count
                     ? Questions[_currentIndex + 1]
                     : null;
             }
@@ -77,15 +82,19 @@ public sealed class TriviaGame
 
     private TriviaGameState StateUnlocked { get; set; } = TriviaGameState.Created;
 
-    /// <summary>Opens the next question; its timer runs from <paramref name="postedAt"/>, when its message was posted.</summary>
-    /// <exception cref="InvalidOperationException">A question is already open, or there is no next question.</exception>
+    /// <summary>Opens the next question; its timer runs from <paramref name="postedAt"/>, when its message was
+    /// posted.</summary>
+    /// <exception cref="InvalidOperationException">A question is already open, or there is no next
+    /// question.</exception>
     public GameQuestion OpenQuestion(DateTimeOffset postedAt)
     {
         lock (_gate)
         {
-            if (StateUnlocked is not (TriviaGameState.Created or TriviaGameState.Revealed) || _currentIndex + 1 >= Questions.Count)
+            if (StateUnlocked is not (TriviaGameState.Created or TriviaGameState.Revealed)
+                || _currentIndex + 1 >= Questions.Count)
             {
-                throw new InvalidOperationException($"Cannot open a question while the game is {StateUnlocked} after question {_currentIndex + 1} of {Questions.Count}.");
+                throw new InvalidOperationException($"Cannot open a question while the game is {StateUnlocked} after "
+                    + $"question {_currentIndex + 1} of {Questions.Count}.");
             }
             _currentIndex++;
             _currentAnswers.Clear();
@@ -112,8 +121,10 @@ public sealed class TriviaGame
         if (!AnswerChoices.IsValid(choice)) return AnswerReceipt.Rejected(AnswerResult.UnknownChoice);
         lock (_gate)
         {
-            if (StateUnlocked is TriviaGameState.Finished or TriviaGameState.Stopped) return AnswerReceipt.Rejected(AnswerResult.GameOver);
-            if (StateUnlocked != TriviaGameState.QuestionOpen || questionIndex != _currentIndex || at >= _deadline!.Value)
+            if (StateUnlocked is TriviaGameState.Finished or TriviaGameState.Stopped)
+                return AnswerReceipt.Rejected(AnswerResult.GameOver);
+            if (StateUnlocked != TriviaGameState.QuestionOpen || questionIndex != _currentIndex
+                || at >= _deadline!.Value)
             {
                 return AnswerReceipt.Rejected(AnswerResult.QuestionClosed);
             }
@@ -142,7 +153,9 @@ public sealed class TriviaGame
     {
         lock (_gate)
         {
-            if (StateUnlocked != TriviaGameState.QuestionOpen || questionIndex != _currentIndex || !_currentAnswers.Remove(userId, out var answer)) return false;
+            if (StateUnlocked != TriviaGameState.QuestionOpen || questionIndex != _currentIndex
+                || !_currentAnswers.Remove(userId, out var answer))
+                return false;
             var tally = _players[userId];
             tally.Undo(answer.IsCorrect, answer.Points);
             if (tally.Answers == 0) _players.Remove(userId);
@@ -150,10 +163,12 @@ public sealed class TriviaGame
         }
     }
 
-    /// <summary>True when a question is open and every player so far has answered it (see remarks on the class).</summary>
+    /// <summary>True when a question is open and every player so far has answered it (see remarks on the
+    /// class).</summary>
     public bool EveryoneAnswered { get { lock (_gate) { return EveryoneAnsweredUnlocked(); } } }
 
-    /// <summary>True when the open question should be revealed now: its deadline has passed or everyone answered.</summary>
+    /// <summary>True when the open question should be revealed now: its deadline has passed or everyone
+    /// answered.</summary>
     public bool IsRevealDue
     {
         get
@@ -179,7 +194,8 @@ public sealed class TriviaGame
             var early = _time.GetUtcNow() < _deadline!.Value;
             var counts = new int[AnswerChoices.Count];
             foreach (var answer in _currentAnswers.Values) counts[(int)answer.Choice]++;
-            var correct = _currentAnswers.Values.Where(a => a.IsCorrect).OrderBy(a => a.AnsweredAt).ThenBy(a => a.UserId).ToArray();
+            var correct = _currentAnswers.Values.Where(a => a.IsCorrect).OrderBy(a => a.AnsweredAt)
+                .ThenBy(a => a.UserId).ToArray();
             _deadline = null;
             StateUnlocked = TriviaGameState.Revealed;
             if (_currentIndex + 1 == Questions.Count) Finish(TriviaGameState.Finished);
@@ -187,7 +203,8 @@ public sealed class TriviaGame
         }
     }
 
-    /// <summary>Reveals the open question only if it is due (<see cref="IsRevealDue"/>): what a timer callback calls.</summary>
+    /// <summary>Reveals the open question only if it is due (<see cref="IsRevealDue"/>): what a timer callback
+    /// calls.</summary>
     public QuestionReveal? RevealIfDue()
     {
         lock (_gate)

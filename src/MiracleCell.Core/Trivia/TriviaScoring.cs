@@ -26,7 +26,8 @@ public static class TriviaScoring
     /// Competition ranking: players are given in display order (best first, ties already in their
     /// tie-break order) and equal points share the rank of the first of them.
     /// </summary>
-    public static IReadOnlyList<Standing> AssignRanks(IReadOnlyList<(ulong UserId, int Points, int Correct, int Answers)> ordered)
+    public static IReadOnlyList<Standing> AssignRanks(
+        IReadOnlyList<(ulong UserId, int Points, int Correct, int Answers)> ordered)
     {
         var standings = new Standing[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)

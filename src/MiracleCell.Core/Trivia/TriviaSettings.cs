@@ -7,7 +7,8 @@ public enum SpoilerPolicy
 {
     /// <summary>Any question, whatever it gives away.</summary>
     Allow,
-    /// <summary>Only questions that are safe for someone who has not seen the film (<see cref="SpoilerLevel.None"/>).</summary>
+    /// <summary>Only questions that are safe for someone who has not seen the film
+    /// (<see cref="SpoilerLevel.None"/>).</summary>
     Avoid,
 }
 
@@ -28,7 +29,8 @@ public sealed record TriviaSettings(
 
     public TimeSpan AnswerTime => TimeSpan.FromSeconds(AnswerSeconds);
 
-    /// <summary>Every problem with these settings, worded for the person who typed them; empty when they are fine.</summary>
+    /// <summary>Every problem with these settings, worded for the person who typed them; empty when they are
+    /// fine.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

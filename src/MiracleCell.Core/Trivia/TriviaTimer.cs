@@ -16,12 +16,14 @@ public static class TriviaTimer
         return time.CreateTimer(static state => ((Action)state!)(), onDue, due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Arms the reveal of <paramref name="game"/>'s open question; the callback gets the reveal if this timer won it.</summary>
+    /// <summary>Arms the reveal of <paramref name="game"/>'s open question; the callback gets the reveal if this timer
+    /// won it.</summary>
     public static ITimer ArmReveal(TimeProvider time, TriviaGame game, Action<QuestionReveal> onReveal)
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentNullException.ThrowIfNull(onReveal);
-        var deadline = game.Deadline ?? throw new InvalidOperationException("No question is open: open one before arming its timer.");
+        var deadline = game.Deadline
+            ?? throw new InvalidOperationException("No question is open: open one before arming its timer.");
         return ArmAt(time, deadline, () =>
         {
             if (game.RevealIfDue() is { } reveal) onReveal(reveal);

@@ -28,7 +28,8 @@ public sealed class DiscordGatewayClient
     private readonly GatewayMetrics? _metrics;
     private readonly int _shardId;
     private int _maxConcurrency = 1;
-    private readonly TaskCompletionSource<GatewayReady> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<GatewayReady> _firstReady = new(
+        TaskCreationOptions.RunContinuationsAsynchronously);
     private Uri? _discoveredGatewayUrl;
     private volatile GatewayConnection? _connection;
     private volatile GatewayReady? _ready;
@@ -80,11 +81,13 @@ public sealed class DiscordGatewayClient
     /// <summary>The latest READY: session and application id. Null until the first READY.</summary>
     public GatewayReady? Ready => _ready;
 
-    /// <summary>The application's id from READY (interaction follow-ups and command registration need it); null until READY.</summary>
+    /// <summary>The application's id from READY (interaction follow-ups and command registration need it); null until
+    /// READY.</summary>
     public Snowflake? ApplicationId => _ready?.ApplicationId;
 
     /// <summary>Completes with the first READY; faults if the gateway stops for good before that.</summary>
-    public Task<GatewayReady> WaitForReadyAsync(CancellationToken cancellationToken) => _firstReady.Task.WaitAsync(cancellationToken);
+    public Task<GatewayReady> WaitForReadyAsync(CancellationToken cancellationToken) =>
+        _firstReady.Task.WaitAsync(cancellationToken);
 
     /// <summary>
     /// Sends a payload such as a presence update (op 3). Heartbeats, Identify and Resume belong to the client.
@@ -95,7 +98,9 @@ public sealed class DiscordGatewayClient
     {
         if (opcode is GatewayOpcode.Heartbeat or GatewayOpcode.Identify or GatewayOpcode.Resume)
             throw new ArgumentException($"Op {(int)opcode} ({opcode}) is sent by the client itself.", nameof(opcode));
-        var connection = _connection ?? throw new InvalidOperationException("The gateway is not connected; wait for READY (WaitForReadyAsync) and try again.");
+        var connection = _connection
+            ?? throw new InvalidOperationException("The gateway is not connected; wait for READY "
+                + "(WaitForReadyAsync) and try again.");
         return connection.SendAsync(opcode, GatewayPayloadWriter.Custom(opcode, data), cancellationToken);
     }
 
@@ -106,7 +111,8 @@ public sealed class DiscordGatewayClient
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException("The gateway client is already running; call RunAsync once.");
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+            throw new InvalidOperationException("The gateway client is already running; call RunAsync once.");
         var dispatching = _dispatcher.RunAsync(stopping);
         try
         {
@@ -143,7 +149,8 @@ public sealed class DiscordGatewayClient
             var delay = _backoff.DelayFor(consecutiveFailures);
             if (delay > TimeSpan.Zero)
             {
-                _logger.LogInformation("Shard {ShardId}: reconnecting to the Discord gateway in {Delay:0.0} s", _shardId, delay.TotalSeconds);
+                _logger.LogInformation("Shard {ShardId}: reconnecting to the Discord gateway in {Delay:0.0} s",
+                    _shardId, delay.TotalSeconds);
                 await Task.Delay(delay, _time, stopping);
             }
 
@@ -208,7 +215,8 @@ public sealed class DiscordGatewayClient
         _firstReady.TrySetResult(ready);
     }
 
-    /// <summary>The configured URL, or the one GET /gateway/bot names; null after a transient failure (retry with backoff).</summary>
+    /// <summary>The configured URL, or the one GET /gateway/bot names; null after a transient failure (retry with
+    /// backoff).</summary>
     private async Task<Uri?> ResolveGatewayUrlAsync(CancellationToken stopping)
     {
         if (_options.GatewayUrl is { } configured) return configured;
@@ -218,10 +226,12 @@ public sealed class DiscordGatewayClient
             var info = await _rest.GetGatewayBotAsync(stopping);
             var limit = info.SessionStartLimit;
             _logger.LogInformation(
-                "Discord recommends {RecommendedShards} shard(s) and allows {MaxConcurrency} identify(s) per 5 s; this is shard {ShardId} of {ShardCount}; {Remaining} of {Total} session starts left today",
+                "Discord recommends {RecommendedShards} shard(s) and allows {MaxConcurrency} identify(s) per 5 s; this "
+                    + "is shard {ShardId} of {ShardCount}; {Remaining} of {Total} session starts left today",
                 info.Shards, limit.MaxConcurrency, _shardId, _options.ShardCount, limit.Remaining, limit.Total);
             if (_options.ShardCount < info.Shards)
-                _logger.LogWarning("Discord:ShardCount is {ShardCount} but Discord recommends {RecommendedShards}; raise it if Discord closes with 4011", _options.ShardCount, info.Shards);
+                _logger.LogWarning("Discord:ShardCount is {ShardCount} but Discord recommends {RecommendedShards}; "
+                    + "raise it if Discord closes with 4011", _options.ShardCount, info.Shards);
             _maxConcurrency = Math.Max(1, limit.MaxConcurrency);
             _discoveredGatewayUrl = info.Url;
             return info.Url;
@@ -229,9 +239,11 @@ public sealed class DiscordGatewayClient
         catch (DiscordApiException ex) when (ex.Status == HttpStatusCode.Unauthorized)
         {
             throw new DiscordGatewayFatalException(
-                "Discord rejected the bot token (HTTP 401 from GET /gateway/bot): check Discord:Token — copy the token again from the Developer Portal (Bot page), without a \"Bot \" prefix.", ex);
+                "Discord rejected the bot token (HTTP 401 from GET /gateway/bot): check Discord:Token — copy the token "
+                    + "again from the Developer Portal (Bot page), without a \"Bot \" prefix.", ex);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException || (ex is TaskCanceledException && !stopping.IsCancellationRequested))
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException
+            || (ex is TaskCanceledException && !stopping.IsCancellationRequested))
         {
             _logger.LogWarning("Could not ask Discord for the gateway URL (GET /gateway/bot): {Error}", ex.Message);
             return null;

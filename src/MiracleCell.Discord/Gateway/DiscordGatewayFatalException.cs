@@ -12,6 +12,7 @@ public sealed class DiscordGatewayFatalException : Exception
     public DiscordGatewayFatalException(string message, Exception? innerException = null)
         : base(message, innerException) { }
 
-    /// <summary>The gateway close code, or null when the cause was not a close code (e.g. HTTP 401 from GET /gateway/bot).</summary>
+    /// <summary>The gateway close code, or null when the cause was not a close code (e.g. HTTP 401 from GET
+    /// /gateway/bot).</summary>
     public int? CloseCode { get; }
 }

@@ -30,7 +30,8 @@ public static class GatewayCloseCodes
     /// </summary>
     public static GatewayCloseAction ActionFor(int? closeCode) => closeCode switch
     {
-        AuthenticationFailed or InvalidShard or ShardingRequired or InvalidApiVersion or InvalidIntents or DisallowedIntents
+        AuthenticationFailed or InvalidShard or ShardingRequired or InvalidApiVersion or InvalidIntents
+            or DisallowedIntents
             => GatewayCloseAction.Stop,
         InvalidSequence or SessionTimedOut => GatewayCloseAction.Identify,
         _ => GatewayCloseAction.Resume,
@@ -40,17 +41,23 @@ public static class GatewayCloseCodes
     public static string DescribeFatal(int closeCode) => closeCode switch
     {
         AuthenticationFailed =>
-            "Discord rejected the bot token (close code 4004): check Discord:Token — copy the token again from the Developer Portal (Bot page), without a \"Bot \" prefix.",
+            "Discord rejected the bot token (close code 4004): check Discord:Token — copy the token again from the "
+                + "Developer Portal (Bot page), without a \"Bot \" prefix.",
         InvalidShard =>
-            "Discord rejected the shard (close code 4010): Discord:ShardId must be at least 0 and below Discord:ShardCount.",
+            "Discord rejected the shard (close code 4010): Discord:ShardId must be at least 0 and below "
+                + "Discord:ShardCount.",
         ShardingRequired =>
-            "Discord requires sharding (close code 4011): the bot is in too many guilds for one shard — raise Discord:ShardCount (GET /gateway/bot recommends a count) and run one process per shard.",
+            "Discord requires sharding (close code 4011): the bot is in too many guilds for one shard — raise "
+                + "Discord:ShardCount (GET /gateway/bot recommends a count) and run one process per shard.",
         InvalidApiVersion =>
-            "Discord rejected the gateway API version (close code 4012): connect with v=10 — check Discord:GatewayUrl has no other version in it.",
+            "Discord rejected the gateway API version (close code 4012): connect with v=10 — check Discord:GatewayUrl "
+                + "has no other version in it.",
         InvalidIntents =>
-            "Discord rejected the gateway intents (close code 4013): the intents value contains bits Discord does not know — fix GatewaySettings.Intents.",
+            "Discord rejected the gateway intents (close code 4013): the intents value contains bits Discord does not "
+                + "know — fix GatewaySettings.Intents.",
         DisallowedIntents =>
-            "Discord refused privileged intents (close code 4014): enable them for the bot in the Developer Portal (Bot page, Privileged Gateway Intents) or remove them from GatewaySettings.Intents.",
+            "Discord refused privileged intents (close code 4014): enable them for the bot in the Developer Portal "
+                + "(Bot page, Privileged Gateway Intents) or remove them from GatewaySettings.Intents.",
         _ => $"The Discord gateway closed the connection with code {closeCode}, which does not allow reconnecting.",
     };
 }

@@ -10,7 +10,8 @@ internal sealed partial class GatewayConnection
         Message = "Skipped a gateway message that is not valid JSON ({ByteCount} bytes): {Error}")]
     private static partial void LogNotJson(ILogger logger, int byteCount, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a gateway message without an opcode ({ByteCount} bytes)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Skipped a gateway message without an opcode ({ByteCount} bytes)")]
     private static partial void LogNoOpcode(ILogger logger, int byteCount);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored gateway op {Opcode}")]

@@ -21,7 +21,8 @@ internal sealed record GatewayConnectionContext(
 /// One socket's life: Hello, heartbeats, Identify or Resume, dispatches, and how it ended. A new instance per
 /// connection, so heartbeat-ACK tracking always starts fresh.
 /// </summary>
-internal sealed partial class GatewayConnection(GatewayConnectionContext context, Uri url, bool resume) : IAsyncDisposable
+internal sealed partial class GatewayConnection(GatewayConnectionContext context, Uri url,
+    bool resume) : IAsyncDisposable
 {
     private const int ShutdownCloseCode = 1000;
     // Any code but 1000/1001 keeps the session resumable.
@@ -52,15 +53,18 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException)
         {
-            _logger.LogWarning("Could not connect to the Discord gateway at {Host}: {Error}", url.Authority, ex.Message);
+            _logger.LogWarning("Could not connect to the Discord gateway at {Host}: {Error}", url.Authority,
+                ex.Message);
             return new ConnectionOutcome(ConnectionEnd.Resume, "could not connect") { ConnectFailed = true };
         }
 
         var limiter = new GatewaySendRateLimiter(
-            context.Time, GatewayLimits.MaxSendsPerWindow, context.Settings.NonHeartbeatSendLimit, GatewayLimits.SendWindow);
+            context.Time, GatewayLimits.MaxSendsPerWindow, context.Settings.NonHeartbeatSendLimit,
+            GatewayLimits.SendWindow);
         _sender = new GatewaySender(_socket, limiter, _logger);
         using var onShutdown = shutdown.Register(() =>
-            RequestEnd(new ConnectionOutcome(ConnectionEnd.Shutdown, "the application is stopping"), ShutdownCloseCode));
+            RequestEnd(new ConnectionOutcome(ConnectionEnd.Shutdown, "the application is stopping"),
+                ShutdownCloseCode));
         using var reader = new GatewayMessageReader();
         try
         {
@@ -86,7 +90,9 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
     /// <summary>Sends a payload other than heartbeat, Identify or Resume on this connection.</summary>
     public Task SendAsync(GatewayOpcode opcode, byte[] payload, CancellationToken cancellationToken)
     {
-        if (_sender is null || !IsReady) throw new InvalidOperationException("The gateway is not connected; wait for READY (DiscordGatewayClient.WaitForReadyAsync) and try again.");
+        if (_sender is null || !IsReady)
+            throw new InvalidOperationException("The gateway is not connected; wait for READY "
+                + "(DiscordGatewayClient.WaitForReadyAsync) and try again.");
         return _sender.SendAsync(opcode, payload, cancellationToken);
     }
 
@@ -102,10 +108,12 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             case GatewayCloseAction.Stop:
                 return new ConnectionOutcome(ConnectionEnd.Fatal, $"close code {code}", code);
             case GatewayCloseAction.Identify:
-                _logger.LogInformation("Discord ended the session (close code {CloseCode}: {Description}); identifying again", code, description);
+                _logger.LogInformation("Discord ended the session (close code {CloseCode}: "
+                    + "{Description}); identifying again", code, description);
                 return new ConnectionOutcome(ConnectionEnd.Identify, $"close code {code}", code);
             default:
-                _logger.LogInformation("Discord closed the gateway connection (close code {CloseCode}: {Description}); resuming", code, description);
+                _logger.LogInformation("Discord closed the gateway connection (close code {CloseCode}: "
+                    + "{Description}); resuming", code, description);
                 return new ConnectionOutcome(ConnectionEnd.Resume, $"close code {code}", code);
         }
     }
@@ -154,9 +162,11 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
                     break;
                 case GatewayOpcode.InvalidSession:
                     var resumable = data.ValueKind == JsonValueKind.True;
-                    _logger.LogInformation("Discord invalidated the session (op 9, resumable: {Resumable}); {Next}", resumable, resumable ? "resuming" : "identifying again");
+                    _logger.LogInformation("Discord invalidated the session (op 9, resumable: {Resumable}); {Next}",
+                        resumable, resumable ? "resuming" : "identifying again");
                     RequestEnd(
-                        new ConnectionOutcome(resumable ? ConnectionEnd.Resume : ConnectionEnd.Identify, $"op 9 invalid session (resumable: {resumable})"),
+                        new ConnectionOutcome(resumable ? ConnectionEnd.Resume : ConnectionEnd.Identify,
+                            $"op 9 invalid session (resumable: {resumable})"),
                         ReconnectCloseCode);
                     break;
                 case GatewayOpcode.Hello:
@@ -187,20 +197,24 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             return;
         }
 
-        // The timer is armed before Identify/Resume goes out: the first beat after interval × jitter, then every interval.
+        // The timer is armed before Identify/Resume goes out: the first beat after interval × jitter, then every
+        // interval.
         var interval = TimeSpan.FromMilliseconds(intervalMs);
-        _heartbeatTimer = context.Time.CreateTimer(_ => OnHeartbeatDue(), null, interval * context.Jitter.Next(), interval);
+        _heartbeatTimer = context.Time.CreateTimer(_ => OnHeartbeatDue(), null, interval * context.Jitter.Next(),
+            interval);
 
         if (resume)
         {
             var (sessionId, _, lastSequence) = context.Session.ResumePoint;
             _logger.LogInformation("Resuming the gateway session from sequence {Sequence}", lastSequence);
-            await _sender!.SendAsync(GatewayOpcode.Resume, GatewayPayloadWriter.Resume(context.Token, sessionId, lastSequence), _receiveCancellation.Token);
+            await _sender!.SendAsync(GatewayOpcode.Resume,
+                GatewayPayloadWriter.Resume(context.Token, sessionId, lastSequence), _receiveCancellation.Token);
         }
         else
         {
             context.Session.Reset();
-            _logger.LogInformation("Identifying as shard {ShardId} of {ShardCount} with intents {Intents}", context.ShardId, context.ShardCount, context.Settings.Intents);
+            _logger.LogInformation("Identifying as shard {ShardId} of {ShardCount} with intents {Intents}",
+                context.ShardId, context.ShardCount, context.Settings.Intents);
             await _sender!.SendAsync(
                 GatewayOpcode.Identify,
                 GatewayPayloadWriter.Identify(context.Token, context.Settings, context.ShardId, context.ShardCount),
@@ -210,8 +224,13 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
 
     private void HandleDispatch(JsonElement root, JsonElement data)
     {
-        long? sequence = root.TryGetProperty("s"u8, out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
-        var name = root.TryGetProperty("t"u8, out var t) && t.ValueKind == JsonValueKind.String ? GatewayEventNames.Read(t) : null;
+        long? sequence = root.TryGetProperty("s"u8, out var s) && s.ValueKind == JsonValueKind.Number
+            && s.TryGetInt64(out var value)
+            ? value
+            : null;
+        var name = root.TryGetProperty("t"u8, out var t) && t.ValueKind == JsonValueKind.String
+            ? GatewayEventNames.Read(t)
+            : null;
         if (sequence is { } seq && !context.Session.TryAdvance(seq))
         {
             LogReplayedDispatch(_logger, name, seq);
@@ -233,7 +252,8 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             }
             context.Session.Start(ready);
             _reachedSession = true;
-            _logger.LogInformation("Gateway ready: application {ApplicationId}, shard {ShardId} of {ShardCount}", ready.ApplicationId, context.ShardId, context.ShardCount);
+            _logger.LogInformation("Gateway ready: application {ApplicationId}, shard {ShardId} of {ShardCount}",
+                ready.ApplicationId, context.ShardId, context.ShardCount);
             context.OnReady(ready);
         }
         else if (name == GatewayEventNames.Resumed)
@@ -242,7 +262,8 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
             _logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);
         }
 
-        context.Dispatcher.Publish(new GatewayDispatch(name, sequence, data.ValueKind == JsonValueKind.Undefined ? default : data.Clone()));
+        context.Dispatcher.Publish(
+            new GatewayDispatch(name, sequence, data.ValueKind == JsonValueKind.Undefined ? default : data.Clone()));
     }
 
     private void OnHeartbeatDue()
@@ -250,7 +271,8 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
         if (_requestedEnd is not null) return;
         if (Interlocked.Exchange(ref _awaitingAck, 1) == 1)
         {
-            _logger.LogWarning("Discord did not acknowledge the last heartbeat: the connection is dead; reconnecting to resume");
+            _logger.LogWarning("Discord did not acknowledge the last heartbeat: the connection is dead; "
+                + "reconnecting to resume");
             RequestEnd(new ConnectionOutcome(ConnectionEnd.Resume, "heartbeat not acknowledged"), ReconnectCloseCode);
             return;
         }
@@ -261,7 +283,8 @@ internal sealed partial class GatewayConnection(GatewayConnectionContext context
     {
         try
         {
-            await _sender!.SendAsync(GatewayOpcode.Heartbeat, GatewayPayloadWriter.Heartbeat(context.Session.LastSequence), _receiveCancellation.Token);
+            await _sender!.SendAsync(GatewayOpcode.Heartbeat,
+                GatewayPayloadWriter.Heartbeat(context.Session.LastSequence), _receiveCancellation.Token);
         }
         catch (Exception ex)
         {

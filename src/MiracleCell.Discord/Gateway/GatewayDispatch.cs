@@ -24,11 +24,16 @@ public sealed record GatewayReady
     {
         if (data.ValueKind != JsonValueKind.Object
             || !data.TryGetProperty("session_id", out var sessionId) || sessionId.ValueKind != JsonValueKind.String
-            || !data.TryGetProperty("resume_gateway_url", out var resumeUrl) || resumeUrl.ValueKind != JsonValueKind.String
+            || !data.TryGetProperty("resume_gateway_url", out var resumeUrl)
+            || resumeUrl.ValueKind != JsonValueKind.String
             || !Uri.TryCreate(resumeUrl.GetString(), UriKind.Absolute, out var resumeUri)
             || !data.TryGetProperty("application", out var application) || application.ValueKind != JsonValueKind.Object
             || !application.TryGetProperty("id", out var applicationId)
-            || !Snowflake.TryParse(applicationId.ValueKind == JsonValueKind.String ? applicationId.GetString() : applicationId.GetRawText(), out var appId))
+            || !Snowflake.TryParse(
+                applicationId.ValueKind == JsonValueKind.String
+                    ? applicationId.GetString()
+                    : applicationId.GetRawText(),
+                out var appId))
         {
             return null;
         }

@@ -18,7 +18,8 @@ internal sealed partial class GatewayEventDispatcher(IReadOnlyList<IGatewayEvent
 
     public void Publish(GatewayDispatch dispatch) => _queue.Writer.TryWrite(dispatch);
 
-    /// <summary>No more dispatches: <see cref="RunAsync"/> delivers what is queued and waits for running handlers.</summary>
+    /// <summary>No more dispatches: <see cref="RunAsync"/> delivers what is queued and waits for running
+    /// handlers.</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
     public async Task RunAsync(CancellationToken stopping)

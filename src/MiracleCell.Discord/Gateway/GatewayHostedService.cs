@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace MiracleCell.Discord.Gateway;
 
 /// <summary>
-/// Runs this process's shards (<see cref="GatewayShardSet"/>) for the life of the host. Ctrl-C/SIGTERM closes the connection with
-/// 1000 (ending the session). On a fatal refusal (bad token, shard or intents) it logs one line saying what to fix,
-/// sets the process exit code to 1, tells every <see cref="IGatewayFatalErrorListener"/> (which may choose another
-/// exit code) and stops the application, instead of reconnecting.
+/// Runs this process's shards (<see cref="GatewayShardSet"/>) for the life of the host. Ctrl-C/SIGTERM closes the
+/// connection with 1000 (ending the session). On a fatal refusal (bad token, shard or intents) it logs one line saying
+/// what to fix, sets the process exit code to 1, tells every <see cref="IGatewayFatalErrorListener"/> (which may choose
+/// another exit code) and stops the application, instead of reconnecting.
 /// </summary>
 public sealed class GatewayHostedService(
     GatewayShardSet shards,

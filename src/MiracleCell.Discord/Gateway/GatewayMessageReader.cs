@@ -6,7 +6,8 @@ namespace MiracleCell.Discord.Gateway;
 /// <summary>Reads whole gateway messages, however many frames each spans, into one pooled, growing buffer.</summary>
 internal sealed class GatewayMessageReader : IDisposable
 {
-    /// <summary>Far above any real payload (READY for a large bot is a few MB); protects against a runaway stream.</summary>
+    /// <summary>Far above any real payload (READY for a large bot is a few MB); protects against a runaway
+    /// stream.</summary>
     public const int MaxMessageBytes = 64 * 1024 * 1024;
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -28,7 +29,8 @@ internal sealed class GatewayMessageReader : IDisposable
     private void Grow()
     {
         if (_buffer.Length >= MaxMessageBytes)
-            throw new WebSocketException(WebSocketError.InvalidMessageType, $"A gateway message exceeded {MaxMessageBytes} bytes.");
+            throw new WebSocketException(WebSocketError.InvalidMessageType, "A gateway message exceeded "
+                + $"{MaxMessageBytes} bytes.");
         var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
         _buffer.CopyTo(larger, 0);
         ArrayPool<byte>.Shared.Return(_buffer);

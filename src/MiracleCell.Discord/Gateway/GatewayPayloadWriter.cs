@@ -13,7 +13,8 @@ internal static class GatewayPayloadWriter
         else writer.WriteNull("d");
     });
 
-    public static byte[] Identify(string token, GatewaySettings settings, int shardId, int shardCount) => Write(writer =>
+    public static byte[] Identify(string token, GatewaySettings settings, int shardId, int shardCount) =>
+        Write(writer =>
     {
         writer.WriteNumber("op", (int)GatewayOpcode.Identify);
         writer.WriteStartObject("d");

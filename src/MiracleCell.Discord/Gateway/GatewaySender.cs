@@ -7,13 +7,15 @@ namespace MiracleCell.Discord.Gateway;
 /// The one writer of a connection's socket: <see cref="ClientWebSocket"/> allows a single outstanding send, so
 /// every send and the close frame go through one lock, after the size check and the rate window.
 /// </summary>
-internal sealed partial class GatewaySender(WebSocket socket, GatewaySendRateLimiter limiter, ILogger logger) : IDisposable
+internal sealed partial class GatewaySender(WebSocket socket, GatewaySendRateLimiter limiter,
+    ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public async Task SendAsync(GatewayOpcode opcode, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (payload.Length > GatewayLimits.MaxPayloadBytes) throw new GatewayPayloadTooLargeException(opcode, payload.Length);
+        if (payload.Length > GatewayLimits.MaxPayloadBytes)
+            throw new GatewayPayloadTooLargeException(opcode, payload.Length);
         await limiter.WaitAsync(opcode == GatewayOpcode.Heartbeat, cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         try

@@ -8,12 +8,13 @@ namespace MiracleCell.Discord;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds this process's gateway connections (<see cref="GatewayShardSet"/>, one per shard, run by <see cref="GatewayHostedService"/>) and
-    /// binds and validates the <c>Discord</c> section at start-up. Needs an <c>IDiscordRestClient</c> registration
-    /// (for GET /gateway/bot when Discord:GatewayUrl is unset). Add event handlers as
-    /// <c>services.AddSingleton&lt;IGatewayEventSink, MyHandler&gt;()</c>.
+    /// Adds this process's gateway connections (<see cref="GatewayShardSet"/>, one per shard, run by
+    /// <see cref="GatewayHostedService"/>) and binds and validates the <c>Discord</c> section at start-up. Needs an
+    /// <c>IDiscordRestClient</c> registration (for GET /gateway/bot when Discord:GatewayUrl is unset). Add event
+    /// handlers as <c>services.AddSingleton&lt;IGatewayEventSink, MyHandler&gt;()</c>.
     /// </summary>
-    public static IServiceCollection AddDiscordGateway(this IServiceCollection services, Action<GatewaySettings>? configure = null)
+    public static IServiceCollection AddDiscordGateway(this IServiceCollection services,
+        Action<GatewaySettings>? configure = null)
     {
         services.AddDiscordOptions();
         var settings = new GatewaySettings();
@@ -36,7 +37,9 @@ public static class GatewayServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscordOptions(this IServiceCollection services)
     {
-        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<DiscordOptions>) && d.ImplementationType == typeof(DiscordOptionsValidator)))
+        if (services.Any(d =>
+            d.ServiceType == typeof(IValidateOptions<DiscordOptions>)
+                && d.ImplementationType == typeof(DiscordOptionsValidator)))
             return services;
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();

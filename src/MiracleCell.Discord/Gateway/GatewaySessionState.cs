@@ -1,6 +1,7 @@
 namespace MiracleCell.Discord.Gateway;
 
-/// <summary>The session that survives reconnects: id, where to resume, and the last processed sequence number.</summary>
+/// <summary>The session that survives reconnects: id, where to resume, and the last processed sequence
+/// number.</summary>
 internal sealed class GatewaySessionState
 {
     private readonly Lock _gate = new();
@@ -24,7 +25,8 @@ internal sealed class GatewaySessionState
         {
             lock (_gate)
             {
-                if (_sessionId is null || _resumeUrl is null) throw new InvalidOperationException("There is no session to resume.");
+                if (_sessionId is null || _resumeUrl is null)
+                    throw new InvalidOperationException("There is no session to resume.");
                 return (_sessionId, _resumeUrl, _lastSequence);
             }
         }
@@ -53,7 +55,8 @@ internal sealed class GatewaySessionState
         }
     }
 
-    /// <summary>Forgets the session before a fresh Identify; the old sequence numbers mean nothing to the new one.</summary>
+    /// <summary>Forgets the session before a fresh Identify; the old sequence numbers mean nothing to the new
+    /// one.</summary>
     public void Reset()
     {
         lock (_gate)

@@ -6,11 +6,16 @@ namespace MiracleCell.Discord.Gateway;
 /// </summary>
 public sealed class GatewaySettings
 {
-    /// <summary>Intents sent in Identify. <see cref="GatewayIntents.None"/> suffices for slash commands and buttons.</summary>
+    /// <summary>Intents sent in Identify. <see cref="GatewayIntents.None"/> suffices for slash commands and
+    /// buttons.</summary>
     public GatewayIntents Intents { get; set; } = GatewayIntents.None;
 
     /// <summary>Identify <c>properties.os</c>.</summary>
-    public string OperatingSystem { get; set; } = System.OperatingSystem.IsWindows() ? "windows" : System.OperatingSystem.IsMacOS() ? "macos" : "linux";
+    public string OperatingSystem { get; set; } = System.OperatingSystem.IsWindows()
+        ? "windows"
+        : System.OperatingSystem.IsMacOS()
+        ? "macos"
+        : "linux";
 
     /// <summary>Identify <c>properties.browser</c> (the library name).</summary>
     public string Browser { get; set; } = "MiracleCell";
@@ -18,12 +23,14 @@ public sealed class GatewaySettings
     /// <summary>Identify <c>properties.device</c>.</summary>
     public string Device { get; set; } = "MiracleCell";
 
-    /// <summary>Backoff before the first reconnect that follows a failure; it doubles per failure up to <see cref="MaxReconnectDelay"/>, with jitter.</summary>
+    /// <summary>Backoff before the first reconnect that follows a failure; it doubles per failure up to
+    /// <see cref="MaxReconnectDelay"/>, with jitter.</summary>
     public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>After this many resumes in a row that did not reach RESUMED, the session is dropped and the client identifies.</summary>
+    /// <summary>After this many resumes in a row that did not reach RESUMED, the session is dropped and the client
+    /// identifies.</summary>
     public int MaxFailedResumes { get; set; } = 3;
 
     /// <summary>Discord allows max_concurrency identifies per this interval (5 s).</summary>

@@ -16,7 +16,8 @@ namespace MiracleCell.Discord.Gateway;
 /// </remarks>
 public interface IGatewayEventSink
 {
-    /// <summary>Every dispatch, including READY, RESUMED, INTERACTION_CREATE and events this library has no type for.</summary>
+    /// <summary>Every dispatch, including READY, RESUMED, INTERACTION_CREATE and events this library has no type
+    /// for.</summary>
     ValueTask OnDispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>A new session started (after every Identify, not after a resume).</summary>

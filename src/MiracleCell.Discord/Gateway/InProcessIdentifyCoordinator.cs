@@ -36,7 +36,9 @@ public sealed class InProcessIdentifyCoordinator : IIdentifyCoordinator
         lock (_lock)
         {
             // Claim the turn before waiting, so shards of one bucket queue one interval apart in call order.
-            var earliest = _identified.Contains(shardId) ? 0L : _startedAt + Ticks(_interval * (shardId / maxConcurrency));
+            var earliest = _identified.Contains(shardId)
+                ? 0L
+                : _startedAt + Ticks(_interval * (shardId / maxConcurrency));
             turn = Math.Max(Math.Max(earliest, _nextAllowed.GetValueOrDefault(key)), _time.GetTimestamp());
             _nextAllowed[key] = turn + Ticks(_interval);
             _identified.Add(shardId);

@@ -14,8 +14,10 @@ public sealed record Component
     public static Component ActionRow(params IReadOnlyList<Component> children) =>
         new() { Type = ComponentType.ActionRow, Components = children };
 
-    public static Component Button(string label, string customId, ButtonStyle style = ButtonStyle.Secondary, bool disabled = false) =>
-        new() { Type = ComponentType.Button, Label = label, CustomId = customId, Style = style, Disabled = disabled ? true : null };
+    public static Component Button(string label, string customId, ButtonStyle style = ButtonStyle.Secondary,
+        bool disabled = false) =>
+        new() { Type = ComponentType.Button, Label = label, CustomId = customId, Style = style,
+            Disabled = disabled ? true : null };
 }
 
 public enum ComponentType

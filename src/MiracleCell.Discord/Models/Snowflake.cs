@@ -18,7 +18,8 @@ public readonly record struct Snowflake(ulong Value) : IComparable<Snowflake>
     public static Snowflake FromTime(DateTimeOffset time) =>
         new((ulong)(time.ToUnixTimeMilliseconds() - DiscordEpochMilliseconds) << 22);
 
-    public static Snowflake Parse(string text) => new(ulong.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture));
+    public static Snowflake Parse(string text) =>
+        new(ulong.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture));
 
     public static bool TryParse(string? text, out Snowflake id)
     {

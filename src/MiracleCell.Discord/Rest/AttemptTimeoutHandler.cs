@@ -8,7 +8,8 @@ namespace MiracleCell.Discord.Rest;
 /// </summary>
 internal sealed class AttemptTimeoutHandler(IOptions<DiscordRestOptions> options, TimeProvider time) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var timeout = options.Value.RequestTimeout;
         using var timeoutSource = new CancellationTokenSource(timeout, time);
@@ -32,9 +33,12 @@ internal sealed class AttemptTimeoutHandler(IOptions<DiscordRestOptions> options
                                           && timeoutSource.IsCancellationRequested
                                           && !cancellationToken.IsCancellationRequested)
         {
-            var route = request.Options.TryGetValue(DiscordRoute.OptionKey, out var known) ? known.ToString() : "a Discord request";
+            var route = request.Options.TryGetValue(DiscordRoute.OptionKey, out var known)
+                ? known.ToString()
+                : "a Discord request";
             throw new TimeoutException(
-                $"Discord did not answer {route} within {timeout.TotalSeconds:0.###} s. Discord may or may not have processed it; "
+                $"Discord did not answer {route} within {timeout.TotalSeconds:0.###} s. Discord may or may not "
+                + "have processed it; "
                 + "raise Discord:Rest:RequestTimeout if this happens often on a slow network.",
                 exception);
         }

@@ -1,6 +1,7 @@
 namespace MiracleCell.Discord.Rest;
 
-/// <summary>How long the rate limiter keeps a route's bucket: what it learned is worth only as long as the route is used.</summary>
+/// <summary>How long the rate limiter keeps a route's bucket: what it learned is worth only as long as the route is
+/// used.</summary>
 internal enum BucketLifetime
 {
     /// <summary>A channel, guild or application: used again and again, so kept until idle for minutes.</summary>

@@ -23,10 +23,13 @@ public sealed class DiscordApiException(
     /// <summary>The route template with ids and tokens left out, safe to log.</summary>
     public string Route { get; } = route;
 
-    private static string Describe(HttpStatusCode status, int code, string message, IReadOnlyList<DiscordFieldError> errors, string method, string route)
+    private static string Describe(HttpStatusCode status, int code, string message,
+        IReadOnlyList<DiscordFieldError> errors, string method, string route)
     {
         var text = $"Discord answered {(int)status} to {method} {route}: {message} (code {code})";
-        return errors.Count == 0 ? text : text + "; " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message} ({e.Code})"));
+        return errors.Count == 0
+            ? text
+            : text + "; " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message} ({e.Code})"));
     }
 }
 

@@ -14,7 +14,8 @@ internal static class DiscordErrorParser
     private const int SnippetLength = 200;
     internal const string Redacted = "[redacted]";
 
-    public static DiscordApiException Parse(HttpStatusCode status, string body, DiscordRoute route, IEnumerable<string?> secrets)
+    public static DiscordApiException Parse(HttpStatusCode status, string body, DiscordRoute route,
+        IEnumerable<string?> secrets)
     {
         var secretList = secrets.Where(s => !string.IsNullOrEmpty(s)).Cast<string>().ToList();
         var method = route.Method.Method;
@@ -34,7 +35,8 @@ internal static class DiscordErrorParser
         return new DiscordApiException(status, 0, description, [], method, template);
     }
 
-    private static bool TryParseDiscordError(string body, out int code, out string message, out List<DiscordFieldError> fieldErrors)
+    private static bool TryParseDiscordError(string body, out int code, out string message,
+        out List<DiscordFieldError> fieldErrors)
     {
         code = 0;
         message = "";
@@ -44,7 +46,8 @@ internal static class DiscordErrorParser
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !(root.TryGetProperty("message", out var messageElement) && messageElement.ValueKind == JsonValueKind.String))
+                || !(root.TryGetProperty("message", out var messageElement)
+                    && messageElement.ValueKind == JsonValueKind.String))
             {
                 return false;
             }
@@ -95,7 +98,8 @@ internal static class DiscordErrorParser
     }
 
     private static string? ReadString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 

@@ -10,14 +10,16 @@ namespace MiracleCell.Discord.Rest;
 
 /// <summary>
 /// Discord's REST API v10 over an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>. Below it, the rate limiter
-/// waits for buckets and the global limit and repeats 429s; around each call, <see cref="DiscordRestPipelines"/> retries
-/// what is safe to repeat. Create it through <c>services.AddDiscordRest(...)</c> and inject <see cref="IDiscordRestClient"/>.
+/// waits for buckets and the global limit and repeats 429s; around each call, <see cref="DiscordRestPipelines"/>
+/// retries what is safe to repeat. Create it through <c>services.AddDiscordRest(...)</c> and inject
+/// <see cref="IDiscordRestClient"/>.
 /// </summary>
 public sealed class DiscordRestClient : IDiscordRestClient
 {
     /// <summary>Discord requires <c>DiscordBot (url, version)</c>; a missing one can get the bot blocked.</summary>
     public static string UserAgent { get; } =
-        $"DiscordBot (https://github.com/miraclecell/miraclecell, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
+        "DiscordBot (https://github.com/miraclecell/miraclecell, "
+            + $"{typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
@@ -32,55 +34,72 @@ public sealed class DiscordRestClient : IDiscordRestClient
         _pipelines = pipelines;
     }
 
-    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken) =>
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken,
+        InteractionResponse response, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.InteractionCallback(interactionId, interactionToken),
             Serialize(response, DiscordJsonContext.Default.InteractionResponse), cancellationToken);
 
-    public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+    public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken,
+        MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.OriginalResponse(HttpMethod.Patch, applicationId, interactionToken),
-            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message, cancellationToken);
+            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message,
+            cancellationToken);
 
-    public Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.OriginalResponse(HttpMethod.Delete, applicationId, interactionToken), body: null, cancellationToken);
+    public Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken,
+        CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.OriginalResponse(HttpMethod.Delete, applicationId, interactionToken), body: null,
+            cancellationToken);
 
-    public Task<Message> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+    public Task<Message> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken,
+        MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.Followup(applicationId, interactionToken),
-            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message, cancellationToken);
+            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message,
+            cancellationToken);
 
-    public Task<Message> CreateMessageAsync(Snowflake channelId, MessagePayload message, CancellationToken cancellationToken) =>
+    public Task<Message> CreateMessageAsync(Snowflake channelId, MessagePayload message,
+        CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.ChannelMessages(channelId),
-            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message, cancellationToken);
+            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message,
+            cancellationToken);
 
-    public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken) =>
+    public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
+        CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.ChannelMessage(HttpMethod.Patch, channelId, messageId),
-            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message, cancellationToken);
+            Serialize(message, DiscordJsonContext.Default.MessagePayload), DiscordJsonContext.Default.Message,
+            cancellationToken);
 
     public Task DeleteMessageAsync(Snowflake channelId, Snowflake messageId, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.ChannelMessage(HttpMethod.Delete, channelId, messageId), body: null, cancellationToken);
 
-    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId,
+        CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.GlobalCommands(HttpMethod.Get, applicationId), body: null,
             DiscordJsonContext.Default.IReadOnlyListApplicationCommand, cancellationToken);
 
-    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(Snowflake applicationId,
+        IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.GlobalCommands(HttpMethod.Put, applicationId),
             Serialize(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
             DiscordJsonContext.Default.IReadOnlyListApplicationCommand, cancellationToken);
 
-    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId,
+        CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.GuildCommands(HttpMethod.Get, applicationId, guildId), body: null,
             DiscordJsonContext.Default.IReadOnlyListApplicationCommand, cancellationToken);
 
-    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(Snowflake applicationId,
+        Snowflake guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.GuildCommands(HttpMethod.Put, applicationId, guildId),
             Serialize(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
             DiscordJsonContext.Default.IReadOnlyListApplicationCommand, cancellationToken);
 
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.GatewayBot(), body: null, DiscordRestJsonContext.Default.GatewayBotInfo, cancellationToken);
+        SendAsync(DiscordRoute.GatewayBot(), body: null, DiscordRestJsonContext.Default.GatewayBotInfo,
+            cancellationToken);
 
     public Task<CurrentApplication> GetCurrentApplicationAsync(CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.CurrentApplication(), body: null, DiscordRestJsonContext.Default.CurrentApplication, cancellationToken);
+        SendAsync(DiscordRoute.CurrentApplication(), body: null, DiscordRestJsonContext.Default.CurrentApplication,
+            cancellationToken);
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
     {
@@ -91,7 +110,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
     private async Task SendAsync(DiscordRoute route, byte[]? body, CancellationToken cancellationToken) =>
         _ = await SendWithPipelineAsync(route, body, cancellationToken);
 
-    private async Task<T> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T> responseType,
+        CancellationToken cancellationToken)
     {
         var (status, content) = await SendWithPipelineAsync(route, body, cancellationToken);
         try
@@ -101,15 +121,18 @@ public sealed class DiscordRestClient : IDiscordRestClient
         }
         catch (JsonException exception)
         {
-            var snippet = DiscordErrorParser.Snippet(DiscordErrorParser.Redact(System.Text.Encoding.UTF8.GetString(content), Secrets(route)));
+            var snippet = DiscordErrorParser.Snippet(
+                DiscordErrorParser.Redact(System.Text.Encoding.UTF8.GetString(content), Secrets(route)));
             throw new InvalidDataException(
-                $"Discord answered {status} to {route} with a body that is not the expected {typeof(T).Name}: \"{snippet}\". "
+                $"Discord answered {status} to {route} with a body that is not the expected "
+                + $"{typeof(T).Name}: \"{snippet}\". "
                 + "Check that Discord:ApiBaseUrl points at Discord's API v10.",
                 exception);
         }
     }
 
-    private async Task<(int Status, byte[] Content)> SendWithPipelineAsync(DiscordRoute route, byte[]? body, CancellationToken cancellationToken)
+    private async Task<(int Status, byte[] Content)> SendWithPipelineAsync(DiscordRoute route, byte[]? body,
+        CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DiscordRestPipelines.RouteProperty, route);
@@ -126,7 +149,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
         }
     }
 
-    private async ValueTask<(int Status, byte[] Content)> SendOnceAsync(DiscordRoute route, byte[]? body, CancellationToken cancellationToken)
+    private async ValueTask<(int Status, byte[] Content)> SendOnceAsync(DiscordRoute route, byte[]? body,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(route.Method, new Uri(route.Path, UriKind.Relative));
         request.Options.Set(DiscordRoute.OptionKey, route);
@@ -141,11 +165,13 @@ public sealed class DiscordRestClient : IDiscordRestClient
             request.Content.Headers.ContentType = JsonMediaType;
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead,
+            cancellationToken);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw DiscordErrorParser.Parse(response.StatusCode, System.Text.Encoding.UTF8.GetString(content), route, Secrets(route));
+            throw DiscordErrorParser.Parse(response.StatusCode, System.Text.Encoding.UTF8.GetString(content), route,
+                Secrets(route));
         }
 
         return ((int)response.StatusCode, content);
@@ -157,7 +183,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new InvalidOperationException(
-                "The Discord bot token is empty: set Discord:Token in configuration or the Discord__Token environment variable "
+                "The Discord bot token is empty: set Discord:Token in configuration or the Discord__Token "
+                + "environment variable "
                 + "to the token from the Developer Portal (without the \"Bot \" prefix).");
         }
 
@@ -165,5 +192,6 @@ public sealed class DiscordRestClient : IDiscordRestClient
     }
 
     private List<string> Secrets(DiscordRoute route) =>
-        [.. new[] { _options.CurrentValue.Token, route.InteractionToken }.Where(s => !string.IsNullOrEmpty(s)).Cast<string>()];
+        [.. new[] { _options.CurrentValue.Token, route.InteractionToken }.Where(s => !string.IsNullOrEmpty(s))
+            .Cast<string>()];
 }

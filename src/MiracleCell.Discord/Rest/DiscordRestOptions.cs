@@ -31,7 +31,8 @@ public sealed class DiscordRestOptions
     public int GlobalRequestsPerSecond { get; set; } = 50;
 }
 
-/// <summary>Refuses REST settings that would make the client hang, spin or give up at once, naming the setting to fix.</summary>
+/// <summary>Refuses REST settings that would make the client hang, spin or give up at once, naming the setting to
+/// fix.</summary>
 internal sealed class DiscordRestOptionsValidator : IValidateOptions<DiscordRestOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordRestOptions options)
@@ -39,7 +40,8 @@ internal sealed class DiscordRestOptionsValidator : IValidateOptions<DiscordRest
         var problems = new List<string>();
         if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(10))
         {
-            problems.Add($"Discord:Rest:RequestTimeout must be above 0 and at most 00:10:00 (it is {options.RequestTimeout}).");
+            problems.Add("Discord:Rest:RequestTimeout must be above 0 and at most 00:10:00 (it is "
+                + $"{options.RequestTimeout}).");
         }
 
         if (options.MaxRetries is < 0 or > 10)
@@ -49,12 +51,14 @@ internal sealed class DiscordRestOptionsValidator : IValidateOptions<DiscordRest
 
         if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
-            problems.Add("Discord:Rest:RetryBaseDelay must be 0 or more and no larger than Discord:Rest:RetryMaxDelay.");
+            problems.Add(
+                "Discord:Rest:RetryBaseDelay must be 0 or more and no larger than Discord:Rest:RetryMaxDelay.");
         }
 
         if (options.MaxRateLimitRetries is < 0 or > 20)
         {
-            problems.Add($"Discord:Rest:MaxRateLimitRetries must be between 0 and 20 (it is {options.MaxRateLimitRetries}).");
+            problems.Add("Discord:Rest:MaxRateLimitRetries must be between 0 and 20 (it is "
+                + $"{options.MaxRateLimitRetries}).");
         }
 
         if (options.MaxRateLimitWait < TimeSpan.Zero)
@@ -64,7 +68,8 @@ internal sealed class DiscordRestOptionsValidator : IValidateOptions<DiscordRest
 
         if (options.GlobalRequestsPerSecond is < 1 or > 10_000)
         {
-            problems.Add($"Discord:Rest:GlobalRequestsPerSecond must be between 1 and 10000; Discord allows 50 (it is {options.GlobalRequestsPerSecond}).");
+            problems.Add("Discord:Rest:GlobalRequestsPerSecond must be between 1 and 10000; Discord allows 50 (it is "
+                + $"{options.GlobalRequestsPerSecond}).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

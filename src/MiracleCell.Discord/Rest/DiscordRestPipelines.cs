@@ -16,7 +16,8 @@ internal sealed partial class DiscordRestPipelines
 {
     internal static readonly ResiliencePropertyKey<DiscordRoute> RouteProperty = new("MiracleCell.Discord.Route");
 
-    public DiscordRestPipelines(IOptions<DiscordRestOptions> options, TimeProvider time, ILogger<DiscordRestPipelines> logger)
+    public DiscordRestPipelines(IOptions<DiscordRestOptions> options, TimeProvider time,
+        ILogger<DiscordRestPipelines> logger)
     {
         var settings = options.Value;
         if (settings.MaxRetries == 0)
@@ -39,7 +40,9 @@ internal sealed partial class DiscordRestPipelines
                 MaxDelay = settings.RetryMaxDelay,
                 OnRetry = args =>
                 {
-                    var route = args.Context.Properties.TryGetValue(RouteProperty, out var known) ? known.ToString() : "a Discord request";
+                    var route = args.Context.Properties.TryGetValue(RouteProperty, out var known)
+                        ? known.ToString()
+                        : "a Discord request";
                     LogRetrying(logger, route, args.AttemptNumber + 2, settings.MaxRetries + 1,
                         args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message ?? "no answer");
                     return default;

@@ -50,7 +50,8 @@ public static class DiscordRestServiceCollectionExtensions
 
         services.AddSingleton<DiscordRestRegistered>();
         services.AddOptions<DiscordRestOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<RestMetrics>();
@@ -76,7 +77,8 @@ public static class DiscordRestServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddHttpMessageHandler<DiscordRateLimitHandler>()
             .AddHttpMessageHandler<AttemptTimeoutHandler>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() =>
+                new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }

@@ -145,7 +145,8 @@ internal sealed record DiscordRoute
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new ArgumentException("The interaction token is empty; pass the token of the interaction being answered.", nameof(token));
+            throw new ArgumentException("The interaction token is empty; pass the token of the "
+                + "interaction being answered.", nameof(token));
         }
 
         return Uri.EscapeDataString(token);

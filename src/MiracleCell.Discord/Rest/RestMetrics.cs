@@ -21,7 +21,8 @@ public sealed class RestMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(GatewayMetrics.MeterName);
         _waits = meter.CreateHistogram<double>(
-            "rest.rate_limit_wait", "s", "How long a REST request waited for its rate-limit bucket or the global limit");
+            "rest.rate_limit_wait", "s",
+            "How long a REST request waited for its rate-limit bucket or the global limit");
         _rateLimited = meter.CreateCounter<long>(
             "rest.rate_limited", "{response}", "REST requests Discord answered with 429 Too Many Requests");
     }

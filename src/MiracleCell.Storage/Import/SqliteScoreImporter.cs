@@ -38,7 +38,8 @@ internal static class SqliteScoreImporter
             if (version is < 1 or > NewestKnownSqliteSchema)
             {
                 throw new StoreUnavailableException(
-                    $"The SQLite score database {sqlitePath} is at schema version {version}, which this build cannot import: " +
+                    $"The SQLite score database {sqlitePath} is at schema version {version}, which this " +
+                    "build cannot import: " +
                     "run the MiracleCell version that wrote it, or move the file away to start with empty scores.");
             }
             using (var target = LiteDbFileOpener.OpenForWriting(sidePath))
@@ -54,7 +55,8 @@ internal static class SqliteScoreImporter
         {
             DeleteSideFile(sidePath);
             throw new StoreUnavailableException(
-                $"The SQLite score database {sqlitePath} could not be imported ({ex.Message.ReplaceLineEndings(" ")}): " +
+                $"The SQLite score database {sqlitePath} could not be imported " +
+                $"({ex.Message.ReplaceLineEndings(" ")}): " +
                 "restore it from a backup, or move it away to start with empty scores.", ex);
         }
         catch
@@ -66,10 +68,12 @@ internal static class SqliteScoreImporter
         var stamp = time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            if (File.Exists(sqlitePath + suffix)) File.Move(sqlitePath + suffix, $"{sqlitePath}.imported-{stamp}{suffix}");
+            if (File.Exists(sqlitePath + suffix))
+                File.Move(sqlitePath + suffix, $"{sqlitePath}.imported-{stamp}{suffix}");
         }
         logger.LogInformation(
-            "Imported the SQLite score database {SqlitePath} into {Path}: {Games} games, {Answers} answers, {Members} members; the SQLite file is kept as {SqlitePath}.imported-{Stamp}",
+            "Imported the SQLite score database {SqlitePath} into {Path}: {Games} games, {Answers} answers, {Members} "
+                + "members; the SQLite file is kept as {SqlitePath}.imported-{Stamp}",
             sqlitePath, databasePath, counts.Games, counts.Answers, counts.Members, sqlitePath, stamp);
     }
 
@@ -79,7 +83,8 @@ internal static class SqliteScoreImporter
     {
         var questions = new Dictionary<long, BsonArray>();
         var questionCount = 0;
-        Read(source, "SELECT game_id, question_index, question_id, option_order, correct_choice, message_id, opened_at, revealed_at FROM game_questions ORDER BY game_id, question_index;", r =>
+        Read(source, "SELECT game_id, question_index, question_id, option_order, correct_choice, message_id, "
+            + "opened_at, revealed_at FROM game_questions ORDER BY game_id, question_index;", r =>
         {
             if (!questions.TryGetValue(r.GetInt64(0), out var list)) questions[r.GetInt64(0)] = list = [];
             list.Add(new BsonDocument
@@ -98,7 +103,8 @@ internal static class SqliteScoreImporter
         var games = LiteDbTriviaStore.Games(target);
         var gameCount = 0;
         var locale = version >= 2 ? "locale" : "NULL";
-        Read(source, $"SELECT id, guild_id, channel_id, started_by, settings, question_count, state, started_at, ended_at, winner_id, {locale} FROM games ORDER BY id;", r =>
+        Read(source, "SELECT id, guild_id, channel_id, started_by, settings, question_count, state, started_at, "
+            + $"ended_at, winner_id, {locale} FROM games ORDER BY id;", r =>
         {
             games.Insert(new BsonDocument
             {
@@ -120,7 +126,8 @@ internal static class SqliteScoreImporter
 
         var answers = LiteDbTriviaStore.Answers(target);
         var answerCount = 0;
-        Read(source, "SELECT interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct, points, answered_at FROM answers ORDER BY id;", r =>
+        Read(source, "SELECT interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct, points, "
+            + "answered_at FROM answers ORDER BY id;", r =>
         {
             answers.Insert(new BsonDocument
             {
@@ -139,7 +146,8 @@ internal static class SqliteScoreImporter
 
         var totals = LiteDbTriviaStore.Totals(target);
         var memberCount = 0;
-        Read(source, "SELECT guild_id, user_id, points, games, wins, answers, correct, best_streak, current_streak FROM player_totals;", r =>
+        Read(source, "SELECT guild_id, user_id, points, games, wins, answers, correct, best_streak, current_streak "
+            + "FROM player_totals;", r =>
         {
             totals.Insert(new BsonDocument
             {
@@ -175,13 +183,15 @@ internal static class SqliteScoreImporter
         return new ImportCounts(gameCount, questionCount, answerCount, memberCount, monthlyCount);
     }
 
-    /// <summary>Counts every table in SQLite again and compares them with the documents now committed in LiteDB.</summary>
+    /// <summary>Counts every table in SQLite again and compares them with the documents now committed in
+    /// LiteDB.</summary>
     private static void Verify(SqliteConnection source, LiteDatabase target, string sqlitePath)
     {
         var checks = new (string Table, long Expected, long Actual)[]
         {
             ("games", Count(source, "games"), LiteDbTriviaStore.Games(target).LongCount()),
-            ("game_questions", Count(source, "game_questions"), LiteDbTriviaStore.Games(target).FindAll().Sum(g => (long)g["questions"].AsArray.Count)),
+            ("game_questions", Count(source, "game_questions"),
+                LiteDbTriviaStore.Games(target).FindAll().Sum(g => (long)g["questions"].AsArray.Count)),
             ("answers", Count(source, "answers"), LiteDbTriviaStore.Answers(target).LongCount()),
             ("player_totals", Count(source, "player_totals"), LiteDbTriviaStore.Totals(target).LongCount()),
             ("monthly_points", Count(source, "monthly_points"), LiteDbTriviaStore.Monthly(target).LongCount()),
@@ -191,8 +201,10 @@ internal static class SqliteScoreImporter
             if (expected != actual)
             {
                 throw new StoreUnavailableException(
-                    $"Importing the SQLite score database {sqlitePath} gave {actual} {table} rows instead of {expected}; " +
-                    "the SQLite file is left as it was: report this, or move the file away to start with empty scores.");
+                    $"Importing the SQLite score database {sqlitePath} gave {actual} {table} rows " +
+                    $"instead of {expected}; " +
+                    "the SQLite file is left as it was: report this, or move the file away to start with " +
+                    "empty scores.");
             }
         }
     }
@@ -215,7 +227,8 @@ internal static class SqliteScoreImporter
         while (reader.Read()) row(reader);
     }
 
-    private static BsonValue Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? BsonValue.Null : reader.GetInt64(ordinal);
+    private static BsonValue Nullable(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? BsonValue.Null : reader.GetInt64(ordinal);
 
     private static void DeleteSideFile(string sidePath)
     {

@@ -24,12 +24,14 @@ internal static class LiteDbFileOpener
         try
         {
             Directory.CreateDirectory(folder);
-            return new FileStream(LockPathOf(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            return new FileStream(LockPathOf(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None,
+                bufferSize: 0);
         }
         catch (UnauthorizedAccessException ex)
         {
             throw new StoreUnavailableException(
-                $"The score database folder {folder} is not writable: give the bot's user write access to it, or set Storage:DataFolder.", ex);
+                $"The score database folder {folder} is not writable: give the bot's user write access to it, or set "
+                    + "Storage:DataFolder.", ex);
         }
         catch (IOException ex) when (File.Exists(LockPathOf(databasePath)))
         {
@@ -44,7 +46,8 @@ internal static class LiteDbFileOpener
         }
     }
 
-    /// <summary>Checks an existing file without writing to it: writable, whole pages, readable, a schema this build knows.</summary>
+    /// <summary>Checks an existing file without writing to it: writable, whole pages, readable, a schema this build
+    /// knows.</summary>
     public static void CheckExisting(string databasePath)
     {
         var file = new FileInfo(databasePath);
@@ -52,12 +55,14 @@ internal static class LiteDbFileOpener
         if (file.IsReadOnly || !CanOpenForWriting(databasePath))
         {
             throw new StoreUnavailableException(
-                $"The score database {databasePath} is read-only: give the bot's user write access to it (and its folder).");
+                $"The score database {databasePath} is read-only: give the bot's user write access to "
+                    + "it (and its folder).");
         }
         if (file.Length % PageSize != 0)
         {
             throw new StoreUnavailableException(
-                $"The score database {databasePath} is truncated ({file.Length} bytes, not whole {PageSize}-byte pages): " +
+                $"The score database {databasePath} is truncated ({file.Length} bytes, not whole "
+                    + $"{PageSize}-byte pages): " +
                 "restore it from a backup, or move it away to start with empty scores.");
         }
         int version;
@@ -68,7 +73,8 @@ internal static class LiteDbFileOpener
             foreach (var name in probe.GetCollectionNames()) _ = probe.GetCollection(name).Count();
         }
         catch (Exception ex) when (ex is LiteException or IOException or InvalidOperationException or ArgumentException
-                                       or IndexOutOfRangeException or InvalidCastException or FormatException or OverflowException)
+                                       or IndexOutOfRangeException or InvalidCastException or FormatException
+                                           or OverflowException)
         {
             throw new StoreUnavailableException(
                 $"The score database {databasePath} is damaged or not a LiteDB file ({OneLine(ex.Message)}): " +
@@ -122,7 +128,8 @@ internal static class LiteDbFileOpener
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite,
+                bufferSize: 0);
             return true;
         }
         catch (UnauthorizedAccessException)
@@ -131,5 +138,6 @@ internal static class LiteDbFileOpener
         }
     }
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 }

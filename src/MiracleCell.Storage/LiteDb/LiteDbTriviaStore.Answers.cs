@@ -8,12 +8,14 @@ public sealed partial class LiteDbTriviaStore
     // Runs on the single writer thread, so nothing can change the file between the checks and the insert. A running
     // game's answers are checked in memory (see RunningGameAnswers): a query costs far more CPU than the insert, and
     // the writer's CPU is what bounds the answers per second. The unique indexes still enforce both keys.
-    public async Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
+    public async Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
         try
         {
-            return await WriteAsync(database => RecordAnswer(database, answer), cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(database => RecordAnswer(database, answer), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -35,7 +37,9 @@ public sealed partial class LiteDbTriviaStore
         }
         if (running.SlotOf(Id(answer.InteractionId)) is { } earlier)
         {
-            return earlier == (answer.QuestionIndex, user) ? AnswerWriteResult.Redelivered : AnswerWriteResult.GameNotRunning;
+            return earlier == (answer.QuestionIndex, user)
+                ? AnswerWriteResult.Redelivered
+                : AnswerWriteResult.GameNotRunning;
         }
         if (!running.HasQuestion(answer.QuestionIndex)) return AnswerWriteResult.GameNotRunning;
         if (running.IsTaken(answer.QuestionIndex, user)) return AnswerWriteResult.AlreadyAnswered;
@@ -70,7 +74,8 @@ public sealed partial class LiteDbTriviaStore
         if (_runningGames.TryGetValue(gameId, out var running)) return running;
         var game = Games(database).FindById(gameId);
         if (game is null || game["state"].AsString != Running) return null;
-        running = new RunningGameAnswers(game["guild"].AsInt64, game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32));
+        running = new RunningGameAnswers(game["guild"].AsInt64,
+            game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32));
         foreach (var answer in Answers(database).Find(Eq("game", gameId)))
         {
             running.Add(answer["_id"].AsInt64, answer["question"].AsInt32, answer["user"].AsInt64);

@@ -46,23 +46,30 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken = default) =>
+    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(database => RunningGameIn(database, guildId, channelId) is { } game
-            ? new RunningGame(game["_id"].AsInt64, guildId, channelId, Snowflake(game["startedBy"]), FromUnixMs(game["startedAt"]), game["questionCount"].AsInt32)
+            ? new RunningGame(game["_id"].AsInt64, guildId, channelId, Snowflake(game["startedBy"]),
+                FromUnixMs(game["startedAt"]), game["questionCount"].AsInt32)
             : null, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId, DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+        DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(database => UpdateQuestion(database, guildId, gameId, questionIndex, question =>
         {
             question["messageId"] = Id(messageId);
             question["openedAt"] = ToUnixMs(openedAt);
         }), cancellationToken);
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
-        WriteAsync(database => UpdateQuestion(database, guildId, gameId, questionIndex, question => question["revealedAt"] = ToUnixMs(revealedAt)),
+    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+        DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
+        WriteAsync(database =>
+            UpdateQuestion(database, guildId, gameId, questionIndex,
+                question => question["revealedAt"] = ToUnixMs(revealedAt)),
             cancellationToken);
 
-    private static bool UpdateQuestion(LiteDatabase database, ulong guildId, long gameId, int questionIndex, Action<BsonDocument> change)
+    private static bool UpdateQuestion(LiteDatabase database, ulong guildId, long gameId, int questionIndex,
+        Action<BsonDocument> change)
     {
         var games = Games(database);
         var game = GameIn(database, guildId, gameId);
@@ -81,7 +88,8 @@ public sealed partial class LiteDbTriviaStore
     internal static BsonDocument? QuestionOf(BsonDocument game, int questionIndex)
     {
         var questions = game["questions"].AsArray;
-        return questionIndex >= 0 && questionIndex < questions.Count && questions[questionIndex].AsDocument["index"].AsInt32 == questionIndex
+        return questionIndex >= 0 && questionIndex < questions.Count
+            && questions[questionIndex].AsDocument["index"].AsInt32 == questionIndex
             ? questions[questionIndex].AsDocument
             : questions.Select(q => q.AsDocument).FirstOrDefault(q => q["index"].AsInt32 == questionIndex);
     }

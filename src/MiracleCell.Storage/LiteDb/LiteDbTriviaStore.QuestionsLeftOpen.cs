@@ -6,7 +6,8 @@ namespace MiracleCell.Storage.LiteDb;
 
 public sealed partial class LiteDbTriviaStore
 {
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default) =>
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(database =>
         {
             var game = GameIn(database, guildId, gameId);
@@ -18,8 +19,10 @@ public sealed partial class LiteDbTriviaStore
                 .ToList();
             var answered = open.Count == 0
                 ? []
-                : Answers(database).Find(Eq("game", gameId)).GroupBy(a => a["question"].AsInt32).ToDictionary(g => g.Key, g => g.Count());
-            return new QuestionsLeftOpen(locale, game["questionCount"].AsInt32, [.. open.Select(q => new QuestionLeftOpen(
+                : Answers(database).Find(Eq("game", gameId)).GroupBy(a => a["question"].AsInt32)
+                    .ToDictionary(g => g.Key, g => g.Count());
+            return new QuestionsLeftOpen(locale, game["questionCount"].AsInt32,
+                [.. open.Select(q => new QuestionLeftOpen(
                 q["index"].AsInt32, q["questionId"].AsString, q["order"].AsString, Snowflake(q["messageId"]),
                 answered.GetValueOrDefault(q["index"].AsInt32)))]);
         }, cancellationToken);

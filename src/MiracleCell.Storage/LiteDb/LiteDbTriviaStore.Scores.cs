@@ -9,9 +9,11 @@ public sealed partial class LiteDbTriviaStore
 
     // A guild's members are read through the guild index and ranked in memory: a server has at most some
     // thousands of players, and ranks with ties are simplest to get right over the whole list.
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default)
+    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+        CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be AllTime or ThisMonth.");
+        if (!Enum.IsDefined(period))
+            throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be AllTime or ThisMonth.");
         var month = MonthKey(_time.GetUtcNow());
         return ReadAsync(database =>
         {
@@ -37,7 +39,8 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(database =>
         {
             var totals = Totals(database);
@@ -45,15 +48,17 @@ public sealed partial class LiteDbTriviaStore
             if (member is null) return null;
             var points = member["points"].AsInt64;
             var above = totals.Find(Eq("guild", Id(guildId))).Count(o => o["points"].AsInt64 > points);
-            return new PlayerStats(userId, points, member["games"].AsInt32, member["wins"].AsInt32, member["answers"].AsInt32,
-                member["correct"].AsInt32, member["bestStreak"].AsInt32, member["streak"].AsInt32, above + 1);
+            return new PlayerStats(userId, points, member["games"].AsInt32, member["wins"].AsInt32,
+                member["answers"].AsInt32, member["correct"].AsInt32, member["bestStreak"].AsInt32,
+                member["streak"].AsInt32, above + 1);
         }, cancellationToken);
 
     public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
         WriteAsync(database =>
         {
             var removed = Totals(database).Delete(MemberKey(guildId, userId));
-            var months = Monthly(database).DeleteMany(BsonExpression.Create("$.guild = @0 AND $.user = @1", Id(guildId), Id(userId)));
+            var months = Monthly(database)
+                .DeleteMany(BsonExpression.Create("$.guild = @0 AND $.user = @1", Id(guildId), Id(userId)));
             return removed || months > 0;
         }, cancellationToken);
 

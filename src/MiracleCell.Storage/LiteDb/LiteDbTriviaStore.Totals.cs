@@ -7,9 +7,12 @@ namespace MiracleCell.Storage.LiteDb;
 
 public sealed partial class LiteDbTriviaStore
 {
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+        CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(endState)) throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, Stopped or Interrupted.");
+        if (!Enum.IsDefined(endState))
+            throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, "
+                + "Stopped or Interrupted.");
         return WriteAsync(database =>
         {
             _runningGames.Remove(gameId);
@@ -17,19 +20,22 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+        CancellationToken cancellationToken = default)
     {
         var running = await ReadAsync(database => Games(database).Find(Eq("state", Running))
             .Select(g => (Id: g["_id"].AsInt64, Guild: Snowflake(g["guild"])))
             .OrderBy(g => g.Id)
             .ToList(), cancellationToken).ConfigureAwait(false);
 
-        return await InterruptedGames.CloseAsync(this, running, isOwnGuild, _time, _logger, cancellationToken).ConfigureAwait(false);
+        return await InterruptedGames.CloseAsync(this, running, isOwnGuild, _time, _logger, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     // Runs inside the writer's transaction: the state change and the totals update commit together,
     // so a game's totals are applied exactly once however many times it is closed.
-    private static GameClosure? CloseGame(LiteDatabase database, ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt)
+    private static GameClosure? CloseGame(LiteDatabase database, ulong guildId, long gameId, GameEndState endState,
+        DateTimeOffset endedAt)
     {
         var game = GameIn(database, guildId, gameId);
         if (game is null) return null;
@@ -38,7 +44,9 @@ public sealed partial class LiteDbTriviaStore
 
         var answers = Answers(database).Find(Eq("game", gameId))
             .Where(a => a["guild"].AsInt64 == Id(guildId))
-            .Select(a => new StoredAnswer(Snowflake(a["user"]), a["question"].AsInt32, a["correct"].AsBoolean, a["points"].AsInt32, FromUnixMs(a["at"])))
+            .Select(a =>
+                new StoredAnswer(Snowflake(a["user"]), a["question"].AsInt32, a["correct"].AsBoolean,
+                    a["points"].AsInt32, FromUnixMs(a["at"])))
             .ToList();
         var scores = answers.GroupBy(a => a.UserId)
             .Select(g => new PlayerGameScore(g.Key, g.Sum(a => a.Points), g.Count(), g.Count(a => a.IsCorrect)))
@@ -47,7 +55,8 @@ public sealed partial class LiteDbTriviaStore
         var winner = TriviaScoring.WinnerOf(scores.Select(s => (s.UserId, s.Points)));
         if (!closedNow)
         {
-            return new GameClosure(gameId, guildId, channelId, ParseEndState(game["state"].AsString), false, scores, winner);
+            return new GameClosure(gameId, guildId, channelId, ParseEndState(game["state"].AsString), false, scores,
+                winner);
         }
 
         game["state"] = StateName(endState);
@@ -61,10 +70,12 @@ public sealed partial class LiteDbTriviaStore
         return new GameClosure(gameId, guildId, channelId, endState, true, scores, winner);
     }
 
-    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points, DateTimeOffset AnsweredAt);
+    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points,
+        DateTimeOffset AnsweredAt);
 
     // Streaks count consecutive right answers among the answers a player gave, carried across games.
-    private static void AddToTotals(LiteDatabase database, ulong guildId, ulong userId, IReadOnlyList<StoredAnswer> answers, bool won)
+    private static void AddToTotals(LiteDatabase database, ulong guildId, ulong userId,
+        IReadOnlyList<StoredAnswer> answers, bool won)
     {
         var totals = Totals(database);
         var key = MemberKey(guildId, userId);

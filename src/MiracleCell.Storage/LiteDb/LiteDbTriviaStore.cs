@@ -31,19 +31,22 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
     // them without querying the file. Dropped whenever a transaction is rolled back, and reloaded on next use.
     private readonly Dictionary<long, RunningGameAnswers> _runningGames = [];
 
-    public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null,
+    public LiteDbTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider,
+        ILogger<LiteDbTriviaStore>? logger = null,
         IMeterFactory? meterFactory = null)
         : this(options.Value, timeProvider, logger, meterFactory)
     {
     }
 
     /// <param name="meterFactory">Where the commit metrics go (<see cref="StoreMetrics"/>); none without one.</param>
-    public LiteDbTriviaStore(StorageOptions options, TimeProvider timeProvider, ILogger<LiteDbTriviaStore>? logger = null,
+    public LiteDbTriviaStore(StorageOptions options, TimeProvider timeProvider,
+        ILogger<LiteDbTriviaStore>? logger = null,
         IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new StorageOptionsValidator().Validate(null, options);
-        if (problems.Failed) throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), problems.Failures);
+        if (problems.Failed)
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), problems.Failures);
         _options = options;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<LiteDbTriviaStore>.Instance;
@@ -77,7 +80,8 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
                 _sync = new LogFileSync(LogFileSync.LogPathOf(path));
                 _database = database;
                 _lock = fileLock;
-                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger, _runningGames.Clear, _metrics);
+                _writer = new LiteDbWriteQueue(database, _sync, _options.MaxBatchSize, _logger, _runningGames.Clear,
+                    _metrics);
             }
             catch
             {
@@ -100,7 +104,8 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
         {
             throw new StoreUnavailableException(
-                $"Cannot open the score database {path} ({ex.Message.ReplaceLineEndings(" ")}): check Storage:DataFolder and the file's permissions.", ex);
+                $"Cannot open the score database {path} ({ex.Message.ReplaceLineEndings(" ")}): check "
+                    + "Storage:DataFolder and the file's permissions.", ex);
         }
     }
 
@@ -128,10 +133,14 @@ public sealed partial class LiteDbTriviaStore : ITriviaStore
         _initGate.Dispose();
     }
 
-    internal static ILiteCollection<BsonDocument> Games(LiteDatabase database) => database.GetCollection(ScoreDocuments.Games, BsonAutoId.Int64);
-    internal static ILiteCollection<BsonDocument> Answers(LiteDatabase database) => database.GetCollection(ScoreDocuments.Answers);
-    internal static ILiteCollection<BsonDocument> Totals(LiteDatabase database) => database.GetCollection(ScoreDocuments.Totals);
-    internal static ILiteCollection<BsonDocument> Monthly(LiteDatabase database) => database.GetCollection(ScoreDocuments.Monthly);
+    internal static ILiteCollection<BsonDocument> Games(LiteDatabase database) =>
+        database.GetCollection(ScoreDocuments.Games, BsonAutoId.Int64);
+    internal static ILiteCollection<BsonDocument> Answers(LiteDatabase database) =>
+        database.GetCollection(ScoreDocuments.Answers);
+    internal static ILiteCollection<BsonDocument> Totals(LiteDatabase database) =>
+        database.GetCollection(ScoreDocuments.Totals);
+    internal static ILiteCollection<BsonDocument> Monthly(LiteDatabase database) =>
+        database.GetCollection(ScoreDocuments.Monthly);
 
     internal static string SerializeSettings(Core.Trivia.TriviaSettings settings) =>
         StjSerializer.Serialize(settings, StorageJsonContext.Default.TriviaSettings);

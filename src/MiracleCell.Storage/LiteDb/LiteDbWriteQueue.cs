@@ -28,9 +28,11 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <param name="rolledBack">Called on the writer thread after any rollback, so caches of the file's state can be dropped.</param>
+    /// <param name="rolledBack">Called on the writer thread after any rollback, so caches of the file's state can be
+    /// dropped.</param>
     public LiteDbWriteQueue(
-        LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack, StoreMetrics metrics)
+        LiteDatabase database, LogFileSync sync, int maxBatchSize, ILogger logger, Action rolledBack,
+        StoreMetrics metrics)
     {
         _rolledBack = rolledBack;
         _metrics = metrics;
@@ -51,7 +53,8 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
         }
         catch (InvalidOperationException)
         {
-            throw new ObjectDisposedException(nameof(LiteDbTriviaStore), "The trivia store is shut down; no more changes can be written.");
+            throw new ObjectDisposedException(nameof(LiteDbTriviaStore), "The trivia store is shut down; no more "
+                + "changes can be written.");
         }
         return item.Task;
     }

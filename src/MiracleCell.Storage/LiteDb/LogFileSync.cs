@@ -4,7 +4,8 @@ namespace MiracleCell.Storage.LiteDb;
 /// Syncs LiteDB's log file to disk after a commit. LiteDB 5 writes a committed transaction's pages to the log file
 /// with plain writes and syncs only when it copies the log into the data file (a checkpoint): a commit survives
 /// the process being killed but not a power cut. An fsync through a handle of our own on the same file closes that
-/// gap. The log file appears with the first write and is truncated, not removed, by checkpoints while LiteDB has it open.
+/// gap. The log file appears with the first write and is truncated, not removed, by checkpoints while LiteDB has it
+/// open.
 /// </summary>
 internal sealed class LogFileSync(string logPath) : IDisposable
 {
@@ -23,7 +24,8 @@ internal sealed class LogFileSync(string logPath) : IDisposable
         if (_log is null)
         {
             if (!File.Exists(logPath)) return;
-            _log = new FileStream(logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            _log = new FileStream(logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 0);
         }
         _log.Flush(flushToDisk: true);
     }

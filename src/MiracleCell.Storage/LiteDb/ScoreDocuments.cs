@@ -66,14 +66,17 @@ internal static class ScoreDocuments
     public static ulong Snowflake(BsonValue value) => unchecked((ulong)value.AsInt64);
     public static long ToUnixMs(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
     public static DateTimeOffset FromUnixMs(BsonValue value) => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
-    public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string MonthKey(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static string MemberKey(ulong guildId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
+    public static string MemberKey(ulong guildId, ulong userId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
     // The film id is written as hex: LiteDB compares strings ignoring case, and film ids are case-sensitive.
     public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) => string.Create(
         CultureInfo.InvariantCulture,
         $"{Id(guildId)}:{Id(userId)}:{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(filmId))}");
-    public static string GuildMonth(ulong guildId, string month) => string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
+    public static string GuildMonth(ulong guildId, string month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
 
     public static string StateName(GameEndState state) => state switch
     {

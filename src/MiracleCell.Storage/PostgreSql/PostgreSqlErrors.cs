@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace MiracleCell.Storage.PostgreSql;
 
-/// <summary>Tells a server that cannot be reached from a statement that failed, and words the former in one line.</summary>
+/// <summary>Tells a server that cannot be reached from a statement that failed, and words the former in one
+/// line.</summary>
 internal static class PostgreSqlErrors
 {
     /// <summary>
@@ -14,17 +15,21 @@ internal static class PostgreSqlErrors
     {
         StoreUnavailableException => true,
         // Class 08: connection exceptions; 57P01-57P03: the server is shutting down or starting.
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03",
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
+        PostgresException pg =>
+            pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03",
+        NpgsqlException npgsql =>
+            npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
         SocketException or TimeoutException => true,
         _ => false,
     };
 
-    /// <summary>The exception a caller gets: <see cref="StoreUnavailableException"/> for an unreachable server, else the original.</summary>
+    /// <summary>The exception a caller gets: <see cref="StoreUnavailableException"/> for an unreachable server, else
+    /// the original.</summary>
     public static Exception Describe(Exception ex, NpgsqlDataSource dataSource) =>
         ex is not StoreUnavailableException && IsUnavailable(ex)
             ? new StoreUnavailableException(
-                $"The score database at {Where(dataSource)} cannot be reached ({OneLine(ex)}): the change was not saved.", ex)
+                $"The score database at {Where(dataSource)} cannot be reached ({OneLine(ex)}): the "
+                    + "change was not saved.", ex)
             : ex;
 
     /// <summary>Host, port and database, without the credentials.</summary>
@@ -40,7 +45,9 @@ internal static class PostgreSqlErrors
         var message = ex switch
         {
             PostgresException pg => $"{pg.SqlState}: {pg.MessageText}",
-            NpgsqlException { InnerException: { } inner } when inner is SocketException or IOException or TimeoutException => inner.Message,
+            NpgsqlException { InnerException: { } inner } when inner is SocketException or IOException
+                or TimeoutException =>
+                inner.Message,
             _ => ex.Message,
         };
         return message.ReplaceLineEndings(" ").Trim();

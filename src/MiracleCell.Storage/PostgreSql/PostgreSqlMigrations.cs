@@ -11,7 +11,8 @@ internal sealed record PostgreSqlMigration(int Version, string Name, string Sql)
 /// </summary>
 internal static class PostgreSqlMigrations
 {
-    /// <summary>The advisory lock key for migrations ("MCmigr" in ASCII), shared by every process on the database.</summary>
+    /// <summary>The advisory lock key for migrations ("MCmigr" in ASCII), shared by every process on the
+    /// database.</summary>
     public const long LockKey = 0x4D_43_6D_69_67_72;
 
     public static IReadOnlyList<PostgreSqlMigration> All { get; } =
@@ -86,7 +87,8 @@ internal static class PostgreSqlMigrations
         PostgreSqlClubMigration.Migration,
     ];
 
-    public static int LatestVersion(IReadOnlyList<PostgreSqlMigration> migrations) => migrations.Count == 0 ? 0 : migrations[^1].Version;
+    public static int LatestVersion(IReadOnlyList<PostgreSqlMigration> migrations) =>
+        migrations.Count == 0 ? 0 : migrations[^1].Version;
 
     /// <summary>
     /// Applies the migrations newer than the database, in order. Returns the versions applied. A database this build
@@ -101,13 +103,15 @@ internal static class PostgreSqlMigrations
             if (migrations[i].Version != i + 1)
             {
                 throw new InvalidOperationException(
-                    $"Migration \"{migrations[i].Name}\" has version {migrations[i].Version}; versions must run 1, 2, 3… without gaps.");
+                    $"Migration \"{migrations[i].Name}\" has version {migrations[i].Version}; versions must run 1, "
+                        + "2, 3… without gaps.");
             }
         }
         var where = $"{connection.Host}:{connection.Port}/{connection.Database}";
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Held until commit or rollback: a second process starting now waits here, then finds nothing left to do.
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey});", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey});", cancellationToken)
+            .ConfigureAwait(false);
         int current;
         try
         {
@@ -130,8 +134,9 @@ internal static class PostgreSqlMigrations
         if (current > latest)
         {
             throw new StoreUnavailableException(
-                $"The score database at {where} is at schema version {current}, newer than this build knows ({latest}): "
-                + "run the newer MiracleCell that wrote it, or point Storage:ConnectionString at a backup from this version.");
+                $"The score database at {where} is at schema version {current}, newer than this build knows "
+                + $"({latest}): run the newer MiracleCell that wrote it, or point Storage:ConnectionString at a "
+                + "backup from this version.");
         }
         var applied = new List<int>();
         foreach (var migration in migrations.Where(m => m.Version > current))
@@ -144,10 +149,13 @@ internal static class PostgreSqlMigrations
             {
                 throw new StoreUnavailableException(
                     $"Migration {migration.Version} (\"{migration.Name}\") of the score database at {where} failed "
-                    + $"({PostgreSqlErrors.OneLine(ex)}), so it is left at schema version {current}: fix what the error "
-                    + "names there (or give the bot a database of its own in Storage:ConnectionString) and start again.", ex);
+                    + $"({PostgreSqlErrors.OneLine(ex)}), so it is left at schema version {current}: fix what the "
+                    + "error names there (or give the bot a database of its own in Storage:ConnectionString) and "
+                    + "start again.",
+                    ex);
             }
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2);", connection, transaction);
+            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2);",
+                connection, transaction);
             record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Version });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Name });
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -157,13 +165,16 @@ internal static class PostgreSqlMigrations
         return applied;
     }
 
-    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;",
+            connection, transaction);
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

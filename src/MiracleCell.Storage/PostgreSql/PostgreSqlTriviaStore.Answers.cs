@@ -40,7 +40,8 @@ public sealed partial class PostgreSqlTriviaStore
                 insert.Parameters.Add(P("correct", answer.IsCorrect));
                 insert.Parameters.Add(P("points", answer.Points));
                 insert.Parameters.Add(Time("at", answer.AnsweredAt));
-                if ((int)(await insert.ExecuteScalarAsync().ConfigureAwait(false))! == 0) return AnswerWriteResult.Recorded;
+                if ((int)(await insert.ExecuteScalarAsync().ConfigureAwait(false))! == 0)
+                    return AnswerWriteResult.Recorded;
             }
 
             await using var explain = session.Command(ExplainRefusedAnswerSql);

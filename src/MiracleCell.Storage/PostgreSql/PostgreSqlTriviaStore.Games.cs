@@ -64,7 +64,8 @@ public sealed partial class PostgreSqlTriviaStore
         }, cancellationToken);
     }
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken = default) =>
+    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
             await using var command = new NpgsqlCommand(RunningGameInChannelSql, connection);
@@ -77,7 +78,8 @@ public sealed partial class PostgreSqlTriviaStore
                 : null;
         }, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId, DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+        DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
             await using var command = session.Command("""
@@ -91,7 +93,8 @@ public sealed partial class PostgreSqlTriviaStore
             return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
         }, cancellationToken);
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+        DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
             await using var command = session.Command("""

@@ -5,12 +5,14 @@ namespace MiracleCell.Storage.PostgreSql;
 
 public sealed partial class PostgreSqlTriviaStore
 {
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default) =>
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
             Locale? locale;
             int questionCount;
-            await using (var game = new NpgsqlCommand("SELECT locale, question_count FROM games WHERE id = @game AND guild_id = @guild;", connection))
+            await using (var game = new NpgsqlCommand("SELECT locale, question_count FROM games WHERE id = @game "
+                + "AND guild_id = @guild;", connection))
             {
                 game.Parameters.Add(P("game", gameId));
                 game.Parameters.Add(P("guild", Id(guildId)));
@@ -32,7 +34,9 @@ public sealed partial class PostgreSqlTriviaStore
             var open = new List<QuestionLeftOpen>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                open.Add(new QuestionLeftOpen(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), Snowflake(reader.GetInt64(3)), reader.GetInt32(4)));
+                open.Add(
+                    new QuestionLeftOpen(reader.GetInt32(0), reader.GetString(1), reader.GetString(2),
+                        Snowflake(reader.GetInt64(3)), reader.GetInt32(4)));
             }
             return (QuestionsLeftOpen?)new QuestionsLeftOpen(locale, questionCount, open);
         }, cancellationToken);

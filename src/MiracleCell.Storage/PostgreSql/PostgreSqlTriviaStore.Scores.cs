@@ -6,9 +6,11 @@ public sealed partial class PostgreSqlTriviaStore
 {
     private const int LeaderboardSize = 10;
 
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default)
+    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+        CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be AllTime or ThisMonth.");
+        if (!Enum.IsDefined(period))
+            throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be AllTime or ThisMonth.");
         // Both periods read the same shape: a points table filtered to the guild (and month).
         var source = period == LeaderboardPeriod.AllTime ? "player_totals" : "monthly_points";
         string Scope(string alias) => period == LeaderboardPeriod.AllTime
@@ -27,7 +29,8 @@ public sealed partial class PostgreSqlTriviaStore
                 await using var reader = await top.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    entries.Add(new LeaderboardEntry(reader.GetInt32(0), Snowflake(reader.GetInt64(1)), reader.GetInt64(2)));
+                    entries.Add(
+                        new LeaderboardEntry(reader.GetInt32(0), Snowflake(reader.GetInt64(1)), reader.GetInt64(2)));
                 }
             }
 
@@ -51,7 +54,8 @@ public sealed partial class PostgreSqlTriviaStore
         if (period == LeaderboardPeriod.ThisMonth) command.Parameters.Add(P("month", month));
     }
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+        CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
             await using var command = new NpgsqlCommand("""
@@ -63,8 +67,8 @@ public sealed partial class PostgreSqlTriviaStore
             command.Parameters.Add(P("user", Id(userId)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new PlayerStats(userId, reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7))
+                ? new PlayerStats(userId, reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2),
+                    reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7))
                 : null;
         }, cancellationToken);
 

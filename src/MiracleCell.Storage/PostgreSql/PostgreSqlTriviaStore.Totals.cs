@@ -6,29 +6,37 @@ namespace MiracleCell.Storage.PostgreSql;
 
 public sealed partial class PostgreSqlTriviaStore
 {
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+        CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(endState)) throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, Stopped or Interrupted.");
+        if (!Enum.IsDefined(endState))
+            throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, "
+                + "Stopped or Interrupted.");
         return WriteAsync(session => CloseGameAsync(session, guildId, gameId, endState, endedAt), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+        CancellationToken cancellationToken = default)
     {
         var running = await ReadAsync(async connection =>
         {
-            await using var command = new NpgsqlCommand("SELECT id, guild_id FROM games WHERE state = 'running' ORDER BY id;", connection);
+            await using var command = new NpgsqlCommand("SELECT id, guild_id FROM games WHERE state = "
+                + "'running' ORDER BY id;", connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var games = new List<(long Id, ulong Guild)>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) games.Add((reader.GetInt64(0), Snowflake(reader.GetInt64(1))));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                games.Add((reader.GetInt64(0), Snowflake(reader.GetInt64(1))));
             return games;
         }, cancellationToken).ConfigureAwait(false);
 
-        return await InterruptedGames.CloseAsync(this, running, isOwnGuild, _time, _logger, cancellationToken).ConfigureAwait(false);
+        return await InterruptedGames.CloseAsync(this, running, isOwnGuild, _time, _logger, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     // Runs inside the writer's transaction: the state change and the totals update commit together, and the row
     // lock the update takes makes a second closer (in this or another process) find the game already closed.
-    private static async Task<GameClosure?> CloseGameAsync(PostgreSqlWriteSession session, ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt)
+    private static async Task<GameClosure?> CloseGameAsync(PostgreSqlWriteSession session, ulong guildId, long gameId,
+        GameEndState endState, DateTimeOffset endedAt)
     {
         bool closedNow;
         await using (var close = session.Command("""
@@ -45,7 +53,8 @@ public sealed partial class PostgreSqlTriviaStore
 
         ulong channelId;
         GameEndState actualEnd;
-        await using (var find = session.Command("SELECT channel_id, state FROM games WHERE id = @game AND guild_id = @guild;"))
+        await using (var find = session.Command("SELECT channel_id, state FROM games WHERE id = @game "
+            + "AND guild_id = @guild;"))
         {
             find.Parameters.Add(P("game", gameId));
             find.Parameters.Add(P("guild", Id(guildId)));
@@ -72,30 +81,37 @@ public sealed partial class PostgreSqlTriviaStore
             // In user order, so two closers touching the same players lock their totals in the same order.
             foreach (var player in answers.GroupBy(a => a.UserId).OrderBy(g => g.Key))
             {
-                await AddToTotalsAsync(session, guildId, player.Key, [.. player.OrderBy(a => a.QuestionIndex)], player.Key == winner).ConfigureAwait(false);
+                await AddToTotalsAsync(session, guildId, player.Key, [.. player.OrderBy(a => a.QuestionIndex)],
+                    player.Key == winner)
+                    .ConfigureAwait(false);
             }
         }
         return new GameClosure(gameId, guildId, channelId, actualEnd, closedNow, scores, winner);
     }
 
-    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points, DateTimeOffset AnsweredAt);
+    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points,
+        DateTimeOffset AnsweredAt);
 
     private static async Task<List<StoredAnswer>> ReadGameAnswersAsync(PostgreSqlWriteSession session, long gameId)
     {
-        await using var command = session.Command("SELECT user_id, question_index, is_correct, points, answered_at FROM answers WHERE game_id = @game;");
+        await using var command = session.Command("SELECT user_id, question_index, is_correct, points, answered_at "
+            + "FROM answers WHERE game_id = @game;");
         command.Parameters.Add(P("game", gameId));
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         var answers = new List<StoredAnswer>();
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            answers.Add(new StoredAnswer(Snowflake(reader.GetInt64(0)), reader.GetInt32(1), reader.GetBoolean(2), reader.GetInt32(3),
+            answers.Add(
+                new StoredAnswer(Snowflake(reader.GetInt64(0)), reader.GetInt32(1), reader.GetBoolean(2),
+                    reader.GetInt32(3),
                 reader.GetFieldValue<DateTimeOffset>(4)));
         }
         return answers;
     }
 
     // Streaks count consecutive right answers among the answers a player gave, carried across games.
-    private static async Task AddToTotalsAsync(PostgreSqlWriteSession session, ulong guildId, ulong userId, IReadOnlyList<StoredAnswer> answers, bool won)
+    private static async Task AddToTotalsAsync(PostgreSqlWriteSession session, ulong guildId, ulong userId,
+        IReadOnlyList<StoredAnswer> answers, bool won)
     {
         int best = 0, streak = 0;
         await using (var read = session.Command("""
@@ -105,7 +121,8 @@ public sealed partial class PostgreSqlTriviaStore
             read.Parameters.Add(P("guild", Id(guildId)));
             read.Parameters.Add(P("user", Id(userId)));
             await using var reader = await read.ExecuteReaderAsync().ConfigureAwait(false);
-            if (await reader.ReadAsync().ConfigureAwait(false)) (best, streak) = (reader.GetInt32(0), reader.GetInt32(1));
+            if (await reader.ReadAsync().ConfigureAwait(false))
+                (best, streak) = (reader.GetInt32(0), reader.GetInt32(1));
         }
         foreach (var answer in answers)
         {

@@ -103,8 +103,8 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
                                    ended_at, winner_id, locale)
                 OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
                 """, snapshot.Games, g => [Value(g.Id), Value(Id(g.Guild)), Value(Id(g.Channel)),
-                Value(Id(g.StartedBy)), Value(g.Settings), Value(g.QuestionCount), Value(g.State), Value(g.StartedAt), Value(g.EndedAt),
-                Value(g.Winner), Value(g.Locale)], cancellationToken).ConfigureAwait(false);
+                Value(Id(g.StartedBy)), Value(g.Settings), Value(g.QuestionCount), Value(g.State), Value(g.StartedAt),
+                Value(g.EndedAt), Value(g.Winner), Value(g.Locale)], cancellationToken).ConfigureAwait(false);
             await InsertAsync(session, """
                 INSERT INTO game_questions (game_id, question_index, question_id, option_order, correct_choice,
                                             message_id, opened_at, revealed_at)
@@ -140,7 +140,8 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
             await InsertAsync(session, """
                 INSERT INTO member_progress (guild_id, user_id, film_id, parts_watched) VALUES ($1, $2, $3, $4);
                 """, snapshot.MemberProgress,
-                m => [Value(Id(m.Guild)), Value(Id(m.User)), Value(m.Film), Value(m.Parts)], cancellationToken).ConfigureAwait(false);
+                m => [Value(Id(m.Guild)), Value(Id(m.User)), Value(m.Film), Value(m.Parts)], cancellationToken)
+                    .ConfigureAwait(false);
             // New games continue after the highest imported id.
             await using (var sequence = session.Command(
                 "SELECT setval(pg_get_serial_sequence('games', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM games;"))

@@ -29,19 +29,22 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
     private bool _disposed;
 
     /// <param name="meterFactory">Where the commit metrics go (<see cref="StoreMetrics"/>); none without one.</param>
-    public PostgreSqlTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger = null,
+    public PostgreSqlTriviaStore(IOptions<StorageOptions> options, TimeProvider timeProvider,
+        ILogger<PostgreSqlTriviaStore>? logger = null,
         IMeterFactory? meterFactory = null)
         : this(options.Value, timeProvider, logger, PostgreSqlMigrations.All, meterFactory)
     {
     }
 
     internal PostgreSqlTriviaStore(
-        StorageOptions options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger, IReadOnlyList<PostgreSqlMigration> migrations,
+        StorageOptions options, TimeProvider timeProvider, ILogger<PostgreSqlTriviaStore>? logger,
+        IReadOnlyList<PostgreSqlMigration> migrations,
         IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new StorageOptionsValidator().Validate(null, options);
-        if (problems.Failed) throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), problems.Failures);
+        if (problems.Failed)
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), problems.Failures);
         if (options.Provider != StorageProvider.PostgreSql)
         {
             throw new ArgumentException("The PostgreSQL store needs Storage:Provider=PostgreSql.", nameof(options));
@@ -78,19 +81,23 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
                     var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                     await using (connection.ConfigureAwait(false))
                     {
-                        return await PostgreSqlMigrations.ApplyAsync(connection, _migrations, token).ConfigureAwait(false);
+                        return await PostgreSqlMigrations.ApplyAsync(connection, _migrations, token)
+                            .ConfigureAwait(false);
                     }
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
             {
                 throw new StoreUnavailableException(
-                    $"Cannot reach the score database at {Where} after {attempts} attempt(s) ({PostgreSqlErrors.OneLine(ex)}): "
-                    + "check Storage:ConnectionString and that the PostgreSQL server is running and accepts this user.", ex);
+                    $"Cannot reach the score database at {Where} after {attempts} attempt(s) "
+                    + $"({PostgreSqlErrors.OneLine(ex)}): "
+                    + "check Storage:ConnectionString and that the PostgreSQL server is running and accepts this user.",
+                    ex);
             }
             if (applied.Count > 0)
             {
-                _logger.LogInformation("Score database {Where} migrated to schema version {Version}", Where, applied[^1]);
+                _logger.LogInformation("Score database {Where} migrated to schema version {Version}", Where,
+                    applied[^1]);
             }
             _writer = new PostgreSqlWriteQueue(_dataSource, _options.MaxBatchSize, _logger, _metrics);
         }
@@ -100,7 +107,8 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
         }
     }
 
-    /// <summary>Retries reaching the server with exponential backoff (0.5 s, 1 s, 2 s, … at most 5 s apart), Storage:ConnectAttempts times in all.</summary>
+    /// <summary>Retries reaching the server with exponential backoff (0.5 s, 1 s, 2 s, … at most 5 s apart),
+    /// Storage:ConnectAttempts times in all.</summary>
     private ResiliencePipeline StartupRetry()
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
@@ -113,11 +121,13 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
                 Delay = TimeSpan.FromMilliseconds(500),
                 MaxDelay = TimeSpan.FromSeconds(5),
                 UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<TimeoutException>().Handle<System.Net.Sockets.SocketException>(),
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<TimeoutException>()
+                    .Handle<System.Net.Sockets.SocketException>(),
                 OnRetry = args =>
                 {
                     _logger.LogWarning("Score database {Where} not reachable ({Problem}); trying again in {Delay} ms",
-                        Where, args.Outcome.Exception is { } ex ? PostgreSqlErrors.OneLine(ex) : "no answer", (int)args.RetryDelay.TotalMilliseconds);
+                        Where, args.Outcome.Exception is { } ex ? PostgreSqlErrors.OneLine(ex) : "no answer",
+                        (int)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             });
@@ -125,7 +135,8 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
         return builder.Build();
     }
 
-    internal async Task<T> WriteAsync<T>(Func<PostgreSqlWriteSession, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<PostgreSqlWriteSession, Task<T>> work,
+        CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _writer!.EnqueueAsync(work, cancellationToken).ConfigureAwait(false);
@@ -165,7 +176,8 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
         _initGate.Dispose();
     }
 
-    internal static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    internal static string MonthKey(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     // Snowflakes fit in 63 bits; PostgreSQL's bigint is signed 64-bit.
     internal static long Id(ulong snowflake) => unchecked((long)snowflake);

@@ -24,7 +24,8 @@ internal sealed class PostgreSqlWriteSession(NpgsqlConnection connection, Npgsql
 /// </summary>
 internal sealed partial class PostgreSqlWriteQueue : IAsyncDisposable
 {
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(
+        new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
@@ -45,7 +46,8 @@ internal sealed partial class PostgreSqlWriteQueue : IAsyncDisposable
         var item = new WorkItem<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(item))
         {
-            throw new ObjectDisposedException(nameof(PostgreSqlTriviaStore), "The trivia store is shut down; no more changes can be written.");
+            throw new ObjectDisposedException(nameof(PostgreSqlTriviaStore), "The trivia store is shut down; no more "
+                + "changes can be written.");
         }
         return item.Task;
     }
@@ -158,7 +160,8 @@ internal sealed partial class PostgreSqlWriteQueue : IAsyncDisposable
         public abstract void Complete();
     }
 
-    private sealed class WorkItem<T>(Func<PostgreSqlWriteSession, Task<T>> work, CancellationToken cancellationToken) : WorkItem
+    private sealed class WorkItem<T>(Func<PostgreSqlWriteSession, Task<T>> work,
+        CancellationToken cancellationToken) : WorkItem
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -176,7 +179,8 @@ internal sealed partial class PostgreSqlWriteQueue : IAsyncDisposable
         }
 
         // Run again from scratch when its batch is retried one by one: the result of the rolled-back run is dropped.
-        public override async Task RunAsync(PostgreSqlWriteSession session) => _result = await work(session).ConfigureAwait(false);
+        public override async Task RunAsync(PostgreSqlWriteSession session) =>
+            _result = await work(session).ConfigureAwait(false);
 
         public override void Fail(Exception error) => _completion.TrySetException(error);
 

@@ -33,7 +33,8 @@ public sealed class CharacterCommandTests
         Assert.Equal(2, TestBot.Spoilers(fields["Facts"]).Count);
         Assert.Contains("daughter: **Ye-seung**", fields["Relationships"], StringComparison.Ordinal);
         Assert.DoesNotContain("||daughter", fields["Relationships"], StringComparison.Ordinal);
-        Assert.Contains("||cellmate who becomes a friend: **So Yang-ho**||", fields["Relationships"], StringComparison.Ordinal);
+        Assert.Contains("||cellmate who becomes a friend: **So Yang-ho**||", fields["Relationships"],
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,12 +4,14 @@ using MiracleCell.Discord.Models;
 
 namespace MiracleCell.Bot.Tests.Commands;
 
-/// <summary>/club over the real LiteDB club store: who may set what, and that replies follow the progress it keeps.</summary>
+/// <summary>/club over the real LiteDB club store: who may set what, and that replies follow the progress it
+/// keeps.</summary>
 public sealed class ClubCommandTests
 {
     private const string ManageServer = "32";
 
-    private static Task<InteractionResult> Run(TestBot bot, string line, string permissions = "0", Locale locale = Locale.English)
+    private static Task<InteractionResult> Run(TestBot bot, string line, string permissions = "0",
+        Locale locale = Locale.English)
     {
         var interaction = bot.Interaction(line, locale);
         interaction = interaction with { Member = interaction.Member! with { Permissions = permissions } };

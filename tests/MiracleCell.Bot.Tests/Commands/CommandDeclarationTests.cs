@@ -13,7 +13,8 @@ public sealed partial class CommandDeclarationTests
     {
         using var bot = new TestBot();
         var rows = ReadmeCommandRows();
-        var readmeSlash = rows.SelectMany(row => SlashName().Matches(row).Select(m => m.Groups["name"].Value)).ToHashSet();
+        var readmeSlash = rows.SelectMany(row => SlashName().Matches(row).Select(m => m.Groups["name"].Value))
+            .ToHashSet();
         var readmeMessage = rows.Where(row => row.StartsWith("message command", StringComparison.Ordinal))
             .Select(row => MessageName().Match(row).Groups["name"].Value).ToHashSet();
 
@@ -26,7 +27,8 @@ public sealed partial class CommandDeclarationTests
             readmeMessage.Order());
         foreach (var definition in declared.Where(d => d.Type == ApplicationCommandType.ChatInput))
         {
-            var text = string.Join(" ", rows.Where(row => row.StartsWith($"`/{definition.Name} ", StringComparison.Ordinal)
+            var text = string.Join(" ",
+                rows.Where(row => row.StartsWith($"`/{definition.Name} ", StringComparison.Ordinal)
                 || row.StartsWith($"`/{definition.Name}`", StringComparison.Ordinal)));
             foreach (var option in AllOptions(definition.Options))
                 Assert.True(Regex.IsMatch(text, $@"(?<![-\w]){Regex.Escape(option.Name)}(?![-\w])"),

@@ -24,7 +24,8 @@ public sealed partial class CommandDefinitionTests
             Assert.InRange(DiscordText.Length(definition.DescriptionLocalizations!["id"]), 1, 100);
             Assert.Matches(NamePattern(), definition.NameLocalizations!["id"]);
             var options = definition.Options ?? [];
-            Assert.True(options.SkipWhile(o => o.Required == true).All(o => o.Required != true), $"{definition.Name}: required options must come first");
+            Assert.True(options.SkipWhile(o => o.Required == true).All(o => o.Required != true), $"{definition.Name}: "
+                + "required options must come first");
             foreach (var option in options)
             {
                 Assert.Matches(NamePattern(), option.Name);

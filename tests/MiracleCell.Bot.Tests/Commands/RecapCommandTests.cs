@@ -16,7 +16,8 @@ public sealed class RecapCommandTests
 
         Assert.Null(reply.Flags);
         Assert.Contains("mind of a child", text, StringComparison.Ordinal);
-        foreach (var id in new[] { "part-1", "part-2", "part-3", "part-4" }) Assert.Contains($"`{id}`", text, StringComparison.Ordinal);
+        foreach (var id in new[] { "part-1", "part-2", "part-3", "part-4" })
+            Assert.Contains($"`{id}`", text, StringComparison.Ordinal);
         Assert.Equal(["The premise", "The arrest", "Life in Cell No. 7", "The ending"], TestBot.Spoilers(text));
         Assert.Contains("4 items are past the progress", text, StringComparison.Ordinal);
     }
@@ -100,7 +101,8 @@ public sealed class RecapCommandTests
         var value = reply.Embeds![0].Fields![0].Value;
         var disputedLine = value.Split('\n')[0];
 
-        Assert.Contains("sources disagree: Film-site synopsis; Fan blog review", disputedLine, StringComparison.Ordinal);
+        Assert.Contains("sources disagree: Film-site synopsis; Fan blog review", disputedLine,
+            StringComparison.Ordinal);
         Assert.EndsWith("*", disputedLine, StringComparison.Ordinal);
         Assert.DoesNotContain("disagree", TestBot.Spoilers(disputedLine)[0], StringComparison.Ordinal);
     }
@@ -175,7 +177,8 @@ public sealed class RecapCommandTests
 
         Assert.Equal(InteractionCallbackType.UpdateMessage, second.Response.Type);
         Assert.NotEqual(first.Embeds![0].Fields![0].Value, second.Response.Data!.Embeds![0].Fields![0].Value);
-        Assert.All(TestBot.Spoilers(TestBot.MarkdownText(second.Response.Data)), s => Assert.DoesNotContain("||", s, StringComparison.Ordinal));
+        Assert.All(TestBot.Spoilers(TestBot.MarkdownText(second.Response.Data)),
+            s => Assert.DoesNotContain("||", s, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class SpoilerCommandTests
         Assert.Single(spoilers);
         Assert.Equal(Markdown.Escape(Hostile), spoilers[0]);
         Assert.Empty(reply.AllowedMentions!.Parse);
-        Assert.StartsWith($"**<@{ConsoleInteractions.ConsoleUser.Id}> shared a spoiler** (topic: the \\*\\*end\\*\\*)", reply.Content, StringComparison.Ordinal);
+        Assert.StartsWith($"**<@{ConsoleInteractions.ConsoleUser.Id}> shared a spoiler** (topic: the \\*\\*end\\*\\*)",
+            reply.Content, StringComparison.Ordinal);
         Assert.Null(reply.Flags);
     }
 
@@ -81,11 +82,17 @@ public sealed class HideSpoilersCommandTests
         using var bot = new TestBot();
         var byOther = bot.Interaction("/\"Hide spoilers\" message:spoiler");
         var target = byOther.Data!.Resolved!.Messages!.Values.Single();
-        var byAuthor = byOther with { Data = byOther.Data with { Resolved = new ResolvedData { Messages = new Dictionary<string, Message> { [target.Id.ToString()] = target with { Author = ConsoleInteractions.ConsoleUser } } } } };
-        var byModerator = byOther with { Member = byOther.Member! with { Permissions = (1UL << 13).ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        var byAuthor = byOther with {
+            Data = byOther.Data with {
+                Resolved = new ResolvedData {
+                    Messages = new Dictionary<string, Message> {
+                        [target.Id.ToString()] = target with { Author = ConsoleInteractions.ConsoleUser } } } } };
+        var byModerator = byOther with { Member = byOther.Member! with { Permissions = (1UL << 13)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 
         Assert.Empty((await bot.Router.HandleAsync(byOther, CancellationToken.None)).Actions);
-        Assert.Equal(new DeleteTargetMessage(target.ChannelId, target.Id), (await bot.Router.HandleAsync(byAuthor, CancellationToken.None)).Actions.Single());
+        Assert.Equal(new DeleteTargetMessage(target.ChannelId, target.Id),
+            (await bot.Router.HandleAsync(byAuthor, CancellationToken.None)).Actions.Single());
         Assert.Single((await bot.Router.HandleAsync(byModerator, CancellationToken.None)).Actions);
     }
 
@@ -126,7 +133,8 @@ public sealed class FilmAndHelpCommandTests
 
         var usages = new[]
         {
-            "/film [film]", "/ringkasan [bagian] [spoiler] [film]", "/tokoh nama:… [film]", "/pemeran [aktor] [film]", "/spoiler teks:… [topik]", "/bantuan",
+            "/film [film]", "/ringkasan [bagian] [spoiler] [film]", "/tokoh nama:… [film]", "/pemeran [aktor] [film]",
+            "/spoiler teks:… [topik]", "/bantuan",
         };
         foreach (var usage in usages)
             Assert.Contains($"`{usage}`", text, StringComparison.Ordinal);

@@ -11,7 +11,8 @@ public sealed class ConsoleLineParserTests
         ["spoiler"] = ["text", "topic"],
     };
 
-    private static ConsoleLine Parse(string line) => ConsoleLineParser.Parse(line, name => Declared.GetValueOrDefault(name));
+    private static ConsoleLine Parse(string line) =>
+        ConsoleLineParser.Parse(line, name => Declared.GetValueOrDefault(name));
 
     [Fact]
     public void Quoted_values_keep_spaces_and_escaped_quotes()
@@ -19,7 +20,8 @@ public sealed class ConsoleLineParserTests
         var line = Parse("/spoiler text:\"he said \\\"bye\\\" \\\\ then\" topic:'the end'");
 
         Assert.Equal("spoiler", line.CommandName);
-        Assert.Equal([new ConsoleOption("text", "he said \"bye\" \\ then"), new ConsoleOption("topic", "the end")], line.Options);
+        Assert.Equal([new ConsoleOption("text", "he said \"bye\" \\ then"), new ConsoleOption("topic", "the end")],
+            line.Options);
         Assert.False(line.Autocomplete);
     }
 

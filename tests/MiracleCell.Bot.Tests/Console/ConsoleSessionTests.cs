@@ -12,7 +12,8 @@ public sealed class ConsoleSessionTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await BotCli.RunAsync(args, new StringReader(""), output, error, loadPack: _ => TestPacks.MiracleInCellNo7());
+        var exit = await BotCli.RunAsync(args, new StringReader(""), output, error,
+            loadPack: _ => TestPacks.MiracleInCellNo7());
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -106,8 +107,10 @@ public sealed class ConsoleSessionTests
     public async Task The_console_runs_lines_until_exit_and_presses_buttons()
     {
         var output = new StringWriter();
-        var input = new StringReader("/character name:\"so yang-ho\"\n/recap part:part-5\npress 3\n/recap part\nexit\n/film\n");
-        var exit = await BotCli.RunAsync(["console"], input, output, new StringWriter(), loadPack: _ => TestPacks.Oversized());
+        var input = new StringReader("/character name:\"so yang-ho\"\n/recap part:part-5\npress 3\n/recap "
+            + "part\nexit\n/film\n");
+        var exit = await BotCli.RunAsync(["console"], input, output, new StringWriter(),
+            loadPack: _ => TestPacks.Oversized());
         var text = output.ToString();
 
         Assert.Equal(0, exit);
@@ -133,12 +136,15 @@ public sealed class ConsoleSessionTests
     public void The_console_builds_typed_options_like_discord()
     {
         using var bot = new TestBot();
-        var interaction = new ConsoleInteractions(bot.Router, Locale.Indonesian).FromLine(ConsoleLineParser.Parse("/recap part:ending spoilers:true", _ => ["part", "spoilers"]));
+        var interaction = new ConsoleInteractions(bot.Router, Locale.Indonesian)
+            .FromLine(ConsoleLineParser.Parse("/recap part:ending spoilers:true", _ => ["part", "spoilers"]));
 
         Assert.Equal(InteractionType.ApplicationCommand, interaction.Type);
         Assert.Equal("id", interaction.Locale);
-        Assert.Equal(JsonValueKind.True, interaction.Data!.Options!.Single(o => o.Name == "spoilers").Value!.Value.ValueKind);
-        Assert.Equal(ApplicationCommandOptionType.Boolean, interaction.Data.Options!.Single(o => o.Name == "spoilers").Type);
+        Assert.Equal(JsonValueKind.True,
+            interaction.Data!.Options!.Single(o => o.Name == "spoilers").Value!.Value.ValueKind);
+        Assert.Equal(ApplicationCommandOptionType.Boolean,
+            interaction.Data.Options!.Single(o => o.Name == "spoilers").Type);
         Assert.NotNull(interaction.Member?.User);
     }
 }

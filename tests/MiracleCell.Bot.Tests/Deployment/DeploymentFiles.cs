@@ -9,7 +9,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace MiracleCell.Bot.Tests.Deployment;
 
-/// <summary>The files under deploy/, read as YAML node trees (no object mapping), and the settings they may name.</summary>
+/// <summary>The files under deploy/, read as YAML node trees (no object mapping), and the settings they may
+/// name.</summary>
 internal static class DeploymentFiles
 {
     public static string Folder { get; } = Path.Combine(RepositoryRoot(), "deploy");
@@ -27,20 +28,24 @@ internal static class DeploymentFiles
         foreach (var key in path)
         {
             var mapping = Assert.IsType<YamlMappingNode>(node);
-            Assert.True(mapping.Children.TryGetValue(new YamlScalarNode(key), out var child), $"No '{key}' in the manifest.");
+            Assert.True(mapping.Children.TryGetValue(new YamlScalarNode(key), out var child),
+                $"No '{key}' in the manifest.");
             node = child;
         }
         return node;
     }
 
-    public static string Text(this YamlNode node, params string[] path) => Assert.IsType<YamlScalarNode>(node.At(path)).Value!;
+    public static string Text(this YamlNode node, params string[] path) =>
+        Assert.IsType<YamlScalarNode>(node.At(path)).Value!;
 
     public static string Scalar(YamlNode node) => Assert.IsType<YamlScalarNode>(node).Value!;
 
-    public static IEnumerable<YamlNode> Items(this YamlNode node, params string[] path) => Assert.IsType<YamlSequenceNode>(node.At(path)).Children;
+    public static IEnumerable<YamlNode> Items(this YamlNode node, params string[] path) =>
+        Assert.IsType<YamlSequenceNode>(node.At(path)).Children;
 
     public static IEnumerable<KeyValuePair<string, YamlNode>> Entries(this YamlNode node, params string[] path) =>
-        Assert.IsType<YamlMappingNode>(node.At(path)).Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, p.Value));
+        Assert.IsType<YamlMappingNode>(node.At(path))
+            .Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, p.Value));
 
     /// <summary>Every options class the bot binds, by its configuration section.</summary>
     private static readonly Dictionary<string, Type> OptionsBySection = new()
@@ -60,7 +65,8 @@ internal static class DeploymentFiles
     public static PropertyInfo? OptionFor(string variable)
     {
         var parts = variable.Split("__");
-        if (parts.Length < 2 || !OptionsBySection.TryGetValue(string.Join(':', parts[..^1]), out var options)) return null;
+        if (parts.Length < 2 || !OptionsBySection.TryGetValue(string.Join(':', parts[..^1]), out var options))
+            return null;
         var property = options.GetProperty(parts[^1], BindingFlags.Public | BindingFlags.Instance);
         return property is { CanWrite: true } && property.SetMethod!.IsPublic ? property : null;
     }

@@ -15,10 +15,12 @@ namespace MiracleCell.Bot.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    /// <summary>Resident memory of the Native AOT build after 1,000 interactions, as measured (README, "Speed and memory").</summary>
+    /// <summary>Resident memory of the Native AOT build after 1,000 interactions, as measured (README, "Speed and
+    /// memory").</summary>
     private const long MeasuredResidentBytes = 35L * 1024 * 1024;
 
-    /// <summary>Names that are not the bot's settings: the runtime's, the logging section's and the pod script's own.</summary>
+    /// <summary>Names that are not the bot's settings: the runtime's, the logging section's and the pod script's
+    /// own.</summary>
     private static readonly string[] NotOptions = ["DOTNET_ENVIRONMENT", "POD_NAME", "SHARDS_PER_POD"];
 
     private static YamlMappingNode Compose => Yaml("compose.yaml");
@@ -39,7 +41,8 @@ public sealed partial class DeploymentFilesTests
             .Order(StringComparer.Ordinal)
             .Select(name => $"{name}: {Yaml(Path.Combine("kubernetes", name)).Text("kind")}");
 
-        Assert.Equal(["configmap.yaml: ConfigMap", "secret.yaml: Secret", "service.yaml: Service", "statefulset.yaml: StatefulSet"], kinds);
+        Assert.Equal(["configmap.yaml: ConfigMap", "secret.yaml: Secret", "service.yaml: Service", "statefulset.yaml: "
+            + "StatefulSet"], kinds);
     }
 
     [Fact]
@@ -48,7 +51,8 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal("miraclecell:latest", Bot.Text("image"));
         Assert.Equal(Bot.Text("image"), Container.Text("image"));
         Assert.Equal("deploy/Dockerfile", Bot.Text("build", "dockerfile"));
-        Assert.True(File.Exists(Path.Combine(Folder, Bot.Text("build", "context"), Bot.Text("build", "dockerfile"))), "the compose build context is taken from the compose file's folder");
+        Assert.True(File.Exists(Path.Combine(Folder, Bot.Text("build", "context"), Bot.Text("build", "dockerfile"))),
+            "the compose build context is taken from the compose file's folder");
     }
 
     [Fact]
@@ -59,7 +63,8 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal(listening, int.Parse(port.Text("containerPort"), CultureInfo.InvariantCulture));
         foreach (var (probe, path) in new[]
                  {
-                     ("startupProbe", HealthListener.LivePath), ("livenessProbe", HealthListener.LivePath), ("readinessProbe", HealthListener.ReadyPath),
+                     ("startupProbe", HealthListener.LivePath), ("livenessProbe", HealthListener.LivePath),
+                     ("readinessProbe", HealthListener.ReadyPath),
                  })
         {
             Assert.Equal(path, Container.Text(probe, "httpGet", "path"));
@@ -83,7 +88,9 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("Storage__ConnectionString", names);
         Assert.Contains("Discord__ShardIds", names);
 
-        var unknown = names.Where(name => !NotOptions.Contains(name) && !name.StartsWith("Logging__", StringComparison.Ordinal) && OptionFor(name) is null);
+        var unknown = names.Where(name =>
+            !NotOptions.Contains(name) && !name.StartsWith("Logging__", StringComparison.Ordinal)
+                && OptionFor(name) is null);
         Assert.Empty(unknown);
     }
 
@@ -146,25 +153,34 @@ public sealed partial class DeploymentFilesTests
     public void The_image_leaves_the_symbol_files_behind_and_keeps_the_executable()
     {
         var dockerfile = File.ReadAllLines(Path.Combine(Folder, "Dockerfile"));
-        var stages = dockerfile.Select((line, index) => (line, index)).Where(l => l.line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        var stages = dockerfile.Select((line, index) => (line, index))
+            .Where(l => l.line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
         Assert.EndsWith(" AS runtime", stages[^1].line, StringComparison.Ordinal);
         var runtime = dockerfile[stages[^1].index..];
-        Assert.Equal("COPY --from=build /app ./", Assert.Single(runtime, l => l.StartsWith("COPY", StringComparison.Ordinal)));
+        Assert.Equal("COPY --from=build /app ./",
+            Assert.Single(runtime, l => l.StartsWith("COPY", StringComparison.Ordinal)));
 
         // Run the build stage's own command on a folder laid out as the publish leaves it.
-        var strip = Assert.Single(dockerfile, l => l.StartsWith("RUN mkdir /symbols", StringComparison.Ordinal))["RUN ".Length..];
+        var strip = Assert.Single(dockerfile, l => l.StartsWith("RUN mkdir /symbols", StringComparison.Ordinal))[
+            "RUN ".Length..];
         var root = Directory.CreateTempSubdirectory("miraclecell-image-").FullName;
         try
         {
             var app = Directory.CreateDirectory(Path.Combine(root, "app")).FullName;
             Directory.CreateDirectory(Path.Combine(app, "data", "films"));
-            foreach (var file in new[] { "MiracleCell.Bot", "MiracleCell.Bot.dbg", "MiracleCell.Core.pdb", "appsettings.json", "data/films/film.yaml" })
+            foreach (var file in new[] { "MiracleCell.Bot", "MiracleCell.Bot.dbg", "MiracleCell.Core.pdb",
+                "appsettings.json", "data/films/film.yaml" })
                 File.WriteAllText(Path.Combine(app, file), file);
-            RunShell(strip.Replace("/symbols", Path.Combine(root, "symbols"), StringComparison.Ordinal).Replace("/app", app, StringComparison.Ordinal), root);
+            RunShell(
+                strip.Replace("/symbols", Path.Combine(root, "symbols"), StringComparison.Ordinal)
+                    .Replace("/app", app, StringComparison.Ordinal),
+                root);
 
-            Assert.Equal(["MiracleCell.Core.pdb", "MiracleCell.Bot.dbg"], Directory.GetFiles(Path.Combine(root, "symbols")).Select(Path.GetFileName).OrderDescending());
+            Assert.Equal(["MiracleCell.Core.pdb", "MiracleCell.Bot.dbg"],
+                Directory.GetFiles(Path.Combine(root, "symbols")).Select(Path.GetFileName).OrderDescending());
             Assert.Equal(["MiracleCell.Bot", "appsettings.json", "data/films/film.yaml"],
-                Directory.GetFiles(app, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(app, f)).Order(StringComparer.Ordinal));
+                Directory.GetFiles(app, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(app, f))
+                    .Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -179,7 +195,8 @@ public sealed partial class DeploymentFilesTests
         foreach (var name in ConfigMap.Entries("data").Select(e => e.Key)) yield return name;
         foreach (var name in Yaml("kubernetes/secret.yaml").Entries("stringData").Select(e => e.Key)) yield return name;
         foreach (var env in Container.Items("env")) yield return env.Text("name");
-        foreach (Match export in ExportedVariable().Matches(Scalar(Assert.Single(Container.Items("args"))))) yield return export.Groups[1].Value;
+        foreach (Match export in ExportedVariable().Matches(Scalar(Assert.Single(Container.Items("args")))))
+            yield return export.Groups[1].Value;
         var dockerfile = File.ReadAllText(Path.Combine(Folder, "Dockerfile"));
         foreach (Match variable in DockerfileEnvVariable().Matches(dockerfile)) yield return variable.Groups[1].Value;
     }
@@ -194,9 +211,11 @@ public sealed partial class DeploymentFilesTests
             .ToDictionary(parts => parts[0], parts => parts[1]);
 
     private static int HealthPort(string urls) =>
-        int.Parse(PortOf().Match(Assert.Single(new HealthOptions { Urls = urls }.Prefixes())).Groups[1].Value, CultureInfo.InvariantCulture);
+        int.Parse(PortOf().Match(Assert.Single(new HealthOptions { Urls = urls }.Prefixes())).Groups[1].Value,
+            CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the container's start script with the pod's name, a stand-in for the bot printing the shard ids it was given.</summary>
+    /// <summary>Runs the container's start script with the pod's name, a stand-in for the bot printing the shard ids it
+    /// was given.</summary>
     private static string RunPodScript(string podName, int perPod)
     {
         var folder = Directory.CreateTempSubdirectory("miraclecell-pod-").FullName;
@@ -204,10 +223,13 @@ public sealed partial class DeploymentFilesTests
         {
             var bot = Path.Combine(folder, "MiracleCell.Bot");
             File.WriteAllText(bot, "#!/bin/sh\nprintf '%s' \"$Discord__ShardIds\"\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(bot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var command = Container.Items("command").Select(Scalar).ToList();
-            var start = new ProcessStartInfo(command[0]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in command.Skip(1).Concat(Container.Items("args").Select(Scalar))) start.ArgumentList.Add(argument);
+            var start = new ProcessStartInfo(command[0]) { WorkingDirectory = folder, RedirectStandardOutput = true,
+                RedirectStandardError = true };
+            foreach (var argument in command.Skip(1).Concat(Container.Items("args").Select(Scalar)))
+                start.ArgumentList.Add(argument);
             start.Environment["POD_NAME"] = podName;
             start.Environment["SHARDS_PER_POD"] = perPod.ToString(CultureInfo.InvariantCulture);
             using var process = Process.Start(start)!;

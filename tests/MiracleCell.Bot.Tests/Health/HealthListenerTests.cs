@@ -37,11 +37,13 @@ public sealed class HealthListenerTests : IAsyncLifetime
     {
         _gateway = await FakeDiscordGateway.StartAsync(_time);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var options = new DiscordOptions { Token = Token, GatewayUrl = _gateway.GatewayUrl, ShardIds = "0-1", ShardCount = 2 };
+        var options = new DiscordOptions { Token = Token, GatewayUrl = _gateway.GatewayUrl, ShardIds = "0-1",
+            ShardCount = 2 };
         var settings = new GatewaySettings { InitialReconnectDelay = TimeSpan.Zero, IdentifyInterval = TimeSpan.Zero };
         _shards = new GatewayShardSet(
             Options.Create(options), Mock.Of<IDiscordRestClient>(), [_readies], settings, _time,
-            new InProcessIdentifyCoordinator(_time, settings), new GatewayMetrics(Meters), NullLogger<DiscordGatewayClient>.Instance);
+            new InProcessIdentifyCoordinator(_time, settings), new GatewayMetrics(Meters),
+            NullLogger<DiscordGatewayClient>.Instance);
         _url = $"http://127.0.0.1:{FreePort()}";
     }
 
@@ -69,7 +71,8 @@ public sealed class HealthListenerTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_names_a_readiness_check_that_fails()
     {
-        using var listener = await StartListenerAsync(new FixedCheck("store", ready: false), new FixedCheck("other", ready: true));
+        using var listener = await StartListenerAsync(new FixedCheck("store", ready: false),
+            new FixedCheck("other", ready: true));
 
         var (status, body) = await GetAsync("/readyz");
 
@@ -105,8 +108,10 @@ public sealed class HealthListenerTests : IAsyncLifetime
         rest.RateLimited(MiracleCell.Discord.Rest.BucketLifetime.Shared, global: true);
         var (_, body) = await GetAsync("/metrics");
 
-        Assert.Matches("miraclecell_rest_rate_limit_wait[a-z_]*_count\\{[^}]*bucket=\"interaction_callback\"[^}]*\\} 1", body);
-        Assert.Matches("miraclecell_rest_rate_limited[a-z_]*\\{[^}]*bucket=\"route\"[^}]*scope=\"global\"[^}]*\\} 1", body);
+        Assert.Matches("miraclecell_rest_rate_limit_wait[a-z_]*_count\\{[^}]*bucket=\"interaction_callback\"[^}]*\\} 1",
+            body);
+        Assert.Matches("miraclecell_rest_rate_limited[a-z_]*\\{[^}]*bucket=\"route\"[^}]*scope=\"global\"[^}]*\\} 1",
+            body);
     }
 
     [Fact]
@@ -203,7 +208,8 @@ public sealed class HealthListenerTests : IAsyncLifetime
 
     private sealed class HandlingSink : IGatewayEventSink
     {
-        public Task OnInteractionCreateAsync(Interaction interaction, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task OnInteractionCreateAsync(Interaction interaction, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
     }
 
     private sealed class ReadyCounter(int expected) : IGatewayEventSink

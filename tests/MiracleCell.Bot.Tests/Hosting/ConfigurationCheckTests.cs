@@ -14,13 +14,16 @@ public sealed class ConfigurationCheckTests
         using var error = new StringWriter();
 
         var exitCode = await BotHost.RunAsync(
-            Arguments("Discord:Token=", "Discord:ShardCount=0", "Discord:DevGuildId=abc", "Discord:GatewayUrl=http://example.org",
+            Arguments("Discord:Token=", "Discord:ShardCount=0", "Discord:DevGuildId=abc",
+                "Discord:GatewayUrl=http://example.org",
                 "Storage:MaxBatchSize=0", "Storage:DatabaseFileName=a/b.db", "Bot:RegisterCommands=Sometimes"),
             error, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
-        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var setting in new[] { "Discord:Token", "Discord:ShardCount", "Discord:DevGuildId", "Discord:GatewayUrl", "Storage:MaxBatchSize", "Storage:DatabaseFileName", "Bot:RegisterCommands" })
+        var lines = error.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var setting in new[] { "Discord:Token", "Discord:ShardCount", "Discord:DevGuildId",
+            "Discord:GatewayUrl", "Storage:MaxBatchSize", "Storage:DatabaseFileName", "Bot:RegisterCommands" })
         {
             Assert.Single(lines, line => line.StartsWith(setting, StringComparison.Ordinal));
         }
@@ -45,7 +48,8 @@ public sealed class ConfigurationCheckTests
     {
         using var error = new StringWriter();
 
-        var exitCode = await BotHost.RunAsync(Arguments("Bot:ContentFolder=/nowhere/film", "Discord:ShardId=3"), error, CancellationToken.None);
+        var exitCode = await BotHost.RunAsync(Arguments("Bot:ContentFolder=/nowhere/film", "Discord:ShardId=3"), error,
+            CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var output = error.ToString();
@@ -68,10 +72,12 @@ public sealed class ConfigurationCheckTests
         MiracleCell.Discord.GatewayServiceCollectionExtensions.AddDiscordOptions(services);
         using var provider = services.BuildServiceProvider();
 
-        var problems = new ConfigurationCheck().Add<MiracleCell.Discord.DiscordOptions>("Discord").FindProblems(provider, configuration);
+        var problems = new ConfigurationCheck().Add<MiracleCell.Discord.DiscordOptions>("Discord")
+            .FindProblems(provider, configuration);
 
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.StartsWith("Discord:ShardCount is 'many', which is not a valid number", StringComparison.Ordinal));
+        Assert.Contains(problems,
+            p => p.StartsWith("Discord:ShardCount is 'many', which is not a valid number", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Discord:Token starts with a prefix", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Discord:DevGuildId is 0", StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("abc", StringComparison.Ordinal));

@@ -32,7 +32,8 @@ public sealed class ContentFolderTests : IDisposable
     public async Task Check_content_exits_1_and_prints_each_problem_for_a_bad_folder()
     {
         var error = new StringWriter();
-        var exit = await BotCli.RunAsync(["check-content", Path.Combine(_root, "nope")], new StringReader(""), new StringWriter(), error);
+        var exit = await BotCli.RunAsync(["check-content", Path.Combine(_root, "nope")], new StringReader(""),
+            new StringWriter(), error);
 
         Assert.Equal(1, exit);
         Assert.Contains($"the film library folder {Path.Combine(_root, "nope")} does not exist", error.ToString(),
@@ -57,7 +58,8 @@ public sealed class ContentFolderTests : IDisposable
         var exit = await BotCli.RunAsync(["check-content", library], new StringReader(""), output, error);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"{Path.Combine(library, "the-lantern-keeper")}: valid", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(library, "the-lantern-keeper")}: valid", output.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains($"{library}: 1 of 2 film pack(s) valid", output.ToString(), StringComparison.Ordinal);
         Assert.Contains($"{Path.Combine(library, "misnamed-copy")}: ", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("film.yaml:", error.ToString(), StringComparison.Ordinal);
@@ -91,7 +93,8 @@ public sealed class ContentFolderTests : IDisposable
         Assert.Null(ContentFolder.Unusable(loaded));
         Assert.Equal("the-lantern-keeper", Assert.Single(loaded.Library!.Films).Pack.Film.Id);
         Assert.All(ContentFolder.SkippedPackLines(loaded), line => Assert.StartsWith(
-            $"Film pack {Path.Combine(library, "misnamed-copy")} left out: film.yaml:", line, StringComparison.Ordinal));
+            $"Film pack {Path.Combine(library, "misnamed-copy")} left out: film.yaml:", line,
+            StringComparison.Ordinal));
         Assert.NotEmpty(ContentFolder.SkippedPackLines(loaded));
     }
 }

@@ -31,7 +31,8 @@ public sealed class DiscordTransportRegistrationTests
     {
         await using var provider = Build();
 
-        Assert.Contains(provider.GetServices<IGatewayEventSink>(), sink => sink is InteractionMetrics { Inner: InteractionResponder });
+        Assert.Contains(provider.GetServices<IGatewayEventSink>(),
+            sink => sink is InteractionMetrics { Inner: InteractionResponder });
         Assert.NotNull(provider.GetRequiredService<IDiscordRestClient>());
     }
 

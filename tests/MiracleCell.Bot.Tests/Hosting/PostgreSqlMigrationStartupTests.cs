@@ -5,7 +5,8 @@ using Npgsql;
 
 namespace MiracleCell.Bot.Tests.Hosting;
 
-/// <summary>A score database the bot cannot migrate stops the start with one line naming it, and exit code 78.</summary>
+/// <summary>A score database the bot cannot migrate stops the start with one line naming it, and exit code
+/// 78.</summary>
 [Collection(PostgreSqlServerCollection.Name)]
 public sealed class PostgreSqlMigrationStartupTests(PostgreSqlServer server)
 {
@@ -40,7 +41,8 @@ public sealed class PostgreSqlMigrationStartupTests(PostgreSqlServer server)
         var (exitCode, line) = await StartAsync(database);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
-        Assert.StartsWith($"MiracleCell cannot start: The score database at {Where(database)} is at schema version 99, newer than "
+        Assert.StartsWith($"MiracleCell cannot start: The score database at {Where(database)} is at schema "
+            + "version 99, newer than "
             + "this build knows", line, StringComparison.Ordinal);
         Assert.Contains("run the newer MiracleCell that wrote it", line, StringComparison.Ordinal);
     }
@@ -56,12 +58,14 @@ public sealed class PostgreSqlMigrationStartupTests(PostgreSqlServer server)
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         Assert.StartsWith($"MiracleCell cannot start: Migration 1 (", line, StringComparison.Ordinal);
-        Assert.Contains($"of the score database at {Where(database)} failed (42P07: relation \"answers\" already exists), so it is "
+        Assert.Contains($"of the score database at {Where(database)} failed (42P07: relation \"answers\" "
+            + "already exists), so it is "
             + "left at schema version 0: fix what the error names there", line, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(database + ";Pooling=false");
         await connection.OpenAsync();
         await using var tables = new NpgsqlCommand(
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
-        Assert.Equal(1L, await tables.ExecuteScalarAsync()); // only the other application's table: the migration rolled back
+        // only the other application's table: the migration rolled back
+        Assert.Equal(1L, await tables.ExecuteScalarAsync());
     }
 }

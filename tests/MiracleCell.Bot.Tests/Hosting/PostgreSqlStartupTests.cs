@@ -15,11 +15,13 @@ public sealed class PostgreSqlStartupTests
     {
         using var error = new StringWriter();
 
-        var exitCode = await BotHost.RunAsync(Arguments("Discord:Token=abc.def.ghi", "Storage:Provider=PostgreSql"), error, CancellationToken.None);
+        var exitCode = await BotHost.RunAsync(Arguments("Discord:Token=abc.def.ghi", "Storage:Provider=PostgreSql"),
+            error, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var problem = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
-        Assert.StartsWith("Storage:ConnectionString is empty: with Storage:Provider=PostgreSql set it", problem, StringComparison.Ordinal);
+        Assert.StartsWith("Storage:ConnectionString is empty: with Storage:Provider=PostgreSql set it", problem,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,12 +36,13 @@ public sealed class PostgreSqlStartupTests
         using var error = new StringWriter();
 
         var exitCode = await BotHost.RunAsync(Arguments("Discord:Token=abc.def.ghi", "Storage:Provider=PostgreSql",
-            $"Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=bot;Password=hunter2;Database=scores", "Storage:ConnectAttempts=2"),
-            error, CancellationToken.None);
+            $"Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=bot;Password=hunter2;Database=scores",
+            "Storage:ConnectAttempts=2"), error, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"MiracleCell cannot start: Cannot reach the score database at 127.0.0.1:{port}/scores after 2 attempt(s)", line, StringComparison.Ordinal);
+        Assert.StartsWith("MiracleCell cannot start: Cannot reach the score database at "
+            + $"127.0.0.1:{port}/scores after 2 attempt(s)", line, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
     }
 }

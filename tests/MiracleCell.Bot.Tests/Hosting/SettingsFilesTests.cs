@@ -10,9 +10,11 @@ public sealed class SettingsFilesTests : IDisposable
     [Fact]
     public void The_working_directory_settings_file_overrides_the_shipped_one_but_not_the_environment()
     {
-        File.WriteAllText(Path.Combine(_folder, SettingsFiles.FileName), """{ "Discord": { "Token": "from-file", "ShardCount": 2 } }""");
+        File.WriteAllText(Path.Combine(_folder, SettingsFiles.FileName),
+            """{ "Discord": { "Token": "from-file", "ShardCount": 2 } }""");
         var shipped = Directory.CreateDirectory(Path.Combine(_folder, "shipped")).FullName;
-        File.WriteAllText(Path.Combine(shipped, SettingsFiles.FileName), """{ "Discord": { "Token": "shipped" }, "Bot": { "ContentFolder": "shipped-folder" } }""");
+        File.WriteAllText(Path.Combine(shipped, SettingsFiles.FileName),
+            """{ "Discord": { "Token": "shipped" }, "Bot": { "ContentFolder": "shipped-folder" } }""");
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(shipped, SettingsFiles.FileName), optional: false);
         configuration.AddInMemoryCollection([new("Discord:ShardCount", "3")]); // stands for the environment

@@ -121,8 +121,8 @@ public sealed class StartupFailureTests : IDisposable
 
         var line = await RunExpectingConfigurationExit();
 
-        Assert.StartsWith($"MiracleCell cannot start: the settings file {settings} is not valid JSON at line 3, position",
-            line, StringComparison.Ordinal);
+        Assert.StartsWith($"MiracleCell cannot start: the settings file {settings} is not valid JSON "
+            + "at line 3, position", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace MiracleCell.Bot.Tests.Hosting;
 
 public sealed class StoreStartupTests : IDisposable
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-tests",
+        Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -26,12 +27,14 @@ public sealed class StoreStartupTests : IDisposable
     [Fact]
     public async Task A_second_bot_on_a_data_folder_in_use_stops_before_connecting_with_one_line_and_exit_code_78()
     {
-        await using var running = new LiteDbTriviaStore(new StorageOptions { DataFolder = _dataFolder }, TimeProvider.System);
+        await using var running = new LiteDbTriviaStore(new StorageOptions { DataFolder = _dataFolder },
+            TimeProvider.System);
         await running.InitializeAsync();
         using var error = new StringWriter();
 
         var exitCode = await BotHost.RunAsync(
-            ["--Discord:Token=test-token", "--Discord:GatewayUrl=ws://127.0.0.1:9/gateway", $"--Bot:ContentFolder={RealContentFolder()}",
+            ["--Discord:Token=test-token", "--Discord:GatewayUrl=ws://127.0.0.1:9/gateway",
+                $"--Bot:ContentFolder={RealContentFolder()}",
              $"--Storage:DataFolder={_dataFolder}", "--Logging:LogLevel:Default=None"],
             error, CancellationToken.None);
 

@@ -138,22 +138,27 @@ public sealed class InteractionRouterTests
     [Fact]
     public async Task Cancellation_is_not_turned_into_a_reply()
     {
-        var router = new InteractionRouter([new ThrowingCommand(cancel: true)], [], NullLogger<InteractionRouter>.Instance);
+        var router = new InteractionRouter([new ThrowingCommand(cancel: true)], [],
+            NullLogger<InteractionRouter>.Instance);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => router.HandleAsync(CommandInteraction("boom", "en-US"), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            router.HandleAsync(CommandInteraction("boom", "en-US"), cancelled.Token));
     }
 
     [Fact]
     public void Acknowledgement_is_planned_from_the_command_without_running_it()
     {
         var deferred = new ThrowingCommand(mode: AcknowledgementMode.Deferred);
-        var router = new InteractionRouter([deferred, new ThrowingCommand(name: "quick")], [], NullLogger<InteractionRouter>.Instance);
+        var router = new InteractionRouter([deferred, new ThrowingCommand(name: "quick")], [],
+            NullLogger<InteractionRouter>.Instance);
 
-        Assert.Equal(new AcknowledgementPlan(AcknowledgementMode.Deferred, Ephemeral: true), router.PlanAcknowledgement(CommandInteraction("boom", "en-US")));
+        Assert.Equal(new AcknowledgementPlan(AcknowledgementMode.Deferred, Ephemeral: true),
+            router.PlanAcknowledgement(CommandInteraction("boom", "en-US")));
         Assert.Equal(AcknowledgementPlan.Immediate, router.PlanAcknowledgement(CommandInteraction("quick", "en-US")));
-        Assert.Equal(AcknowledgementPlan.Immediate, router.PlanAcknowledgement(CommandInteraction("nothing-here", "en-US")));
+        Assert.Equal(AcknowledgementPlan.Immediate,
+            router.PlanAcknowledgement(CommandInteraction("nothing-here", "en-US")));
         Assert.Equal(0, deferred.Calls);
     }
 
@@ -161,7 +166,8 @@ public sealed class InteractionRouterTests
     public async Task Every_shipped_command_is_acknowledged_immediately_because_it_only_reads_memory()
     {
         using var bot = new TestBot();
-        foreach (var line in new[] { "/film", "/recap part:ending spoilers:true", "/character name:yong goo", "/cast", "/spoiler text:x", "/help" })
+        foreach (var line in new[] { "/film", "/recap part:ending spoilers:true", "/character name:yong goo", "/cast",
+            "/spoiler text:x", "/help" })
             Assert.Equal(AcknowledgementMode.Immediate, bot.Router.PlanAcknowledgement(bot.Interaction(line)).Mode);
         var result = await bot.Run("/film");
         Assert.Equal(result.Response.Data!.Embeds, result.EditOriginalBody!.Embeds);
@@ -194,7 +200,8 @@ public sealed class InteractionRouterTests
     public async Task Every_reply_and_error_allows_no_mentions()
     {
         using var bot = new TestBot();
-        foreach (var line in new[] { "/film", "/recap", "/recap part:nope", "/character name:zzzz", "/cast", "/spoiler text:hi", "/help", "/unknown" })
+        foreach (var line in new[] { "/film", "/recap", "/recap part:nope", "/character name:zzzz", "/cast",
+            "/spoiler text:hi", "/help", "/unknown" })
         {
             var result = await bot.Run(line);
             Assert.NotNull(result.Response.Data!.AllowedMentions);
@@ -206,7 +213,8 @@ public sealed class InteractionRouterTests
     public void Two_commands_with_one_name_are_refused_at_start()
     {
         Assert.Throws<InvalidOperationException>(() =>
-            new InteractionRouter([new ThrowingCommand(), new ThrowingCommand()], [], NullLogger<InteractionRouter>.Instance));
+            new InteractionRouter([new ThrowingCommand(), new ThrowingCommand()], [],
+                NullLogger<InteractionRouter>.Instance));
     }
 
     internal static Interaction CommandInteraction(string name, string locale) => new()
@@ -229,7 +237,8 @@ public sealed class InteractionRouterTests
         Data = new InteractionData { CustomId = customId, ComponentType = ComponentType.Button },
     };
 
-    private sealed class ThrowingCommand(string name = "boom", AcknowledgementMode mode = AcknowledgementMode.Immediate, bool cancel = false) : IApplicationCommand
+    private sealed class ThrowingCommand(string name = "boom", AcknowledgementMode mode = AcknowledgementMode.Immediate,
+        bool cancel = false) : IApplicationCommand
     {
         public int Calls { get; private set; }
 
@@ -273,7 +282,8 @@ public sealed class InteractionRouterTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             Entries.Add((logLevel, exception, formatter(state, exception)));
     }
 }

@@ -108,7 +108,8 @@ public sealed class OptionDeclarationTests
         new() { Name = name, Type = ApplicationCommandOptionType.SubCommand, Options = options };
 
     private static InteractionDataOption Number(string name, int value) =>
-        Value(name, JsonDocument.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture)).RootElement.Clone());
+        Value(name,
+            JsonDocument.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture)).RootElement.Clone());
 
     private static InteractionDataOption Value(string name, string text) => Value(name, JsonString(text));
 

@@ -10,7 +10,8 @@ using static MiracleCell.Bot.Tests.Trivia.TriviaHarness;
 
 namespace MiracleCell.Bot.Tests.Rendering;
 
-/// <summary>Every text names commands and options as the reader's client shows them, never as another locale's.</summary>
+/// <summary>Every text names commands and options as the reader's client shows them, never as another
+/// locale's.</summary>
 public sealed class LocalizedReferencesTests
 {
     [Fact]
@@ -172,7 +173,8 @@ public sealed class LocalizedReferencesTests
             .OfType<string>();
 
     /// <summary>Patterns for the names that differ between the two locales, as texts would quote them.</summary>
-    private static IEnumerable<Regex> ForeignNames(IReadOnlyList<ApplicationCommand> definitions, Locale mine, Locale theirs)
+    private static IEnumerable<Regex> ForeignNames(IReadOnlyList<ApplicationCommand> definitions, Locale mine,
+        Locale theirs)
     {
         foreach (var definition in definitions)
         {

@@ -16,7 +16,8 @@ public sealed class MessageLimitsTests
     {
         var pack = which == "oversized" ? TestPacks.Oversized() : TestPacks.MiracleInCellNo7();
         using var bot = new TestBot(pack);
-        var lines = new List<string> { "/film", "/recap", "/cast", "/help", "/spoiler text:\"a b\"", "/character name:nobody-at-all", "/recap part:nope" };
+        var lines = new List<string> { "/film", "/recap", "/cast", "/help", "/spoiler text:\"a b\"",
+            "/character name:nobody-at-all", "/recap part:nope" };
         foreach (var part in pack.Recap)
         {
             lines.Add($"/recap part:{part.Id}");
@@ -44,7 +45,9 @@ public sealed class MessageLimitsTests
         var message = new MessagePayload
         {
             Content = new string('x', 2001),
-            Embeds = [new Embed { Title = new string('t', 257), Fields = [.. Enumerable.Range(0, 26).Select(_ => new EmbedField { Name = "n", Value = new string('v', 1025) })] }],
+            Embeds = [new Embed { Title = new string('t', 257),
+                Fields = [.. Enumerable.Range(0, 26)
+                    .Select(_ => new EmbedField { Name = "n", Value = new string('v', 1025) })] }],
         };
 
         var problems = MessageLimits.Check(message);
@@ -63,9 +66,11 @@ public sealed class MessageLimitsTests
         var flags = result.Response.Data?.Flags;
         while (true)
         {
-            Assert.True(MessageLimits.Check(result.Response).Count == 0, $"{line} ({locale}): {string.Join("; ", MessageLimits.Check(result.Response))}");
+            Assert.True(MessageLimits.Check(result.Response).Count == 0, $"{line} ({locale}): "
+                + $"{string.Join("; ", MessageLimits.Check(result.Response))}");
             count++;
-            var next = result.Response.Data?.Components?.SelectMany(r => r.Components!).LastOrDefault(b => b.Disabled != true && b.CustomId!.StartsWith("page:", StringComparison.Ordinal));
+            var next = result.Response.Data?.Components?.SelectMany(r => r.Components!)
+                .LastOrDefault(b => b.Disabled != true && b.CustomId!.StartsWith("page:", StringComparison.Ordinal));
             if (next is null || !seen.Add(next.CustomId!)) return count;
             result = await bot.Press(next.CustomId!, result.Response.Data! with { Flags = flags }, locale);
         }

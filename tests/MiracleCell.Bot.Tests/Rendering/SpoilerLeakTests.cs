@@ -40,7 +40,8 @@ public sealed class SpoilerLeakTests
             }
             foreach (var (option, typed) in AutocompleteInputs(pack))
             {
-                var result = await bot.Router.HandleAsync(Autocomplete(bot, option, typed, locale), CancellationToken.None);
+                var result = await bot.Router.HandleAsync(Autocomplete(bot, option, typed, locale),
+                    CancellationToken.None);
                 foreach (var choice in result.Response.Data?.Choices ?? [])
                     leaks.AddRange(StrictLeaks(pack, watched, $"{option} '{typed}' choice", choice.Name));
             }
@@ -66,7 +67,8 @@ public sealed class SpoilerLeakTests
         Assert.NotEmpty(GiveAwayWords.Find(
             string.Concat(GiveAwayWords.VisibleSpans(shownText).Select(s => shownText.Substring(s.Start, s.Length))),
             part.GiveAwayWords));
-        Assert.DoesNotContain(shown.Embeds[0].Fields![0].Value.Split('\n'), beat => beat.StartsWith("• ||", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown.Embeds[0].Fields![0].Value.Split('\n'),
+            beat => beat.StartsWith("• ||", StringComparison.Ordinal));
         var choices = (await after.Router.HandleAsync(Autocomplete(after, "recap", "", locale), CancellationToken.None))
             .Response.Data!.Choices!;
         Assert.Contains(choices, c => c.Name.Contains(part.Title[locale], StringComparison.Ordinal));
@@ -169,7 +171,8 @@ public sealed class SpoilerLeakTests
         IReadOnlyList<ConsoleOption> beside = command.Contains('@', StringComparison.Ordinal)
             ? [new ConsoleOption("film", command[(command.IndexOf('@', StringComparison.Ordinal) + 1)..])]
             : [];
-        return factory.FromLine(new ConsoleLine(name, [.. beside, new ConsoleOption(option, typed)], Autocomplete: true));
+        return factory.FromLine(
+            new ConsoleLine(name, [.. beside, new ConsoleOption(option, typed)], Autocomplete: true));
     }
 
     /// <summary>The other film of the library: the in-memory test pack, or the fixture beside it.</summary>
@@ -191,11 +194,14 @@ public sealed class SpoilerLeakTests
     }
 
     private static string? NextButton(InteractionCallbackData page) =>
-        page.Components?.SelectMany(row => row.Components ?? []).LastOrDefault(b => b.CustomId?.StartsWith("page:", StringComparison.Ordinal) == true) is { Disabled: not true } next
+        page.Components?.SelectMany(row => row.Components ?? [])
+            .LastOrDefault(b =>
+                b.CustomId?.StartsWith("page:", StringComparison.Ordinal) == true) is { Disabled: not true } next
             ? next.CustomId
             : null;
 
-    private static IEnumerable<string> Leaks(FilmPack pack, int watched, string line, InteractionCallbackData reply, bool privateSpoilers)
+    private static IEnumerable<string> Leaks(FilmPack pack, int watched, string line, InteractionCallbackData reply,
+        bool privateSpoilers)
     {
         if (privateSpoilers && reply.Flags?.HasFlag(MessageFlags.Ephemeral) != true)
             yield return $"{line}: untagged spoilers in a reply others can see";
@@ -229,7 +235,8 @@ public sealed class SpoilerLeakTests
     {
         var progress = new WatchProgress(watched);
         var texts = pack.Recap.Where(progress.Covers).SelectMany(p => p.Beats)
-            .Concat(pack.Characters.SelectMany(c => c.Facts).Where(f => f.Reveals is not null && progress.Covers(pack, f)))
+            .Concat(
+                pack.Characters.SelectMany(c => c.Facts).Where(f => f.Reveals is not null && progress.Covers(pack, f)))
             .SelectMany(t => new[] { t.Text.En, t.Text.Id })
             .Concat(pack.Characters.SelectMany(c => c.Relationships)
                 .Where(r => r.Reveals is not null && progress.Covers(pack, r.Reveals))
@@ -237,7 +244,8 @@ public sealed class SpoilerLeakTests
         return texts.Select(Markdown.Escape).Distinct().OrderByDescending(t => t.Length);
     }
 
-    /// <summary>Text Discord shows without markdown: a give-away word past the progress is a leak even inside ||.</summary>
+    /// <summary>Text Discord shows without markdown: a give-away word past the progress is a leak even inside
+    /// ||.</summary>
     private static IEnumerable<string> StrictLeaks(FilmPack pack, int watched, string where, string? text)
     {
         if (string.IsNullOrEmpty(text)) yield break;

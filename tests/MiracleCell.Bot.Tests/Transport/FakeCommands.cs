@@ -18,7 +18,8 @@ internal sealed class FakeCommand(
 
     public bool RepliesEphemerally(CommandContext context) => ephemeral;
 
-    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken) => handle(context);
+    public ValueTask<CommandResult> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        handle(context);
 
     public static CommandResult Text(string content, params IReadOnlyList<FollowUpAction> actions) =>
         CommandResult.Reply(new MessagePayload { Content = content, AllowedMentions = AllowedMentions.None }, actions);

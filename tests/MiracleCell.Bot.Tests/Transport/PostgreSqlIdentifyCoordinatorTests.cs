@@ -53,7 +53,8 @@ public sealed class PostgreSqlIdentifyCoordinatorTests(PostgreSqlServer server)
         await using var first = Coordinator(database, time);
         await using var second = Coordinator(database, time);
 
-        Task[] turns = [first.WaitTurnAsync(0, 1, CancellationToken.None), second.WaitTurnAsync(1, 1, CancellationToken.None)];
+        Task[] turns = [first.WaitTurnAsync(0, 1, CancellationToken.None),
+            second.WaitTurnAsync(1, 1, CancellationToken.None)];
         await WaitUntilAsync(() => time.PendingTimers == 1 && turns.Count(t => t.IsCompleted) == 1);
 
         time.Advance(Interval);
@@ -85,10 +86,12 @@ public sealed class PostgreSqlIdentifyCoordinatorTests(PostgreSqlServer server)
 
     private static PostgreSqlIdentifyCoordinator Coordinator(string connectionString, TimeProvider time) =>
         PostgreSqlIdentifyCoordinator.ForStorage(
-            new Storage.StorageOptions { Provider = Storage.StorageProvider.PostgreSql, ConnectionString = connectionString },
+            new Storage.StorageOptions { Provider = Storage.StorageProvider.PostgreSql,
+                ConnectionString = connectionString },
             time, Interval);
 
-    /// <summary>A psql process that takes the bucket's lock in an open transaction and then waits on its input.</summary>
+    /// <summary>A psql process that takes the bucket's lock in an open transaction and then waits on its
+    /// input.</summary>
     private static Process StartLockHolder(string connectionString, int key)
     {
         var parsed = new NpgsqlConnectionStringBuilder(connectionString);

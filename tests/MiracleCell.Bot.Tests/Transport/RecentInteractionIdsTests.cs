@@ -64,6 +64,7 @@ public sealed class RecentInteractionIdsTests
     [Fact]
     public void A_capacity_of_zero_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RecentInteractionIds(_time, TimeSpan.FromMinutes(1), capacity: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new RecentInteractionIds(_time, TimeSpan.FromMinutes(1), capacity: 0));
     }
 }

@@ -5,39 +5,53 @@ namespace MiracleCell.Bot.Tests.Trivia;
 /// <summary>The real store, except that answer writes throw while <paramref name="failing"/> says so.</summary>
 internal sealed class AnswerFailingStore(ITriviaStore inner, Func<bool> failing) : ITriviaStore
 {
-    public Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default) =>
+    public Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer,
+        CancellationToken cancellationToken = default) =>
         failing() ? throw new IOException("disk full") : inner.RecordAnswerAsync(answer, cancellationToken);
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        inner.InitializeAsync(cancellationToken);
 
-    public Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) => inner.CreateGameAsync(game, cancellationToken);
+    public Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) =>
+        inner.CreateGameAsync(game, cancellationToken);
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken = default) =>
+    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+        CancellationToken cancellationToken = default) =>
         inner.FindRunningGameAsync(guildId, channelId, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId, DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+        DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         inner.RecordQuestionPostedAsync(guildId, gameId, questionIndex, messageId, openedAt, cancellationToken);
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+        DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
         inner.RecordQuestionRevealedAsync(guildId, gameId, questionIndex, revealedAt, cancellationToken);
 
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default) =>
+    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+        CancellationToken cancellationToken = default) =>
         inner.FinishGameAsync(guildId, gameId, endState, endedAt, cancellationToken);
 
-    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+        CancellationToken cancellationToken = default) =>
         inner.RecoverInterruptedGamesAsync(isOwnGuild, cancellationToken);
 
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default) =>
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+        CancellationToken cancellationToken = default) =>
         inner.GetQuestionsLeftOpenAsync(guildId, gameId, cancellationToken);
 
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default) =>
+    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+        CancellationToken cancellationToken = default) =>
         inner.GetLeaderboardAsync(guildId, period, callerId, cancellationToken);
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) => inner.GetStatsAsync(guildId, userId, cancellationToken);
+    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+        CancellationToken cancellationToken = default) =>
+        inner.GetStatsAsync(guildId, userId, cancellationToken);
 
-    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) => inner.ResetMemberAsync(guildId, userId, cancellationToken);
+    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+        inner.ResetMemberAsync(guildId, userId, cancellationToken);
 
-    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) => inner.ResetGuildAsync(guildId, cancellationToken);
+    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        inner.ResetGuildAsync(guildId, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

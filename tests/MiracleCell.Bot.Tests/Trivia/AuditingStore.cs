@@ -16,50 +16,65 @@ internal sealed class AuditingStore(ITriviaStore inner, Func<AnswerRecord, bool>
 
     public ConcurrentDictionary<long, int> Finishes { get; } = new();
 
-    public async Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
+    public async Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer,
+        CancellationToken cancellationToken = default)
     {
         if (refuse(answer)) throw new IOException("disk full");
         var result = await inner.RecordAnswerAsync(answer, cancellationToken);
-        if (result == AnswerWriteResult.Recorded) Kept.AddOrUpdate((answer.GameId, answer.QuestionIndex, answer.UserId), 1, (_, n) => n + 1);
+        if (result == AnswerWriteResult.Recorded)
+            Kept.AddOrUpdate((answer.GameId, answer.QuestionIndex, answer.UserId), 1, (_, n) => n + 1);
         return result;
     }
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt, CancellationToken cancellationToken = default)
+    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+        DateTimeOffset revealedAt, CancellationToken cancellationToken = default)
     {
         Reveals.AddOrUpdate((gameId, questionIndex), 1, (_, n) => n + 1);
         return inner.RecordQuestionRevealedAsync(guildId, gameId, questionIndex, revealedAt, cancellationToken);
     }
 
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt, CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+        CancellationToken cancellationToken = default)
     {
         Finishes.AddOrUpdate(gameId, 1, (_, n) => n + 1);
         return inner.FinishGameAsync(guildId, gameId, endState, endedAt, cancellationToken);
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        inner.InitializeAsync(cancellationToken);
 
-    public Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) => inner.CreateGameAsync(game, cancellationToken);
+    public Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) =>
+        inner.CreateGameAsync(game, cancellationToken);
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken = default) =>
+    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+        CancellationToken cancellationToken = default) =>
         inner.FindRunningGameAsync(guildId, channelId, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId, DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+        DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         inner.RecordQuestionPostedAsync(guildId, gameId, questionIndex, messageId, openedAt, cancellationToken);
 
-    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+        CancellationToken cancellationToken = default) =>
         inner.RecoverInterruptedGamesAsync(isOwnGuild, cancellationToken);
 
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId, CancellationToken cancellationToken = default) =>
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+        CancellationToken cancellationToken = default) =>
         inner.GetQuestionsLeftOpenAsync(guildId, gameId, cancellationToken);
 
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId, CancellationToken cancellationToken = default) =>
+    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+        CancellationToken cancellationToken = default) =>
         inner.GetLeaderboardAsync(guildId, period, callerId, cancellationToken);
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) => inner.GetStatsAsync(guildId, userId, cancellationToken);
+    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+        CancellationToken cancellationToken = default) =>
+        inner.GetStatsAsync(guildId, userId, cancellationToken);
 
-    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) => inner.ResetMemberAsync(guildId, userId, cancellationToken);
+    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+        inner.ResetMemberAsync(guildId, userId, cancellationToken);
 
-    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) => inner.ResetGuildAsync(guildId, cancellationToken);
+    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        inner.ResetGuildAsync(guildId, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -14,10 +14,12 @@ public sealed class ConsoleTriviaTests
     public async Task On_the_console_a_player_starts_a_night_answers_by_typing_a_letter_and_stops_it()
     {
         var folder = Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = folder }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = folder }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMiracleCellBot(configuration, TestPacks.MiracleInCellNo7() with { Trivia = TriviaQuestions.Mixed() },
+        services.AddMiracleCellBot(configuration,
+            TestPacks.MiracleInCellNo7() with { Trivia = TriviaQuestions.Mixed() },
             BotTransport.Console);
         await using (var provider = services.BuildServiceProvider())
         {
@@ -27,7 +29,9 @@ public sealed class ConsoleTriviaTests
             var lines = new Queue<string>(["/trivia start questions:2 seconds:60", "b", "b", "/trivia stop", "exit"]);
             var output = new StringWriter();
             // Each line waits until the background work of the one before (posting the question) is done.
-            await session.RunAsync(() => { coordinator.WhenIdleAsync().GetAwaiter().GetResult(); return lines.Dequeue(); }, output, CancellationToken.None);
+            await session.RunAsync(
+                () => { coordinator.WhenIdleAsync().GetAwaiter().GetResult(); return lines.Dequeue(); }, output,
+                CancellationToken.None);
             await coordinator.WhenIdleAsync();
 
             var text = output.ToString();

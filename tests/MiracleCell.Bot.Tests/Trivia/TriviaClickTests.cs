@@ -46,7 +46,10 @@ public sealed class TriviaClickTests
         await using var bot = new TriviaHarness();
         var game = await bot.StartAsync();
 
-        var result = await bot.Click(customId.Replace("{game}", game.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Bob);
+        var result = await bot.Click(
+            customId.Replace("{game}", game.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                StringComparison.Ordinal),
+            Bob);
 
         Assert.Equal(InteractionOutcome.UserError, result.Outcome);
         Assert.True(IsEphemeral(result));
@@ -100,8 +103,10 @@ public sealed class TriviaClickTests
         var games = new[]
         {
             (Guild: Guild, Channel: Channel, Id: await bot.StartAsync("questions:1 seconds:60", Alice, Guild, Channel)),
-            (Guild: Guild, Channel: OtherChannel, Id: await bot.StartAsync("questions:1 seconds:60", Alice, Guild, OtherChannel)),
-            (Guild: OtherGuild, Channel: Channel, Id: await bot.StartAsync("questions:1 seconds:60", Alice, OtherGuild, Channel)),
+            (Guild: Guild, Channel: OtherChannel,
+                Id: await bot.StartAsync("questions:1 seconds:60", Alice, Guild, OtherChannel)),
+            (Guild: OtherGuild, Channel: Channel,
+                Id: await bot.StartAsync("questions:1 seconds:60", Alice, OtherGuild, Channel)),
         };
         const int players = 200;
         var clicks = new List<Task<InteractionResult>>();
@@ -123,7 +128,8 @@ public sealed class TriviaClickTests
         await bot.AdvanceAsync(TimeSpan.FromSeconds(60));
 
         Assert.All(results, r => Assert.NotEqual(InteractionOutcome.Failed, r.Outcome));
-        Assert.True(results.Count(r => r.Outcome == InteractionOutcome.UserError) >= games.Length * players, "every player's extra click is refused");
+        Assert.True(results.Count(r => r.Outcome == InteractionOutcome.UserError) >= games.Length * players,
+            "every player's extra click is refused");
         Assert.Equal(0, bot.Coordinator.RunningGames);
         foreach (var guild in new[] { Guild, OtherGuild })
         {
@@ -136,9 +142,14 @@ public sealed class TriviaClickTests
                 Assert.Equal(player % 2 == 0 ? 150 * gamesHere : 0, stats.Points);
             }
         }
-        var finals = bot.Messenger.Sent.Where(m => !m.IsEdit && RecordingMessenger.Text(m.Payload).Contains("Trivia night over", StringComparison.Ordinal)).ToList();
+        var finals = bot.Messenger.Sent.Where(m =>
+            !m.IsEdit && RecordingMessenger.Text(m.Payload).Contains("Trivia night over", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(3, finals.Count);
-        Assert.All(finals, f => Assert.Contains($"…and {players - TriviaMessages.FinalTableShown} more", RecordingMessenger.Text(f.Payload)));
+        Assert.All(finals,
+            f =>
+                Assert.Contains($"…and {players - TriviaMessages.FinalTableShown} more",
+                    RecordingMessenger.Text(f.Payload)));
     }
 
     [Fact]

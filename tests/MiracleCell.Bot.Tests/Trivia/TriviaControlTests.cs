@@ -107,11 +107,13 @@ public sealed class TriviaControlTests
     [InlineData("0", "View Channel, Send Messages, Embed Links")]
     [InlineData("3072", "Embed Links")]
     [InlineData("17408", "Send Messages")]
-    public async Task A_night_is_not_started_where_the_bot_cannot_post_and_the_reply_names_what_is_missing(string botPermissions, string missing)
+    public async Task A_night_is_not_started_where_the_bot_cannot_post_and_the_reply_names_what_is_missing(
+        string botPermissions, string missing)
     {
         await using var bot = new TriviaHarness();
 
-        var refused = await bot.Router.HandleAsync(bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
+        var refused = await bot.Router.HandleAsync(
+            bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
 
         Assert.True(IsEphemeral(refused));
         Assert.Contains($"I am missing {missing} here", Content(refused));
@@ -126,7 +128,8 @@ public sealed class TriviaControlTests
     {
         await using var bot = new TriviaHarness();
 
-        var started = await bot.Router.HandleAsync(bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
+        var started = await bot.Router.HandleAsync(
+            bot.Command("/trivia start", Alice) with { AppPermissions = botPermissions }, CancellationToken.None);
         await bot.Coordinator.WhenIdleAsync();
 
         Assert.Contains("has started", Content(started));

@@ -4,7 +4,8 @@ using static MiracleCell.Bot.Tests.Trivia.TriviaHarness;
 
 namespace MiracleCell.Bot.Tests.Trivia;
 
-/// <summary>Clicks on a question whose message players already see but whose post the bot has not heard back from.</summary>
+/// <summary>Clicks on a question whose message players already see but whose post the bot has not heard back
+/// from.</summary>
 public sealed class TriviaEarlyClickTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
@@ -61,7 +62,8 @@ public sealed class TriviaEarlyClickTests
         Assert.Null(bot.Coordinator.GameIn(Guild, Channel));
     }
 
-    /// <summary>Ends question 1 and lets question 2's post reach the channel, its response held until the returned source is set.</summary>
+    /// <summary>Ends question 1 and lets question 2's post reach the channel, its response held until the returned
+    /// source is set.</summary>
     private static async Task<TaskCompletionSource> PostSecondQuestionHeldAsync(TriviaHarness bot)
     {
         var posting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -29,7 +29,8 @@ internal sealed class RecordingMessenger : ITriviaMessenger
 
     /// <summary>
     /// When set, a post carrying buttons (a question) is in the channel at once but its response waits for this:
-    /// Discord shows a message to players before the bot hears back. <see cref="QuestionPostHeld"/> says when one waits.
+    /// Discord shows a message to players before the bot hears back. <see cref="QuestionPostHeld"/> says when one
+    /// waits.
     /// </summary>
     public TaskCompletionSource? HoldQuestionPosts { get; set; }
 
@@ -62,7 +63,9 @@ internal sealed class RecordingMessenger : ITriviaMessenger
 
     public static string Text(MessagePayload message) => string.Join("\n",
         new[] { message.Content }.Concat((message.Embeds ?? []).SelectMany(e =>
-            new[] { e.Title, e.Description, e.Author?.Name, e.Footer?.Text }.Concat((e.Fields ?? []).SelectMany(f => new[] { f.Name, f.Value })))).Where(t => t is not null));
+            new[] { e.Title, e.Description, e.Author?.Name, e.Footer?.Text }.Concat(
+                (e.Fields ?? []).SelectMany(f => new[] { f.Name, f.Value }))))
+                .Where(t => t is not null));
 }
 
 /// <summary>
@@ -79,10 +82,13 @@ internal sealed class TriviaHarness : IAsyncDisposable
     private long _interactionIds = 10_000_000;
 
     /// <param name="failAnswerWrites">When set, answer writes fail while it is true: a full disk, say.</param>
-    /// <param name="shard">This process's shard and the shard count, as in <c>Discord:ShardId</c>/<c>ShardCount</c>.</param>
+    /// <param name="shard">This process's shard and the shard count, as in
+    /// <c>Discord:ShardId</c>/<c>ShardCount</c>.</param>
     /// <param name="wrapStore">When set, the coordinator uses the store it returns around the real one.</param>
-    /// <param name="storage">Further <c>Storage</c> settings, e.g. <c>Provider</c> and <c>ConnectionString</c> for PostgreSQL.</param>
-    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null, ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null,
+    /// <param name="storage">Further <c>Storage</c> settings, e.g. <c>Provider</c> and <c>ConnectionString</c> for
+    /// PostgreSQL.</param>
+    public TriviaHarness(string? folder = null, IReadOnlyList<TriviaQuestion>? questions = null,
+        ManualTimeProvider? time = null, Func<bool>? failAnswerWrites = null, (int Id, int Count)? shard = null,
         Func<ITriviaStore, ITriviaStore>? wrapStore = null, IReadOnlyDictionary<string, string>? storage = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "miraclecell-trivia-tests", Guid.NewGuid().ToString("N"));
@@ -93,17 +99,25 @@ internal sealed class TriviaHarness : IAsyncDisposable
             ["Storage:DataFolder"] = Folder,
             ["Trivia:BetweenQuestions"] = "00:00:05",
             ["Trivia:AnswerCountEditInterval"] = "00:00:02",
-        }).AddInMemoryCollection((storage ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create("Storage:" + s.Key, (string?)s.Value))).Build();
+        })
+            .AddInMemoryCollection(
+                (storage ?? new Dictionary<string, string>())
+                    .Select(s => KeyValuePair.Create("Storage:" + s.Key, (string?)s.Value)))
+            .Build();
         var services = new ServiceCollection();
         services.AddMiracleCellBot(configuration, pack, BotTransport.Console);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITriviaMessenger>(Messenger);
         services.AddSingleton(new QuestionSelector(new Random(7)));
-        if (shard is var (shardId, shardCount)) services.Configure<DiscordOptions>(discord => (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
+        if (shard is var (shardId, shardCount))
+            services.Configure<DiscordOptions>(discord =>
+                (discord.ShardId, discord.ShardCount) = (shardId, shardCount));
         if (failAnswerWrites is not null)
-            services.AddSingleton<ITriviaStore>(provider => new AnswerFailingStore(provider.GetRequiredService<LiteDbTriviaStore>(), failAnswerWrites));
+            services.AddSingleton<ITriviaStore>(provider =>
+                new AnswerFailingStore(provider.GetRequiredService<LiteDbTriviaStore>(), failAnswerWrites));
         if (wrapStore is not null)
-            services.AddSingleton<ITriviaStore>(provider => wrapStore(provider.GetRequiredService<LiteDbTriviaStore>()));
+            services.AddSingleton<ITriviaStore>(provider =>
+                wrapStore(provider.GetRequiredService<LiteDbTriviaStore>()));
         _services = services.BuildServiceProvider();
         Router = _services.GetRequiredService<InteractionRouter>();
         Coordinator = _services.GetRequiredService<TriviaCoordinator>();
@@ -118,17 +132,20 @@ internal sealed class TriviaHarness : IAsyncDisposable
     public ITriviaStore Store { get; }
     public IServiceProvider Services => _services;
 
-    public Interaction Command(string line, ulong user, ulong guild = Guild, ulong channel = Channel, string permissions = "0", Locale locale = Locale.English)
+    public Interaction Command(string line, ulong user, ulong guild = Guild, ulong channel = Channel,
+        string permissions = "0", Locale locale = Locale.English)
     {
         var factory = new ConsoleInteractions(Router, locale);
         return Stamp(factory.FromLine(factory.Parse(line)), user, guild, channel, permissions);
     }
 
-    public Task<InteractionResult> Run(string line, ulong user, ulong guild = Guild, ulong channel = Channel, string permissions = "0", Locale locale = Locale.English) =>
+    public Task<InteractionResult> Run(string line, ulong user, ulong guild = Guild, ulong channel = Channel,
+        string permissions = "0", Locale locale = Locale.English) =>
         Router.HandleAsync(Command(line, user, guild, channel, permissions, locale), CancellationToken.None);
 
     /// <summary>Starts a night and waits until its first question is posted; returns the game id.</summary>
-    public async Task<long> StartAsync(string options = "questions:3 seconds:20", ulong user = Alice, ulong guild = Guild, ulong channel = Channel, Locale locale = Locale.English)
+    public async Task<long> StartAsync(string options = "questions:3 seconds:20", ulong user = Alice,
+        ulong guild = Guild, ulong channel = Channel, Locale locale = Locale.English)
     {
         var result = await Run($"/trivia start {options}", user, guild, channel, locale: locale);
         Assert.True(result.Outcome == InteractionOutcome.Replied, result.Response.Data?.Content);
@@ -136,20 +153,25 @@ internal sealed class TriviaHarness : IAsyncDisposable
         return Coordinator.GameIn(guild, channel) ?? throw new InvalidOperationException("No game started.");
     }
 
-    public Interaction Button(string customId, ulong user, ulong guild = Guild, ulong channel = Channel, string permissions = "0", ulong? interactionId = null, Locale locale = Locale.English)
+    public Interaction Button(string customId, ulong user, ulong guild = Guild, ulong channel = Channel,
+        string permissions = "0", ulong? interactionId = null, Locale locale = Locale.English)
     {
         var factory = new ConsoleInteractions(Router, locale);
         var press = factory.ButtonPress(customId, new MessagePayload { Content = "question" });
-        return Stamp(press, user, guild, channel, permissions) with { Id = new Snowflake(interactionId ?? NextInteractionId()) };
+        return Stamp(press, user, guild, channel, permissions) with { Id = new Snowflake(interactionId
+            ?? NextInteractionId()) };
     }
 
-    public Task<InteractionResult> Click(string customId, ulong user, ulong guild = Guild, ulong channel = Channel, string permissions = "0", ulong? interactionId = null) =>
+    public Task<InteractionResult> Click(string customId, ulong user, ulong guild = Guild, ulong channel = Channel,
+        string permissions = "0", ulong? interactionId = null) =>
         Router.HandleAsync(Button(customId, user, guild, channel, permissions, interactionId), CancellationToken.None);
 
-    public Task<InteractionResult> Answer(long gameId, AnswerChoice choice, ulong user, ulong guild = Guild, ulong channel = Channel, ulong? interactionId = null)
+    public Task<InteractionResult> Answer(long gameId, AnswerChoice choice, ulong user, ulong guild = Guild,
+        ulong channel = Channel, ulong? interactionId = null)
     {
         var question = Coordinator.OpenQuestion(gameId) ?? throw new InvalidOperationException("No question is open.");
-        return Click(new AnswerButtonId(gameId, question.Index, choice).ToString(), user, guild, channel, interactionId: interactionId);
+        return Click(new AnswerButtonId(gameId, question.Index, choice).ToString(), user, guild, channel,
+            interactionId: interactionId);
     }
 
     public AnswerChoice Right(long gameId) => Coordinator.OpenQuestion(gameId)!.Correct;
@@ -169,20 +191,26 @@ internal sealed class TriviaHarness : IAsyncDisposable
 
     public static string Content(InteractionResult result) => result.Response.Data?.Content ?? "";
 
-    public static bool IsEphemeral(InteractionResult result) => result.Response.Data?.Flags?.HasFlag(MessageFlags.Ephemeral) == true;
+    public static bool IsEphemeral(InteractionResult result) =>
+        result.Response.Data?.Flags?.HasFlag(MessageFlags.Ephemeral) == true;
 
-    private static Interaction Stamp(Interaction interaction, ulong user, ulong guild, ulong channel, string permissions) => interaction with
+    private static Interaction Stamp(Interaction interaction, ulong user, ulong guild, ulong channel,
+        string permissions) =>
+        interaction with
     {
         GuildId = new Snowflake(guild),
         ChannelId = new Snowflake(channel),
-        Member = new GuildMember { User = new User { Id = new Snowflake(user), Username = $"user{user}" }, Permissions = permissions },
+        Member = new GuildMember { User = new User { Id = new Snowflake(user), Username = $"user{user}" },
+            Permissions = permissions },
     };
 
     public async ValueTask DisposeAsync()
     {
         await Coordinator.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
-        try { Directory.Delete(Folder, recursive: true); } catch (DirectoryNotFoundException) { } catch (IOException) { }
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (DirectoryNotFoundException) { }
+        catch (IOException) { }
     }
 
     /// <summary>Stops the services without closing the games or deleting the folder: a process that died.</summary>
@@ -199,12 +227,14 @@ internal static class TriviaQuestions
 
     public static TriviaQuestion Question(int i, SpoilerLevel spoiler) => new(
         $"q{i}", TriviaCategory.Plot, (Difficulty)(i % 3), spoiler,
-        T($"Question {i}?"), T($"Right {i}"), [T($"Wrong {i}a"), T($"Wrong {i}b"), T($"Wrong {i}c")], T($"Because {i}."), ["film-site"],
-        spoiler == SpoilerLevel.None ? null : "part-4");
+        T($"Question {i}?"), T($"Right {i}"), [T($"Wrong {i}a"), T($"Wrong {i}b"), T($"Wrong {i}c")],
+        T($"Because {i}."), ["film-site"], spoiler == SpoilerLevel.None ? null : "part-4");
 
     /// <summary>Thirty spoiler-free questions and ten with major spoilers.</summary>
     public static IReadOnlyList<TriviaQuestion> Mixed() =>
-        [.. Enumerable.Range(0, 30).Select(i => Question(i, SpoilerLevel.None)), .. Enumerable.Range(30, 10).Select(i => Question(i, SpoilerLevel.Major))];
+        [.. Enumerable.Range(0, 30).Select(i => Question(i, SpoilerLevel.None)),
+            .. Enumerable.Range(30, 10).Select(i => Question(i, SpoilerLevel.Major))];
 
-    public static IReadOnlyList<TriviaQuestion> SpoilersOnly() => [.. Enumerable.Range(0, 5).Select(i => Question(i, SpoilerLevel.Major))];
+    public static IReadOnlyList<TriviaQuestion> SpoilersOnly() =>
+        [.. Enumerable.Range(0, 5).Select(i => Question(i, SpoilerLevel.Major))];
 }

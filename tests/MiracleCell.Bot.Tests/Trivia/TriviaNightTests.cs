@@ -20,7 +20,8 @@ public sealed class TriviaNightTests
         Assert.Equal(2, posted.Count);
         Assert.Contains($"<@{Alice}> started a trivia night", RecordingMessenger.Text(posted[0].Payload));
         var buttons = posted[1].Payload.Components!.Single().Components!;
-        Assert.Equal([$"trivia:{game}:0:A", $"trivia:{game}:0:B", $"trivia:{game}:0:C", $"trivia:{game}:0:D"], buttons.Select(b => b.CustomId));
+        Assert.Equal([$"trivia:{game}:0:A", $"trivia:{game}:0:B", $"trivia:{game}:0:C", $"trivia:{game}:0:D"],
+            buttons.Select(b => b.CustomId));
 
         for (var question = 0; question < 3; question++)
         {
@@ -42,7 +43,8 @@ public sealed class TriviaNightTests
         }
 
         var messages = bot.Messenger.In(Channel);
-        var reveals = messages.Where(m => m.IsEdit && m.Payload.Embeds![0].Fields!.Any(f => f.Name == "Right answer")).ToList();
+        var reveals = messages.Where(m => m.IsEdit && m.Payload.Embeds![0].Fields!.Any(f => f.Name == "Right answer"))
+            .ToList();
         Assert.Equal(3, reveals.Count);
         Assert.All(reveals, r => Assert.All(r.Payload.Components!.Single().Components!, b => Assert.True(b.Disabled)));
         Assert.Contains("A: ", RecordingMessenger.Text(reveals[0].Payload));
@@ -163,7 +165,8 @@ public sealed class TriviaNightTests
         var result = await bot.Run("/trivia start questions:10", Alice);
 
         Assert.Equal(InteractionOutcome.UserError, result.Outcome);
-        Assert.Contains("Only 5 questions match these settings within what the club has watched (nothing yet)", Content(result));
+        Assert.Contains("Only 5 questions match these settings within what the club has watched (nothing yet)",
+            Content(result));
         Assert.Contains("`whole-film:true`", Content(result));
         Assert.Equal(0, bot.Coordinator.RunningGames);
     }

@@ -21,7 +21,8 @@ public sealed class TriviaPostgreSqlOutageTests(PostgreSqlServer server)
     public async Task An_answer_clicked_while_the_database_is_down_is_not_saved_and_counts_once_when_given_again_after_its_restart()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var bot = new TriviaHarness(storage: new Dictionary<string, string> { ["Provider"] = "PostgreSql", ["ConnectionString"] = database });
+        await using var bot = new TriviaHarness(
+            storage: new Dictionary<string, string> { ["Provider"] = "PostgreSql", ["ConnectionString"] = database });
         var game = await bot.StartAsync("questions:1 seconds:20");
         var right = bot.Right(game);
         var saved = await bot.Answer(game, right, Carol);

@@ -21,7 +21,8 @@ public sealed class TriviaRecoveryTests
         Assert.Equal(Strings.TriviaInterrupted.En, notice.Payload.Content);
         var bob = await after.Store.GetStatsAsync(Guild, Bob);
         Assert.Equal((1, 1), (bob!.Games, bob.Answers));
-        Assert.Contains("does not belong to a running trivia night", Content(await after.Click(crashed.RightButton, Carol)));
+        Assert.Contains("does not belong to a running trivia night",
+            Content(await after.Click(crashed.RightButton, Carol)));
         Assert.Equal(1, (await after.Store.GetStatsAsync(Guild, Bob))!.Answers);
 
         // The channel is free again.
@@ -40,7 +41,8 @@ public sealed class TriviaRecoveryTests
 
         Assert.Empty(after.Messenger.In(Channel));
         await after.Coordinator.StartAsync(CancellationToken.None);
-        Assert.Contains("interrupted by a restart", RecordingMessenger.Text(Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload));
+        Assert.Contains("interrupted by a restart",
+            RecordingMessenger.Text(Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload));
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed class TriviaRecoveryTests
         var closed = Assert.Single(after.Messenger.In(Channel), m => m.IsEdit);
         Assert.Equal(crashed.Question.MessageId, closed.MessageId);
         Assert.All(Buttons(closed.Payload), button => Assert.True(button.Disabled));
-        Assert.Equal(Buttons(crashed.Question.Payload).Select(b => b.Label), Buttons(closed.Payload).Select(b => b.Label));
+        Assert.Equal(Buttons(crashed.Question.Payload).Select(b => b.Label),
+            Buttons(closed.Payload).Select(b => b.Label));
         Assert.All(Buttons(closed.Payload), button => Assert.NotEqual(ButtonStyle.Success, button.Style));
         var footer = closed.Payload.Embeds!.Single().Footer!.Text;
         Assert.Contains(Strings.QuestionInterrupted.En, footer, StringComparison.Ordinal);
@@ -71,8 +74,10 @@ public sealed class TriviaRecoveryTests
         await after.Coordinator.StartAsync(CancellationToken.None);
 
         var closed = Assert.Single(after.Messenger.In(Channel), m => m.IsEdit);
-        Assert.Contains(Strings.QuestionInterrupted.Id, closed.Payload.Embeds!.Single().Footer!.Text, StringComparison.Ordinal);
-        Assert.Equal(Strings.TriviaInterrupted.Id, Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload.Content);
+        Assert.Contains(Strings.QuestionInterrupted.Id, closed.Payload.Embeds!.Single().Footer!.Text,
+            StringComparison.Ordinal);
+        Assert.Equal(Strings.TriviaInterrupted.Id,
+            Assert.Single(after.Messenger.In(Channel), m => !m.IsEdit).Payload.Content);
     }
 
     [Fact]
@@ -107,9 +112,11 @@ public sealed class TriviaRecoveryTests
     }
 
     /// <summary>A process that died with question 1 of 5 open (and Bob's right answer recorded when asked).</summary>
-    private static async Task<CrashedNight> CrashMidQuestionAsync(Locale locale = Locale.English, bool bobAnswers = false)
+    private static async Task<CrashedNight> CrashMidQuestionAsync(Locale locale = Locale.English,
+        bool bobAnswers = false)
     {
-        var before = new TriviaHarness(time: new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero)));
+        var before = new TriviaHarness(
+            time: new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero)));
         var game = await before.StartAsync("questions:5", locale: locale);
         var right = before.Right(game);
         if (bobAnswers) await before.Answer(game, right, Bob);
@@ -125,5 +132,8 @@ public sealed class TriviaRecoveryTests
     }
 
     private static IReadOnlyList<Component> Buttons(MessagePayload message) =>
-        [.. (message.Components ?? []).SelectMany(row => row.Components ?? []).Where(c => c.Type == ComponentType.Button && c.CustomId?.StartsWith(AnswerButtonId.Prefix, StringComparison.Ordinal) == true)];
+        [.. (message.Components ?? []).SelectMany(row => row.Components ?? [])
+            .Where(c =>
+                c.Type == ComponentType.Button
+                    && c.CustomId?.StartsWith(AnswerButtonId.Prefix, StringComparison.Ordinal) == true)];
 }

@@ -16,12 +16,15 @@ public sealed class TriviaRenderingTests
         return bot;
     }
 
-    private static string Text(InteractionResult result) => TestBot.MarkdownText(result.Response.Data!) + "\n" + (result.Response.Data!.Embeds is [var first, ..] ? first.Footer?.Text : null);
+    private static string Text(InteractionResult result) =>
+        TestBot.MarkdownText(result.Response.Data!) + "\n"
+            + (result.Response.Data!.Embeds is [var first, ..] ? first.Footer?.Text : null);
 
     [Theory]
     [InlineData(Locale.English, "Trivia leaderboard: all time", "You: #1 with")]
     [InlineData(Locale.Indonesian, "Papan skor kuis: sepanjang masa", "Anda: #1 dengan")]
-    public async Task The_leaderboard_shows_the_top_and_the_callers_rank_in_their_language(Locale locale, string title, string you)
+    public async Task The_leaderboard_shows_the_top_and_the_callers_rank_in_their_language(Locale locale, string title,
+        string you)
     {
         await using var bot = await AfterANightAsync();
         var result = await bot.Run("/trivia leaderboard", Bob, locale: locale);
@@ -38,7 +41,8 @@ public sealed class TriviaRenderingTests
     [Theory]
     [InlineData(Locale.English, "this month", "You have no points in this period yet.")]
     [InlineData(Locale.Indonesian, "bulan ini", "Anda belum punya poin pada periode ini.")]
-    public async Task This_months_leaderboard_tells_a_caller_without_points_so(Locale locale, string title, string noPoints)
+    public async Task This_months_leaderboard_tells_a_caller_without_points_so(Locale locale, string title,
+        string noPoints)
     {
         await using var bot = await AfterANightAsync();
         var result = await bot.Run("/trivia leaderboard period:this-month", Carol, locale: locale);
@@ -49,7 +53,8 @@ public sealed class TriviaRenderingTests
     [Theory]
     [InlineData(Locale.English, "Accuracy", "100% (1 of 1)", "Best streak")]
     [InlineData(Locale.Indonesian, "Akurasi", "100% (1 dari 1)", "Rentetan terbaik")]
-    public async Task Stats_show_points_games_wins_answers_accuracy_and_best_streak(Locale locale, string accuracy, string ratio, string streak)
+    public async Task Stats_show_points_games_wins_answers_accuracy_and_best_streak(Locale locale, string accuracy,
+        string ratio, string streak)
     {
         await using var bot = await AfterANightAsync();
         var result = await bot.Run($"/trivia stats user:{Bob}", Alice, locale: locale);
@@ -79,7 +84,8 @@ public sealed class TriviaRenderingTests
         var game = await bot.StartAsync("questions:3 seconds:10");
         for (var q = 0; q < 3; q++)
         {
-            for (ulong player = 1; player <= 40; player++) await bot.Answer(game, player % 3 == 0 ? bot.Right(game) : Wrong(bot.Right(game)), player);
+            for (ulong player = 1; player <= 40; player++)
+                await bot.Answer(game, player % 3 == 0 ? bot.Right(game) : Wrong(bot.Right(game)), player);
             await bot.AdvanceAsync(TimeSpan.FromSeconds(2));
             if (bot.Coordinator.OpenQuestion(game) is not null) await bot.AdvanceAsync(TimeSpan.FromSeconds(8));
             await bot.AdvanceAsync(TimeSpan.FromSeconds(5));

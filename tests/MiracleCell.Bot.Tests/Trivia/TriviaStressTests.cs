@@ -45,14 +45,16 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         Assert.Equal(first.Replay, second.Replay);
     }
 
-    /// <param name="Replay">Every reply in the order the clicks and stops were made, and every night's standings.</param>
+    /// <param name="Replay">Every reply in the order the clicks and stops were made, and every night's
+    /// standings.</param>
     private sealed record Run(string Summary, string Replay);
 
     private static async Task<Run> RunAsync(int seed)
     {
         var random = new Random(seed);
         AuditingStore? audit = null;
-        await using var bot = new TriviaHarness(wrapStore: inner => audit = new AuditingStore(inner, a => Refused(seed, a)));
+        await using var bot = new TriviaHarness(wrapStore: inner =>
+            audit = new AuditingStore(inner, a => Refused(seed, a)));
         var start = bot.Time.GetUtcNow();
         var nights = new List<Night>();
         for (var i = 0; i < Games; i++)
@@ -110,11 +112,14 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
 
         Assert.Equal(0, bot.Coordinator.RunningGames);
         Assert.All(stops, s => Assert.True(s.IsCompletedSuccessfully));
-        foreach (var night in nights) await CheckAsync(bot, audit, night, clicks, failingChannels.Contains(night.Channel), seed);
-        var statuses = clicks.GroupBy(c => c.Reply.Result.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+        foreach (var night in nights)
+            await CheckAsync(bot, audit, night, clicks, failingChannels.Contains(night.Channel), seed);
+        var statuses = clicks.GroupBy(c => c.Reply.Result.Status).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} {g.Count()}");
         var ends = nights.GroupBy(n => n.Engine.Result!.EndState).Select(g => $"{g.Key} {g.Count()}");
         var summary = $"seed {seed}: {clicks.Count} clicks ({string.Join(", ", statuses)}), {stops.Count} stops, "
-            + $"{audit.Reveals.Count} reveals, nights {string.Join(", ", ends)}, {bot.Time.GetUtcNow() - start} on the clock";
+            + $"{audit.Reveals.Count} reveals, nights {string.Join(", ", ends)}, "
+            + $"{bot.Time.GetUtcNow() - start} on the clock";
         var replay = string.Join("\n", clicks.Select(c => $"{c.Night.Id}/{c.Index}/{c.User}/{c.Reply.Result}")
             .Concat(stops.Select(s => s.Result.Status.ToString()))
             .Concat(nights.Select(n => string.Join(" ", n.Engine.Result!.Standings))));
@@ -128,7 +133,8 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
                 1 => (3UL, true),
                 _ => (Starter, false),
             };
-            var stop = bot.Coordinator.StopGameAsync(night.Guild, night.Channel, user, canManage, CancellationToken.None);
+            var stop = bot.Coordinator.StopGameAsync(night.Guild, night.Channel, user, canManage,
+                CancellationToken.None);
             stops.Add(stop);
             return stop;
         }
@@ -184,35 +190,43 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
             Assert.All(Buttons(edits[^1].Payload), b => Assert.True(b.Disabled));
         }
 
-        foreach (var click in clicks.Where(c => c.Night == night && c.Reply.Result.Status == TriviaClickStatus.NotSaved))
+        foreach (var click in clicks.Where(c =>
+            c.Night == night && c.Reply.Result.Status == TriviaClickStatus.NotSaved))
         {
-            Assert.True(Refused(seed, click.InteractionId), $"click {click.InteractionId} was not saved yet not refused");
+            Assert.True(Refused(seed, click.InteractionId),
+                $"click {click.InteractionId} was not saved yet not refused");
         }
 
         for (var user = 1UL; user <= Players; user++)
         {
-            // Every answer acknowledged is counted once, in the store and in the night's standings, with the same score.
-            var lockedIn = clicks.Where(c => c.Night == night && c.User == user && c.Reply.Result.Status == TriviaClickStatus.LockedIn)
+            // Every answer acknowledged is counted once, in the store and in the night's standings, with the same
+            // score.
+            var lockedIn = clicks.Where(c =>
+                c.Night == night && c.User == user && c.Reply.Result.Status == TriviaClickStatus.LockedIn)
                 .Select(c => c.Index).Distinct().Count();
             var kept = audit.Kept.Where(k => k.Key.Game == night.Id && k.Key.User == user).ToList();
             Assert.All(kept, k => Assert.Equal(1, k.Value));
             var standing = result.Standings.FirstOrDefault(s => s.UserId == user);
             var stats = await bot.Store.GetStatsAsync(night.Guild, user);
             Assert.Equal(
-                (night.Id, user, Answers: lockedIn, Kept: lockedIn, Points: standing?.Points ?? 0L, Right: standing?.CorrectAnswers ?? 0),
-                (night.Id, user, Answers: standing?.Answers ?? 0, Kept: kept.Count, Points: stats?.Points ?? 0L, Right: stats?.CorrectAnswers ?? 0));
+                (night.Id, user, Answers: lockedIn, Kept: lockedIn, Points: standing?.Points ?? 0L,
+                    Right: standing?.CorrectAnswers ?? 0),
+                (night.Id, user, Answers: standing?.Answers ?? 0, Kept: kept.Count, Points: stats?.Points ?? 0L,
+                    Right: stats?.CorrectAnswers ?? 0));
             Assert.Equal(lockedIn, stats?.Answers ?? 0);
         }
     }
 
-    /// <summary>About one answer write in eight fails, picked by the interaction so that a seed always picks the same.</summary>
+    /// <summary>About one answer write in eight fails, picked by the interaction so that a seed always picks the
+    /// same.</summary>
     private static bool Refused(int seed, AnswerRecord answer) => Refused(seed, answer.InteractionId);
 
     private static bool Refused(int seed, ulong interactionId) =>
         ((interactionId ^ (ulong)seed) * 0x9E3779B97F4A7C15UL) >> 61 == 0;
 
     private static List<Component> Buttons(MessagePayload message) =>
-        [.. (message.Components ?? []).SelectMany(row => row.Components ?? []).Where(c => c.Type == ComponentType.Button)];
+        [.. (message.Components ?? []).SelectMany(row => row.Components ?? [])
+            .Where(c => c.Type == ComponentType.Button)];
 
     private sealed record Night(long Id, ulong Guild, ulong Channel, TriviaSettings Settings, TriviaGame Engine);
 

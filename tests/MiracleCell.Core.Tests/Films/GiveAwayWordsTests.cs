@@ -6,13 +6,16 @@ namespace MiracleCell.Core.Tests.Films;
 public sealed class GiveAwayWordsTests
 {
     private static readonly FilmPack Pack = new(
-        new Film("f", new FilmTitles(LocalizedText.Same("F"), "F", "F", LocalizedText.Same("F")), 2000, new DateOnly(2000, 1, 1), 90,
-            LocalizedText.Same("X"), "D", [], new SourcedText(LocalizedText.Same("p"), ["s"], SpoilerLevel.None), [], [], [], []),
+        new Film("f", new FilmTitles(LocalizedText.Same("F"), "F", "F", LocalizedText.Same("F")), 2000,
+            new DateOnly(2000, 1, 1), 90, LocalizedText.Same("X"), "D", [],
+            new SourcedText(LocalizedText.Same("p"), ["s"], SpoilerLevel.None), [], [], [], []),
         [], [],
         [
             new RecapPart("part-1", 1, LocalizedText.Same("Start"), [], SpoilerLevel.None, []),
-            new RecapPart("part-2", 2, LocalizedText.Same("Verdict"), [], SpoilerLevel.Major, []) { GiveAwayWords = ["verdict", "death sentence", "vonis"] },
-            new RecapPart("part-3", 3, LocalizedText.Same("End"), [], SpoilerLevel.Major, []) { GiveAwayWords = ["execution", "eksekusi"] },
+            new RecapPart("part-2", 2, LocalizedText.Same("Verdict"), [], SpoilerLevel.Major, []) { GiveAwayWords = [
+                "verdict", "death sentence", "vonis"] },
+            new RecapPart("part-3", 3, LocalizedText.Same("End"), [], SpoilerLevel.Major, []) { GiveAwayWords = [
+                "execution", "eksekusi"] },
         ],
         []);
 

@@ -20,7 +20,8 @@ public sealed class EditDistanceTests
     [Fact]
     public void A_bounded_distance_agrees_with_the_full_one_up_to_the_bound()
     {
-        string[] words = ["leeyonggu", "yonggoo", "yeseung", "yesung", "commissioner", "policechief", "warden", "batman", "ohdalsu"];
+        string[] words = ["leeyonggu", "yonggoo", "yeseung", "yesung", "commissioner", "policechief", "warden",
+            "batman", "ohdalsu"];
         foreach (var a in words)
         {
             foreach (var b in words)
@@ -29,7 +30,8 @@ public sealed class EditDistanceTests
                 for (var bound = 0; bound <= 12; bound++)
                 {
                     var bounded = EditDistance.Compute(a, b, bound);
-                    Assert.True(full <= bound ? bounded == full : bounded > bound, $"{a}/{b} bound {bound}: {bounded} vs {full}");
+                    Assert.True(full <= bound ? bounded == full : bounded > bound,
+                        $"{a}/{b} bound {bound}: {bounded} vs {full}");
                 }
             }
         }

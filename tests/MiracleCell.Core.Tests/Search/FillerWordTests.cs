@@ -60,7 +60,8 @@ public sealed class FillerWordTests(ShippedCatalogFixture shipped) : IClassFixtu
     public void A_role_several_characters_share_stays_ambiguous_with_its_article()
     {
         Assert.Null(_catalog.Characters.Resolve("a cellmate"));
-        Assert.Equal(["choi-chun-ho", "shin-bong-sik", "kang-man-beom"], _catalog.Characters.Suggest("a cellmate").Take(3).Select(m => m.Item.Id));
+        Assert.Equal(["choi-chun-ho", "shin-bong-sik", "kang-man-beom"],
+            _catalog.Characters.Suggest("a cellmate").Take(3).Select(m => m.Item.Id));
     }
 
     [Fact]
@@ -71,7 +72,8 @@ public sealed class FillerWordTests(ShippedCatalogFixture shipped) : IClassFixtu
             foreach (var name in character.Aliases.Append(character.Name).Append(character.Id))
             {
                 var match = _catalog.Characters.Resolve(name);
-                Assert.True(match?.Item == character, $"'{name}' resolved to {match?.Item.Id ?? "nothing"}, not {character.Id}");
+                Assert.True(match?.Item == character, $"'{name}' resolved to "
+                    + $"{match?.Item.Id ?? "nothing"}, not {character.Id}");
                 Assert.True(match!.IsExact, $"'{name}' is not an exact match");
             }
         }

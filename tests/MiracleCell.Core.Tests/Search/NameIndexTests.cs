@@ -39,7 +39,8 @@ public sealed class NameIndexTests
             foreach (var name in character.Aliases.Append(character.Name).Append(character.Id))
             {
                 var match = _catalog.Characters.Resolve(name);
-                Assert.True(match?.Item == character, $"'{name}' resolved to {match?.Item.Id ?? "nothing"}, not {character.Id}");
+                Assert.True(match?.Item == character, $"'{name}' resolved to "
+                    + $"{match?.Item.Id ?? "nothing"}, not {character.Id}");
                 Assert.True(match!.IsExact, $"'{name}' is not an exact match");
             }
         }
@@ -129,7 +130,8 @@ public sealed class NameIndexTests
     [Fact]
     public void Suggest_keeps_list_order_among_equal_scores()
     {
-        var index = new NameIndex<int>(Enumerable.Range(0, 40).Select(i => (i, $"Guard {i % 2}", (IEnumerable<string>)[])));
+        var index = new NameIndex<int>(
+            Enumerable.Range(0, 40).Select(i => (i, $"Guard {i % 2}", (IEnumerable<string>)[])));
 
         var suggestions = index.Suggest("guard", 10);
 

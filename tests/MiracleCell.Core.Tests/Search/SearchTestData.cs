@@ -30,7 +30,8 @@ internal static class SearchTestData
             Person("kang-man-beom", "Kang Man-beom", [], "cellmate", "teman satu sel"),
             Person("old-man-seo", "Old Man Seo", ["Seo"], "the oldest cellmate", "teman sel tertua"),
             Person("jang-min-hwan", "Jang Min-hwan", ["warden"], "the prison warden", "kepala lapas"),
-            Person("police-commissioner", "the police commissioner", ["commissioner", "police chief"], "the girl's father", "ayah si gadis"),
+            Person("police-commissioner", "the police commissioner", ["commissioner", "police chief"],
+                "the girl's father", "ayah si gadis"),
         ];
         CastMember[] cast =
         [
@@ -48,7 +49,8 @@ internal static class SearchTestData
             Part("verdict", 2, "The trial", "Persidangan", ["court", "sidang"]),
         ];
         var film = new Film("miracle-in-cell-no-7",
-            new FilmTitles(LocalizedText.Same("Miracle in Cell No. 7"), "7번방의 선물", "7-beon-bang-ui seon-mul", LocalizedText.Same("The Gift of Room No. 7")),
+            new FilmTitles(LocalizedText.Same("Miracle in Cell No. 7"), "7번방의 선물", "7-beon-bang-ui seon-mul",
+                LocalizedText.Same("The Gift of Room No. 7")),
             2013, new DateOnly(2013, 1, 23), 127, LocalizedText.Same("South Korea"), "Lee Hwan-kyung", [],
             new SourcedText(LocalizedText.Same("premise"), ["film-site"], SpoilerLevel.None), [], [], [], []);
         return new FilmPack(film, characters, cast, recap, []);

@@ -9,7 +9,8 @@ public sealed class WordKeyTests
     {
         var keys = WordKey.Create(["Lee Yong-gu"]).Select(k => k.Text);
 
-        Assert.Equal(["gu", "lee", "yong", "yonggu", "leeyong", "leeyonggu"], keys.OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(["gu", "lee", "yong", "yonggu", "leeyong", "leeyonggu"],
+            keys.OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal));
     }
 
     [Fact]

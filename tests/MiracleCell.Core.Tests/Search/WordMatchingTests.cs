@@ -2,7 +2,8 @@ using MiracleCell.Core.Films;
 
 namespace MiracleCell.Core.Tests.Search;
 
-/// <summary>A query of several words is matched word by word, so a word more or fewer than a name still finds it.</summary>
+/// <summary>A query of several words is matched word by word, so a word more or fewer than a name still finds
+/// it.</summary>
 public sealed class WordMatchingTests(ShippedCatalogFixture shipped) : IClassFixture<ShippedCatalogFixture>
 {
     private readonly FilmCatalog _catalog = shipped.Catalog;
@@ -100,7 +101,8 @@ public sealed class WordMatchingTests(ShippedCatalogFixture shipped) : IClassFix
     [Theory]
     [InlineData("Yong-gu's daughter", "ye-seung", "commissioner-daughter")]
     [InlineData("gang boss", "so-yang-ho", "rival-gang-leader")]
-    public void A_query_whose_words_fit_two_characters_equally_stays_ambiguous(string query, string first, string second)
+    public void A_query_whose_words_fit_two_characters_equally_stays_ambiguous(string query, string first,
+        string second)
     {
         Assert.Null(_catalog.Characters.Resolve(query));
         Assert.Equal([first, second], _catalog.Characters.Suggest(query, 2).Select(m => m.Item.Id));

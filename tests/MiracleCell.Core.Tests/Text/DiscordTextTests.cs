@@ -90,7 +90,8 @@ public sealed class DiscordTextTests
         var random = new Random(7);
         for (var round = 0; round < 200; round++)
         {
-            var text = string.Join(" ", Enumerable.Range(0, random.Next(1, 40)).Select(_ => words[random.Next(words.Length)]));
+            var text = string.Join(" ",
+                Enumerable.Range(0, random.Next(1, 40)).Select(_ => words[random.Next(words.Length)]));
             var limit = random.Next(1, 12);
 
             var pieces = DiscordText.Split(text, limit);

@@ -8,7 +8,8 @@ public sealed class QuestionSelectorTests
 {
     private static readonly TriviaQuestion[] Pool =
     [
-        Question("e1", Difficulty.Easy), Question("e2", Difficulty.Easy), Question("e3", Difficulty.Easy, SpoilerLevel.Major),
+        Question("e1", Difficulty.Easy), Question("e2", Difficulty.Easy),
+        Question("e3", Difficulty.Easy, SpoilerLevel.Major),
         Question("m1", Difficulty.Medium), Question("m2", Difficulty.Medium, SpoilerLevel.Mild),
         Question("h1", Difficulty.Hard, SpoilerLevel.Major),
     ];
@@ -27,7 +28,8 @@ public sealed class QuestionSelectorTests
     [Fact]
     public void Select_keeps_to_the_asked_difficulty()
     {
-        var selection = new QuestionSelector(new Random(1)).Select(Pool, new TriviaSettings(QuestionCount: 3, Difficulty: Difficulty.Easy));
+        var selection = new QuestionSelector(new Random(1))
+            .Select(Pool, new TriviaSettings(QuestionCount: 3, Difficulty: Difficulty.Easy));
 
         Assert.All(selection.Questions, q => Assert.Equal(Difficulty.Easy, q.Question.Difficulty));
     }
@@ -35,7 +37,8 @@ public sealed class QuestionSelectorTests
     [Fact]
     public void Select_with_spoilers_avoided_keeps_to_spoiler_free_questions()
     {
-        var selection = new QuestionSelector(new Random(1)).Select(Pool, new TriviaSettings(QuestionCount: 3, Spoilers: SpoilerPolicy.Avoid));
+        var selection = new QuestionSelector(new Random(1))
+            .Select(Pool, new TriviaSettings(QuestionCount: 3, Spoilers: SpoilerPolicy.Avoid));
 
         Assert.True(selection.IsSuccess);
         Assert.Equal(["e1", "e2", "m1"], selection.Questions.Select(q => q.Question.Id).Order());
@@ -84,7 +87,8 @@ public sealed class QuestionSelectorTests
         var first = new QuestionSelector(new Random(42)).Select(Pool, new TriviaSettings(QuestionCount: 4));
         var second = new QuestionSelector(new Random(42)).Select(Pool, new TriviaSettings(QuestionCount: 4));
 
-        Assert.Equal(first.Questions.Select(q => q.Question.Id + q.OptionOrderCode), second.Questions.Select(q => q.Question.Id + q.OptionOrderCode));
+        Assert.Equal(first.Questions.Select(q => q.Question.Id + q.OptionOrderCode),
+            second.Questions.Select(q => q.Question.Id + q.OptionOrderCode));
     }
 
     [Fact]

@@ -8,11 +8,13 @@ internal static class TriviaFixtures
 {
     public static readonly DateTimeOffset Start = new(2013, 1, 23, 20, 0, 0, TimeSpan.Zero);
 
-    public static TriviaQuestion Question(string id, Difficulty difficulty = Difficulty.Easy, SpoilerLevel spoiler = SpoilerLevel.None) =>
+    public static TriviaQuestion Question(string id, Difficulty difficulty = Difficulty.Easy,
+        SpoilerLevel spoiler = SpoilerLevel.None) =>
         new(id, TriviaCategory.Plot, difficulty, spoiler,
             LocalizedText.Same($"Question {id}?"),
             LocalizedText.Same($"{id}-right"),
-            [LocalizedText.Same($"{id}-wrong1"), LocalizedText.Same($"{id}-wrong2"), LocalizedText.Same($"{id}-wrong3")],
+            [LocalizedText.Same($"{id}-wrong1"), LocalizedText.Same($"{id}-wrong2"),
+                LocalizedText.Same($"{id}-wrong3")],
             LocalizedText.Same("Because."),
             ["source"]);
 

@@ -320,7 +320,8 @@ public sealed class TriviaGameTests
     {
         var questions = FixedQuestions(2).Reverse().ToArray();
 
-        var error = Assert.Throws<ArgumentException>(() => new TriviaGame(questions, new TriviaSettings(2), _clock.Time));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new TriviaGame(questions, new TriviaSettings(2), _clock.Time));
 
         Assert.Contains("numbered 0..n-1", error.Message);
     }

@@ -12,7 +12,8 @@ public sealed class DiscordGatewayClientFatalCloseTests
     [InlineData(4012, "v=10")]
     [InlineData(4013, "Intents")]
     [InlineData(4014, "Developer Portal")]
-    public async Task A_fatal_close_code_stops_the_client_with_an_error_naming_the_fix_and_never_reconnects(int closeCode, string fix)
+    public async Task A_fatal_close_code_stops_the_client_with_an_error_naming_the_fix_and_never_reconnects(
+        int closeCode, string fix)
     {
         await using var harness = await GatewayClientHarness.CreateAsync();
         harness.Gateway.CloseOnIdentifyWith = closeCode;
@@ -25,7 +26,8 @@ public sealed class DiscordGatewayClientFatalCloseTests
         Assert.Contains($"close code {closeCode}", fatal.Message, StringComparison.Ordinal);
         Assert.Contains(fix, fatal.Message, StringComparison.Ordinal);
         Assert.Single(harness.Gateway.Connections);
-        await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => harness.Client.WaitForReadyAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<DiscordGatewayFatalException>(() =>
+            harness.Client.WaitForReadyAsync(CancellationToken.None));
     }
 
     [Fact]

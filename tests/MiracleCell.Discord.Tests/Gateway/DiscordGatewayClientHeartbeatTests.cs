@@ -32,7 +32,8 @@ public sealed class DiscordGatewayClientHeartbeatTests
         await harness.Gateway.WaitForPayloadAsync(0, 1);
         for (var beat = 2; beat <= 4; beat++)
         {
-            // The ACK for the previous beat must be read before the clock moves, or the client rightly calls it a zombie.
+            // The ACK for the previous beat must be read before the clock moves, or the client rightly calls it a
+            // zombie.
             await AckReadAsync(harness, beat - 1);
             harness.Time.Advance(harness.HeartbeatInterval);
             await harness.Gateway.WaitForPayloadsAsync(p => p.Op == 1, beat);

@@ -13,7 +13,8 @@ public sealed class DiscordGatewayClientRobustnessTests
         var padding = new string('x', 100_000); // larger than the reader's first buffer
 
         await harness.Gateway.SendRawAsync(
-            $"{{\"op\":0,\"s\":2,\"t\":\"INTERACTION_CREATE\",\"d\":{FakeDiscordGateway.InteractionJson(77, $",\"padding\":\"{padding}\"")}}}",
+            $"{{\"op\":0,\"s\":2,\"t\":\"INTERACTION_CREATE\","
+                + $"\"d\":{FakeDiscordGateway.InteractionJson(77, $",\"padding\":\"{padding}\"")}}}",
             frames: 9);
         await harness.Sink.WaitForInteractionsAsync(1);
 
@@ -77,12 +78,16 @@ public sealed class DiscordGatewayClientRobustnessTests
     {
         await using var harness = await GatewayClientHarness.CreateAsync();
         await harness.StartReadyAsync();
-        var large = Json($"{{\"since\":null,\"activities\":[{{\"name\":\"{new string('a', 4100)}\",\"type\":0}}],\"status\":\"online\",\"afk\":false}}");
+        var large = Json($"{{\"since\":null,\"activities\":[{{\"name\":\"{new string('a', 4100)}\",\"type\":0}}],"
+            + $"\"status\":\"online\",\"afk\":false}}");
         var small = Json("{\"since\":null,\"activities\":[],\"status\":\"online\",\"afk\":false}");
 
         var refused = await Assert.ThrowsAsync<MiracleCell.Discord.Gateway.GatewayPayloadTooLargeException>(
-            () => harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, large, CancellationToken.None));
-        await harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, small, CancellationToken.None);
+            () =>
+                harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, large,
+                    CancellationToken.None));
+        await harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, small,
+            CancellationToken.None);
         await harness.Gateway.WaitForPayloadAsync(0, 3);
 
         Assert.Contains("4096", refused.Message, StringComparison.Ordinal);
@@ -99,7 +104,9 @@ public sealed class DiscordGatewayClientRobustnessTests
         var presence = Json("{\"since\":null,\"activities\":[],\"status\":\"online\",\"afk\":false}");
 
         var sends = Enumerable.Range(0, 130)
-            .Select(_ => harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, presence, CancellationToken.None))
+            .Select(_ =>
+                harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, presence,
+                    CancellationToken.None))
             .ToList();
         // Identify plus 109 presence updates use the 110 non-heartbeat places; the rest wait for the window.
         await harness.Gateway.WaitForPayloadsAsync(p => p.Op != 1, 110);
@@ -123,10 +130,13 @@ public sealed class DiscordGatewayClientRobustnessTests
         await using var harness = await GatewayClientHarness.CreateAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, Json("{}"), CancellationToken.None));
+            () =>
+                harness.Client.SendAsync(MiracleCell.Discord.Gateway.GatewayOpcode.PresenceUpdate, Json("{}"),
+                    CancellationToken.None));
 
         Assert.Contains("WaitForReadyAsync", error.Message, StringComparison.Ordinal);
     }
 
-    private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(Encoding.UTF8.GetBytes(text)).RootElement.Clone();
+    private static System.Text.Json.JsonElement Json(string text) =>
+        System.Text.Json.JsonDocument.Parse(Encoding.UTF8.GetBytes(text)).RootElement.Clone();
 }

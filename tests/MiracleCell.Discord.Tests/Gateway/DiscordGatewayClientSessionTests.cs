@@ -14,7 +14,8 @@ public sealed class DiscordGatewayClientSessionTests
         harness.Start();
 
         var identify = await harness.Gateway.WaitForPayloadAsync(0, 2);
-        var ready = await harness.Client.WaitForReadyAsync(CancellationToken.None).WaitAsync(FakeDiscordGateway.Patience);
+        var ready = await harness.Client.WaitForReadyAsync(CancellationToken.None)
+            .WaitAsync(FakeDiscordGateway.Patience);
 
         var d = identify.Data;
         Assert.Equal(GatewayClientHarness.Token, d.GetProperty("token").GetString());
@@ -49,11 +50,13 @@ public sealed class DiscordGatewayClientSessionTests
     public async Task Without_a_configured_gateway_url_the_client_connects_where_GET_gateway_bot_says()
     {
         await using var harness = await GatewayClientHarness.CreateAsync(o => o.GatewayUrl = null);
-        harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new MiracleCell.Discord.Rest.GatewayBotInfo
+        harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MiracleCell.Discord.Rest.GatewayBotInfo
         {
             Url = new Uri(harness.Gateway.GatewayUrl.GetLeftPart(UriPartial.Authority) + "/gateway"),
             Shards = 1,
-            SessionStartLimit = new MiracleCell.Discord.Rest.SessionStartLimit { Total = 1000, Remaining = 999, ResetAfter = 1000, MaxConcurrency = 1 },
+            SessionStartLimit = new MiracleCell.Discord.Rest.SessionStartLimit { Total = 1000, Remaining = 999,
+                ResetAfter = 1000, MaxConcurrency = 1 },
         });
 
         await harness.StartReadyAsync();
@@ -67,7 +70,9 @@ public sealed class DiscordGatewayClientSessionTests
     {
         await using var harness = await GatewayClientHarness.CreateAsync(o => o.GatewayUrl = null);
         harness.Rest.Setup(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new MiracleCell.Discord.Rest.DiscordApiException(System.Net.HttpStatusCode.Unauthorized, 0, "401: Unauthorized", [], "GET", "/gateway/bot"));
+            .ThrowsAsync(
+                new MiracleCell.Discord.Rest.DiscordApiException(System.Net.HttpStatusCode.Unauthorized, 0,
+                    "401: Unauthorized", [], "GET", "/gateway/bot"));
         harness.Start();
 
         var error = await harness.WaitForExitAsync();
@@ -182,7 +187,8 @@ public sealed class DiscordGatewayClientSessionTests
         harness.Gateway.DropLatest();
         await harness.Gateway.WaitForPayloadAsync(4, 2);
 
-        Assert.Equal([6, 6, 6], Enumerable.Range(1, 3).Select(i => harness.Gateway.ReceivedOn(i).Single(p => p.Op is 2 or 6).Op));
+        Assert.Equal([6, 6, 6],
+            Enumerable.Range(1, 3).Select(i => harness.Gateway.ReceivedOn(i).Single(p => p.Op is 2 or 6).Op));
         Assert.Equal("/gateway", harness.Gateway.Connections[4].Path);
     }
 
@@ -233,7 +239,8 @@ public sealed class DiscordGatewayClientSessionTests
         await harness.Sink.WaitForDispatchAsync("RESUMED");
 
         Assert.NotEmpty(logger.Lines);
-        Assert.DoesNotContain(logger.Lines, line => line.Contains(GatewayClientHarness.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Lines,
+            line => line.Contains(GatewayClientHarness.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(logger.Lines, line => line.Contains("fake-token", StringComparison.Ordinal));
     }
 }

@@ -23,12 +23,15 @@ public sealed class GatewayCloseCodesTests
 
     [Fact]
     public void The_bad_token_message_names_the_setting_to_check() =>
-        Assert.StartsWith("Discord rejected the bot token (close code 4004): check Discord:Token", GatewayCloseCodes.DescribeFatal(4004), StringComparison.Ordinal);
+        Assert.StartsWith("Discord rejected the bot token (close code 4004): check Discord:Token",
+            GatewayCloseCodes.DescribeFatal(4004), StringComparison.Ordinal);
 
     [Fact]
     public void Connection_urls_carry_the_version_and_encoding()
     {
-        Assert.Equal("wss://gateway.discord.gg/?v=10&encoding=json", GatewayUri.ForConnection(new Uri("wss://gateway.discord.gg")).ToString());
-        Assert.Equal("wss://gateway-us-east1-b.discord.gg/?v=10&encoding=json", GatewayUri.ForConnection(new Uri("wss://gateway-us-east1-b.discord.gg/")).ToString());
+        Assert.Equal("wss://gateway.discord.gg/?v=10&encoding=json",
+            GatewayUri.ForConnection(new Uri("wss://gateway.discord.gg")).ToString());
+        Assert.Equal("wss://gateway-us-east1-b.discord.gg/?v=10&encoding=json",
+            GatewayUri.ForConnection(new Uri("wss://gateway-us-east1-b.discord.gg/")).ToString());
     }
 }

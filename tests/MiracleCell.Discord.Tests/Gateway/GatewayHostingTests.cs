@@ -32,7 +32,8 @@ public sealed class GatewayHostingTests
 
             Assert.Equal(1, Environment.ExitCode);
             var line = Assert.Single(logger.LinesAt(LogLevel.Critical));
-            Assert.StartsWith("Discord rejected the bot token (close code 4004): check Discord:Token", line, StringComparison.Ordinal);
+            Assert.StartsWith("Discord rejected the bot token (close code 4004): check Discord:Token", line,
+                StringComparison.Ordinal);
             Assert.Single(harness.Gateway.Connections);
         }
         finally
@@ -45,7 +46,8 @@ public sealed class GatewayHostingTests
     public async Task Stopping_the_host_closes_the_gateway_with_1000()
     {
         await using var harness = await GatewayClientHarness.CreateAsync();
-        using var service = new GatewayHostedService(harness.CreateShardSet(), Mock.Of<IHostApplicationLifetime>(), new CapturingLogger<GatewayHostedService>());
+        using var service = new GatewayHostedService(harness.CreateShardSet(), Mock.Of<IHostApplicationLifetime>(),
+            new CapturingLogger<GatewayHostedService>());
 
         await service.StartAsync(CancellationToken.None);
         await harness.Sink.WaitForDispatchAsync("READY");
@@ -80,14 +82,18 @@ public sealed class GatewayHostingTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "abc" }).Build() as IConfiguration);
+        services.AddSingleton(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "abc" })
+                .Build() as IConfiguration);
         services.AddSingleton(Mock.Of<IDiscordRestClient>());
         services.AddSingleton(Mock.Of<IHostApplicationLifetime>());
         services.AddDiscordGateway(s => s.Intents = GatewayIntents.Guilds);
         services.AddDiscordGateway();
         using var provider = services.BuildServiceProvider();
 
-        Assert.Same(provider.GetRequiredService<GatewayShardSet>().Primary, provider.GetRequiredService<DiscordGatewayClient>());
+        Assert.Same(provider.GetRequiredService<GatewayShardSet>().Primary,
+            provider.GetRequiredService<DiscordGatewayClient>());
         Assert.Equal(GatewayIntents.Guilds, provider.GetRequiredService<GatewaySettings>().Intents);
         Assert.Single(provider.GetServices<IValidateOptions<DiscordOptions>>().OfType<DiscordOptionsValidator>());
         Assert.Equal("abc", provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Token);

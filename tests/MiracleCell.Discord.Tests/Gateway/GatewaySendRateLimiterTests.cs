@@ -31,7 +31,8 @@ public sealed class GatewaySendRateLimiterTests
         var limiter = new GatewaySendRateLimiter(_time, 5, 3, TimeSpan.FromSeconds(60));
         for (var i = 0; i < 3; i++) await limiter.WaitAsync(isHeartbeat: false, CancellationToken.None);
 
-        var heartbeats = new[] { limiter.WaitAsync(true, CancellationToken.None).AsTask(), limiter.WaitAsync(true, CancellationToken.None).AsTask() };
+        var heartbeats = new[] { limiter.WaitAsync(true, CancellationToken.None).AsTask(),
+            limiter.WaitAsync(true, CancellationToken.None).AsTask() };
         var beyondTheLimit = limiter.WaitAsync(true, CancellationToken.None).AsTask();
 
         Assert.All(heartbeats, h => Assert.True(h.IsCompletedSuccessfully));
@@ -53,5 +54,6 @@ public sealed class GatewaySendRateLimiterTests
 
     [Fact]
     public void A_non_heartbeat_limit_above_the_total_is_refused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GatewaySendRateLimiter(_time, 120, 121, TimeSpan.FromSeconds(60)));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new GatewaySendRateLimiter(_time, 120, 121, TimeSpan.FromSeconds(60)));
 }

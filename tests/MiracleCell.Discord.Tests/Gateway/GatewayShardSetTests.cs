@@ -11,7 +11,8 @@ public sealed class GatewayShardSetTests
     [Fact]
     public async Task Each_shard_of_the_process_opens_its_own_connection_and_identifies_as_itself()
     {
-        await using var harness = await GatewayClientHarness.CreateAsync(o => { o.ShardIds = "1,3"; o.ShardCount = 4; });
+        await using var harness = await GatewayClientHarness.CreateAsync(o =>
+            { o.ShardIds = "1,3"; o.ShardCount = 4; });
         var shards = harness.CreateShardSet();
         using var stopping = new CancellationTokenSource();
 
@@ -42,7 +43,8 @@ public sealed class GatewayShardSetTests
         // The configured gateway URL skips GET /gateway/bot, so max_concurrency is 1: one bucket.
         for (var shard = 0; shard < 3; shard++)
         {
-            var identifies = await harness.Gateway.WaitForPayloadsAsync(p => p.Op == (int)GatewayOpcode.Identify, shard + 1);
+            var identifies = await harness.Gateway.WaitForPayloadsAsync(p => p.Op == (int)GatewayOpcode.Identify,
+                shard + 1);
             Assert.Equal(shard + 1, identifies.Count);
             Assert.Equal(shard, ShardOf(identifies[^1])[0]);
             Assert.Equal(Interval * shard, TimeSpan.FromTicks(identifies[^1].ReceivedAt - identifies[0].ReceivedAt));
@@ -56,7 +58,8 @@ public sealed class GatewayShardSetTests
     [Fact]
     public async Task A_fatal_refusal_on_one_shard_stops_every_shard_and_is_thrown()
     {
-        await using var harness = await GatewayClientHarness.CreateAsync(o => { o.ShardIds = "0-1"; o.ShardCount = 2; });
+        await using var harness = await GatewayClientHarness.CreateAsync(o =>
+            { o.ShardIds = "0-1"; o.ShardCount = 2; });
         harness.Gateway.CloseOnIdentifyWith = GatewayCloseCodes.AuthenticationFailed;
         var shards = harness.CreateShardSet();
 

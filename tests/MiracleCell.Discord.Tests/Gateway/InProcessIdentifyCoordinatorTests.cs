@@ -14,7 +14,8 @@ public sealed class InProcessIdentifyCoordinatorTests
     [InlineData(3, 2, 5)]
     [InlineData(7, 4, 5)]
     [InlineData(8, 4, 10)]
-    public async Task A_shards_first_identify_waits_for_its_buckets_slot_from_start(int shardId, int maxConcurrency, int seconds)
+    public async Task A_shards_first_identify_waits_for_its_buckets_slot_from_start(int shardId, int maxConcurrency,
+        int seconds)
     {
         var coordinator = new InProcessIdentifyCoordinator(_time, Interval);
 

@@ -23,8 +23,10 @@ public sealed class DiscordErrorParserTests
 
         Assert.Equal(
             [
-                new DiscordFieldError("components.0.components.1.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated"),
-                new DiscordFieldError("components.0.components.1.custom_id", "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length."),
+                new DiscordFieldError("components.0.components.1.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED",
+                    "Component custom id cannot be duplicated"),
+                new DiscordFieldError("components.0.components.1.custom_id", "BASE_TYPE_MAX_LENGTH",
+                    "Must be 100 or fewer in length."),
                 new DiscordFieldError("(body)", "MESSAGE_EMPTY", "Cannot send an empty message"),
             ],
             error.FieldErrors);
@@ -36,7 +38,8 @@ public sealed class DiscordErrorParserTests
         var error = DiscordErrorParser.Parse(HttpStatusCode.BadGateway, """["not", "an", "error"]""", Route, []);
 
         Assert.Equal(0, error.Code);
-        Assert.Contains("""not a Discord error object: "["not", "an", "error"]""", error.Message, StringComparison.Ordinal);
+        Assert.Contains("""not a Discord error object: "["not", "an", "error"]""", error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +58,8 @@ public sealed class DiscordErrorParserTests
     [Fact]
     public void Secrets_are_blanked_out_of_messages_and_field_errors()
     {
-        const string body = """{"code": 50027, "message": "Invalid Webhook Token abc.def", "errors": {"token": {"_errors": [{"code": "X", "message": "abc.def is bad"}]}}}""";
+        const string body =
+            """{"code": 50027, "message": "Invalid Webhook Token abc.def", "errors": {"token": {"_errors": [{"code": "X", "message": "abc.def is bad"}]}}}""";
 
         var error = DiscordErrorParser.Parse(HttpStatusCode.Unauthorized, body, Route, ["abc.def", null]);
 

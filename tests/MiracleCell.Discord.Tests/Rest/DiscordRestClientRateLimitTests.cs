@@ -10,7 +10,8 @@ namespace MiracleCell.Discord.Tests.Rest;
 public sealed class DiscordRestClientRateLimitTests
 {
     private static readonly Snowflake AppId = Snowflake.Parse(FakeDiscordRestServer.ApplicationId);
-    private static readonly InteractionResponse Deferred = new() { Type = InteractionCallbackType.DeferredChannelMessageWithSource };
+    private static readonly InteractionResponse Deferred =
+        new() { Type = InteractionCallbackType.DeferredChannelMessageWithSource };
     private static readonly MessagePayload Text = new() { Content = "x" };
 
     private static Task<RestTestHost> StartAsync(ObservableClock clock) => RestTestHost.StartAsync(time: clock);
@@ -20,7 +21,8 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("POST", "/channels/10/messages", FakeResponse.WithBucket("messages", limit: 5, remaining: 0, resetAfterSeconds: 4));
+        host.Fake.Enqueue("POST", "/channels/10/messages",
+            FakeResponse.WithBucket("messages", limit: 5, remaining: 0, resetAfterSeconds: 4));
         await host.Client.CreateMessageAsync(new Snowflake(10), Text, CancellationToken.None).Within();
 
         var held = host.Client.CreateMessageAsync(new Snowflake(10), Text, CancellationToken.None);
@@ -40,7 +42,8 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("POST", "/channels/20/messages", FakeResponse.WithBucket("messages", limit: 1, remaining: 0, resetAfterSeconds: 4));
+        host.Fake.Enqueue("POST", "/channels/20/messages",
+            FakeResponse.WithBucket("messages", limit: 1, remaining: 0, resetAfterSeconds: 4));
 
         var first = host.Client.CreateMessageAsync(new Snowflake(20), Text, CancellationToken.None);
         var second = host.Client.CreateMessageAsync(new Snowflake(20), Text, CancellationToken.None);
@@ -59,8 +62,10 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("DELETE", "/channels/10/messages/1", FakeResponse.WithBucket("shared", limit: 5, remaining: 3, resetAfterSeconds: 4));
-        host.Fake.Enqueue("PATCH", "/channels/10/messages/2", FakeResponse.WithBucket("shared", limit: 5, remaining: 0, resetAfterSeconds: 4));
+        host.Fake.Enqueue("DELETE", "/channels/10/messages/1",
+            FakeResponse.WithBucket("shared", limit: 5, remaining: 3, resetAfterSeconds: 4));
+        host.Fake.Enqueue("PATCH", "/channels/10/messages/2",
+            FakeResponse.WithBucket("shared", limit: 5, remaining: 0, resetAfterSeconds: 4));
         await host.Client.DeleteMessageAsync(new Snowflake(10), new Snowflake(1), CancellationToken.None).Within();
         await host.Client.EditMessageAsync(new Snowflake(10), new Snowflake(2), Text, CancellationToken.None).Within();
 
@@ -76,13 +81,15 @@ public sealed class DiscordRestClientRateLimitTests
     [Theory]
     [InlineData(1, 3)]
     [InlineData(3, 1)]
-    public async Task After_a_429_the_longer_of_header_and_body_wait_is_honoured(double headerSeconds, double bodySeconds)
+    public async Task After_a_429_the_longer_of_header_and_body_wait_is_honoured(double headerSeconds,
+        double bodySeconds)
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
         host.Fake.Enqueue("POST", "/callback", FakeResponse.RateLimited(headerSeconds, bodySeconds));
 
-        var call = host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None);
+        var call = host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+            CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(3));
         Assert.Single(host.Fake.Requests);
         Assert.DoesNotContain(clock.CreatedTimers, due => due == TimeSpan.FromSeconds(1));
@@ -97,7 +104,8 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("GET", "/guilds/1/commands", FakeResponse.RateLimited(headerSeconds: 3, bodySeconds: 3, global: true));
+        host.Fake.Enqueue("GET", "/guilds/1/commands",
+            FakeResponse.RateLimited(headerSeconds: 3, bodySeconds: 3, global: true));
 
         var first = host.Client.GetGuildCommandsAsync(AppId, new Snowflake(1), CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(3));
@@ -108,8 +116,10 @@ public sealed class DiscordRestClientRateLimitTests
         await Task.WhenAll(first, other).Within();
 
         Assert.Equal(3, host.Fake.Requests.Count);
-        Assert.Contains(host.Fake.Requests.Skip(1), r => r.Path.EndsWith("/guilds/1/commands", StringComparison.Ordinal));
-        Assert.Contains(host.Fake.Requests.Skip(1), r => r.Path.EndsWith("/guilds/2/commands", StringComparison.Ordinal));
+        Assert.Contains(host.Fake.Requests.Skip(1),
+            r => r.Path.EndsWith("/guilds/1/commands", StringComparison.Ordinal));
+        Assert.Contains(host.Fake.Requests.Skip(1),
+            r => r.Path.EndsWith("/guilds/2/commands", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,9 +127,11 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("POST", "/callback", FakeResponse.RateLimited(headerSeconds: 2, bodySeconds: 2, global: true));
+        host.Fake.Enqueue("POST", "/callback",
+            FakeResponse.RateLimited(headerSeconds: 2, bodySeconds: 2, global: true));
 
-        var call = host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None);
+        var call = host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+            CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(2));
         Assert.Single(host.Fake.Requests);
         clock.Advance(TimeSpan.FromSeconds(2));
@@ -133,7 +145,8 @@ public sealed class DiscordRestClientRateLimitTests
     {
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
-        host.Fake.Enqueue("GET", "/guilds/1/commands", FakeResponse.RateLimited(headerSeconds: 3, bodySeconds: 3, bucket: "commands"));
+        host.Fake.Enqueue("GET", "/guilds/1/commands",
+            FakeResponse.RateLimited(headerSeconds: 3, bodySeconds: 3, bucket: "commands"));
 
         var limited = host.Client.GetGuildCommandsAsync(AppId, new Snowflake(1), CancellationToken.None);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(3));
@@ -153,14 +166,18 @@ public sealed class DiscordRestClientRateLimitTests
         var clock = new ObservableClock();
         await using var host = await StartAsync(clock);
         var burst = Enumerable.Range(1, 51)
-            .Select(channel => host.Client.CreateMessageAsync(new Snowflake((ulong)channel), Text, CancellationToken.None))
+            .Select(channel =>
+                host.Client.CreateMessageAsync(new Snowflake((ulong)channel), Text, CancellationToken.None))
             .ToList();
         await host.Fake.WaitForRequestsAsync(50);
         await clock.WaitForTimersAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(50, host.Fake.Requests.Count);
 
-        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None).Within();
-        await host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken, Text, CancellationToken.None).Within();
+        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+            CancellationToken.None)
+            .Within();
+        await host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken, Text, CancellationToken.None)
+            .Within();
         // The 51st message is parked on the one-second timer, so only the exempt routes got past the full gate.
         Assert.Equal(52, host.Fake.Requests.Count);
 

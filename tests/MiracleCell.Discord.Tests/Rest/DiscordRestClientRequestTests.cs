@@ -6,7 +6,8 @@ using MiracleCell.Discord.Tests.Fakes.Rest;
 
 namespace MiracleCell.Discord.Tests.Rest;
 
-/// <summary>What the client puts on the wire: paths, headers and JSON bodies, and how it reads Discord's answers.</summary>
+/// <summary>What the client puts on the wire: paths, headers and JSON bodies, and how it reads Discord's
+/// answers.</summary>
 public sealed class DiscordRestClientRequestTests
 {
     private static readonly Snowflake AppId = Snowflake.Parse(FakeDiscordRestServer.ApplicationId);
@@ -16,13 +17,15 @@ public sealed class DiscordRestClientRequestTests
     {
         await using var host = await RestTestHost.StartAsync();
 
-        var message = await host.Client.CreateMessageAsync(new Snowflake(42), new MessagePayload { Content = "Yong-gu" }, CancellationToken.None);
+        var message = await host.Client.CreateMessageAsync(new Snowflake(42),
+            new MessagePayload { Content = "Yong-gu" }, CancellationToken.None);
 
         var request = Assert.Single(host.Fake.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/v10/channels/42/messages", request.Path);
         Assert.Equal($"Bot {RestTestHost.BotToken}", request.Header("Authorization"));
-        Assert.Matches(@"^DiscordBot \(https://github\.com/miraclecell/miraclecell, \d+\.\d+\.\d+\)$", request.Header("User-Agent"));
+        Assert.Matches(@"^DiscordBot \(https://github\.com/miraclecell/miraclecell, \d+\.\d+\.\d+\)$",
+            request.Header("User-Agent"));
         Assert.Equal("application/json", request.Header("Content-Type"));
         Assert.Equal(new Snowflake(42), message.ChannelId);
         Assert.Equal("Yong-gu", message.Content);
@@ -43,14 +46,16 @@ public sealed class DiscordRestClientRequestTests
             },
         };
 
-        await host.Client.CreateInteractionResponseAsync(new Snowflake(77), RestTestHost.InteractionToken, response, CancellationToken.None);
+        await host.Client.CreateInteractionResponseAsync(new Snowflake(77), RestTestHost.InteractionToken, response,
+            CancellationToken.None);
 
         var request = Assert.Single(host.Fake.Requests);
         Assert.Equal($"/api/v10/interactions/77/{RestTestHost.InteractionToken}/callback", request.Path);
         Assert.Null(request.Header("Authorization"));
         Assert.NotNull(request.Header("User-Agent"));
         Assert.Equal("application/json", request.Header("Content-Type"));
-        var expected = JsonNode.Parse("""{"type": 4, "data": {"content": "||Ye-seung||", "allowed_mentions": {"parse": []}, "flags": 64}}""");
+        var expected = JsonNode.Parse(
+            """{"type": 4, "data": {"content": "||Ye-seung||", "allowed_mentions": {"parse": []}, "flags": 64}}""");
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body)), request.Body);
     }
 
@@ -67,12 +72,14 @@ public sealed class DiscordRestClientRequestTests
             [
                 new ApplicationCommandOption
                 {
-                    Type = ApplicationCommandOptionType.Integer, Name = "questions", Description = "How many", MinValue = 1, MaxValue = 20,
+                    Type = ApplicationCommandOptionType.Integer, Name = "questions", Description = "How many",
+                    MinValue = 1, MaxValue = 20,
                 },
             ],
         };
 
-        var saved = await host.Client.BulkOverwriteGuildCommandsAsync(AppId, new Snowflake(5), [command], CancellationToken.None);
+        var saved = await host.Client.BulkOverwriteGuildCommandsAsync(AppId, new Snowflake(5), [command],
+            CancellationToken.None);
 
         var request = Assert.Single(host.Fake.Requests);
         Assert.Equal("PUT", request.Method);
@@ -119,8 +126,10 @@ public sealed class DiscordRestClientRequestTests
             "GET /api/v10/applications/@me",
         ];
         Assert.Equal(expected, host.Fake.Requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.All(host.Fake.Requests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)), r => Assert.Null(r.Header("Authorization")));
-        Assert.All(host.Fake.Requests.Where(r => !r.Path.Contains(token, StringComparison.Ordinal)), r => Assert.Equal($"Bot {RestTestHost.BotToken}", r.Header("Authorization")));
+        Assert.All(host.Fake.Requests.Where(r => r.Path.Contains(token, StringComparison.Ordinal)),
+            r => Assert.Null(r.Header("Authorization")));
+        Assert.All(host.Fake.Requests.Where(r => !r.Path.Contains(token, StringComparison.Ordinal)),
+            r => Assert.Equal($"Bot {RestTestHost.BotToken}", r.Header("Authorization")));
         Assert.All(host.Fake.Requests.Where(r => r.Method is "GET" or "DELETE"), r => Assert.Equal("", r.Body));
     }
 

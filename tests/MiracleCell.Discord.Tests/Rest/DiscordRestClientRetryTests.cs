@@ -12,7 +12,8 @@ namespace MiracleCell.Discord.Tests.Rest;
 public sealed class DiscordRestClientRetryTests
 {
     private static readonly Snowflake AppId = Snowflake.Parse(FakeDiscordRestServer.ApplicationId);
-    private static readonly InteractionResponse Deferred = new() { Type = InteractionCallbackType.DeferredChannelMessageWithSource };
+    private static readonly InteractionResponse Deferred =
+        new() { Type = InteractionCallbackType.DeferredChannelMessageWithSource };
 
     private static int CallbacksReceived(RestTestHost host) =>
         host.Fake.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal));
@@ -24,7 +25,8 @@ public sealed class DiscordRestClientRetryTests
         host.Fake.Enqueue("POST", "/callback", FakeResponse.ServerError(500));
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None));
+            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+                CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(1, CallbacksReceived(host));
@@ -33,13 +35,16 @@ public sealed class DiscordRestClientRetryTests
     [Fact]
     public async Task Callback_that_times_out_is_sent_exactly_once_and_the_caller_gets_a_timeout()
     {
-        await using var host = await RestTestHost.StartAsync(rest => rest.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        await using var host = await RestTestHost.StartAsync(rest =>
+            rest.RequestTimeout = TimeSpan.FromMilliseconds(300));
         host.Fake.Enqueue("POST", "/callback", FakeResponse.Hanging());
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() =>
-            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None));
+            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+                CancellationToken.None));
 
-        Assert.Contains("/interactions/{interaction_id}/{interaction_token}/callback", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/interactions/{interaction_id}/{interaction_token}/callback", error.Message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain(RestTestHost.InteractionToken, error.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, CallbacksReceived(host));
     }
@@ -51,7 +56,8 @@ public sealed class DiscordRestClientRetryTests
         host.Fake.Enqueue("POST", "/callback", FakeResponse.DroppedConnection());
 
         await Assert.ThrowsAsync<HttpRequestException>(() =>
-            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None));
+            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+                CancellationToken.None));
 
         Assert.Equal(1, CallbacksReceived(host));
     }
@@ -62,7 +68,8 @@ public sealed class DiscordRestClientRetryTests
         await using var host = await RestTestHost.StartAsync();
         host.Fake.Enqueue("POST", "/callback", FakeResponse.RateLimited(headerSeconds: 0.05, bodySeconds: 0.05));
 
-        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None);
+        await host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+            CancellationToken.None);
 
         Assert.Equal(2, CallbacksReceived(host));
         Assert.Equal(host.Fake.Requests[0].Body, host.Fake.Requests[1].Body);
@@ -75,7 +82,8 @@ public sealed class DiscordRestClientRetryTests
         host.Fake.Enqueue("POST", "/channels/9/messages", FakeResponse.ServerError(503));
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            host.Client.CreateMessageAsync(new Snowflake(9), new MessagePayload { Content = "Question 1" }, CancellationToken.None));
+            host.Client.CreateMessageAsync(new Snowflake(9), new MessagePayload { Content = "Question 1" },
+                CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
         Assert.Single(host.Fake.Requests);
@@ -88,7 +96,8 @@ public sealed class DiscordRestClientRetryTests
         host.Fake.Enqueue("POST", "/webhooks/", FakeResponse.ServerError(500));
 
         await Assert.ThrowsAsync<DiscordApiException>(() =>
-            host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken, new MessagePayload { Content = "x" }, CancellationToken.None));
+            host.Client.CreateFollowupMessageAsync(AppId, RestTestHost.InteractionToken,
+                new MessagePayload { Content = "x" }, CancellationToken.None));
 
         Assert.Single(host.Fake.Requests);
     }
@@ -109,7 +118,8 @@ public sealed class DiscordRestClientRetryTests
     [Fact]
     public async Task Get_is_retried_after_a_dropped_connection_and_after_a_timeout()
     {
-        await using var host = await RestTestHost.StartAsync(rest => rest.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        await using var host = await RestTestHost.StartAsync(rest =>
+            rest.RequestTimeout = TimeSpan.FromMilliseconds(300));
         host.Fake.Enqueue("GET", "/gateway/bot", FakeResponse.DroppedConnection());
         host.Fake.Enqueue("GET", "/gateway/bot", FakeResponse.Hanging());
 
@@ -125,7 +135,8 @@ public sealed class DiscordRestClientRetryTests
         await using var host = await RestTestHost.StartAsync();
         host.Fake.Enqueue("PATCH", "/messages/@original", FakeResponse.ServerError(500));
 
-        var message = await host.Client.EditOriginalResponseAsync(AppId, RestTestHost.InteractionToken, new MessagePayload { Content = "done" }, CancellationToken.None);
+        var message = await host.Client.EditOriginalResponseAsync(AppId, RestTestHost.InteractionToken,
+            new MessagePayload { Content = "done" }, CancellationToken.None);
 
         Assert.Equal("done", message.Content);
         Assert.Equal(2, host.Fake.Requests.Count);
@@ -151,9 +162,11 @@ public sealed class DiscordRestClientRetryTests
     public async Task Client_errors_are_not_retried()
     {
         await using var host = await RestTestHost.StartAsync();
-        host.Fake.Enqueue("GET", "/commands", FakeResponse.Json(403, """{"message": "Missing Access", "code": 50001}"""));
+        host.Fake.Enqueue("GET", "/commands",
+            FakeResponse.Json(403, """{"message": "Missing Access", "code": 50001}"""));
 
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
+            host.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None));
 
         Assert.Equal(50001, error.Code);
         Assert.Single(host.Fake.Requests);
@@ -167,7 +180,8 @@ public sealed class DiscordRestClientRetryTests
         host.Fake.Enqueue("POST", "/callback", FakeResponse.RateLimited(0.01, 0.01));
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred, CancellationToken.None));
+            host.Client.CreateInteractionResponseAsync(new Snowflake(1), RestTestHost.InteractionToken, Deferred,
+                CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.Status);
         Assert.Equal(2, CallbacksReceived(host));

@@ -46,7 +46,8 @@ public sealed class DiscordRestServiceCollectionExtensionsTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
 
         Assert.Contains("Discord:Rest:RequestTimeout", error.Message, StringComparison.Ordinal);
         Assert.Contains("Discord:Rest:GlobalRequestsPerSecond", error.Message, StringComparison.Ordinal);

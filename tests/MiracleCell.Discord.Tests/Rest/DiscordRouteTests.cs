@@ -7,12 +7,15 @@ public sealed class DiscordRouteTests
 {
     private const string Token = "tok.en-with/slash";
 
-    public static TheoryData<string> TokenRoutes() => [nameof(DiscordRoute.InteractionCallback), nameof(DiscordRoute.OriginalResponse), nameof(DiscordRoute.Followup)];
+    public static TheoryData<string> TokenRoutes() =>
+        [nameof(DiscordRoute.InteractionCallback), nameof(DiscordRoute.OriginalResponse),
+            nameof(DiscordRoute.Followup)];
 
     private static DiscordRoute Build(string name) => name switch
     {
         nameof(DiscordRoute.InteractionCallback) => DiscordRoute.InteractionCallback(new Snowflake(1), Token),
-        nameof(DiscordRoute.OriginalResponse) => DiscordRoute.OriginalResponse(HttpMethod.Patch, new Snowflake(2), Token),
+        nameof(DiscordRoute.OriginalResponse) =>
+            DiscordRoute.OriginalResponse(HttpMethod.Patch, new Snowflake(2), Token),
         _ => DiscordRoute.Followup(new Snowflake(2), Token),
     };
 

@@ -5,7 +5,8 @@ using MiracleCell.Discord.Tests.Fakes.Rest;
 
 namespace MiracleCell.Discord.Tests.Rest;
 
-/// <summary>A <see cref="DiscordRestClient"/> wired as in the bot, pointed at a fresh fake Discord, with every log captured.</summary>
+/// <summary>A <see cref="DiscordRestClient"/> wired as in the bot, pointed at a fresh fake Discord, with every log
+/// captured.</summary>
 internal sealed class RestTestHost : IAsyncDisposable
 {
     public const string BotToken = "MTIzNDU2Nzg5.bot-token.SECRET-b0t";
@@ -25,7 +26,8 @@ internal sealed class RestTestHost : IAsyncDisposable
     public IDiscordRestClient Client { get; }
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<RestTestHost> StartAsync(Action<DiscordRestOptions>? configure = null, TimeProvider? time = null)
+    public static async Task<RestTestHost> StartAsync(Action<DiscordRestOptions>? configure = null,
+        TimeProvider? time = null)
     {
         var fake = await FakeDiscordRestServer.StartAsync();
         var logs = new CapturingLoggerProvider();

@@ -10,7 +10,8 @@ namespace MiracleCell.EndToEnd.Tests.Bot;
 [Collection(DigitalTwinCollection.Name)]
 public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
 {
-    internal static readonly string[] SlashCommands = ["film", "recap", "character", "cast", "trivia", "spoiler", "help", "Hide spoilers"];
+    internal static readonly string[] SlashCommands = ["film", "recap", "character", "cast", "trivia", "spoiler",
+        "help", "Hide spoilers"];
     private static readonly TimeSpan ReplyWait = TimeSpan.FromSeconds(15);
 
     private BotProcess? _bot;
@@ -48,7 +49,8 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
     private async Task<TwinMessage> ReplyAsync(InteractionHandle sent, string what)
     {
         var response = await twin.Control.WaitForInteractionResponseAsync(sent.Id, ReplyWait);
-        Assert.True(response.Type is 4 or 5, $"{what} answered with callback type {response.Type}; expected 4 (reply) or 5 (deferred).");
+        Assert.True(response.Type is 4 or 5, $"{what} answered with callback type {response.Type}; expected 4 "
+            + "(reply) or 5 (deferred).");
         var messages = await twin.Control.GetMessagesAsync(_channel.Id, minCount: 1, wait: ReplyWait);
         return messages.Last(message => message.Author.Bot);
     }
@@ -56,9 +58,12 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
     private async Task AssertEveryRequestWasValidAsync()
     {
         var violations = await twin.Control.GetViolationsAsync(_firstRequest);
-        Assert.True(violations.Count == 0, "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + _bot?.Log);
+        Assert.True(violations.Count == 0,
+            "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + _bot?.Log);
         var gaps = await twin.Control.GetTwinGapsAsync(_firstRequest);
-        Assert.True(gaps.Count == 0, "The bot used operations the twin does not implement: " + string.Join(", ", gaps.Select(g => g.OperationId)));
+        Assert.True(gaps.Count == 0,
+            "The bot used operations the twin does not implement: "
+                + string.Join(", ", gaps.Select(g => g.OperationId)));
     }
 
     [E2EFact]
@@ -94,12 +99,14 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
     [E2EFact]
     public async Task Character_autocomplete_offers_the_canonical_name()
     {
-        var sent = await twin.Control.SendAutocompleteAsync(_user.Id, _channel.Id, "character", [CommandOptionInput.Text("name", "yong", focused: true)]);
+        var sent = await twin.Control.SendAutocompleteAsync(_user.Id, _channel.Id, "character",
+            [CommandOptionInput.Text("name", "yong", focused: true)]);
 
         var response = await twin.Control.WaitForInteractionResponseAsync(sent.Id, ReplyWait);
 
         Assert.Equal(8, response.Type);
-        var choices = response.Data!.Value.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        var choices = response.Data!.Value.GetProperty("choices").EnumerateArray()
+            .Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains(choices, name => name!.Contains("Yong-gu", StringComparison.OrdinalIgnoreCase));
         await AssertEveryRequestWasValidAsync();
     }
@@ -135,10 +142,16 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
         // The mention may be escaped as well; allowed_mentions (checked below) is what stops the ping.
         Assert.Matches(@"\|\|Ye-sung becomes a lawyer \\?@everyone\|\|", text);
         var replies = (await twin.Control.GetRequestsAsync(_firstRequest))
-            .Where(request => request.Body is { ValueKind: JsonValueKind.Object } body && MessageData(body).TryGetProperty("content", out _))
+            .Where(request =>
+                request.Body is { ValueKind: JsonValueKind.Object } body
+                    && MessageData(body).TryGetProperty("content", out _))
             .ToList();
         Assert.NotEmpty(replies);
-        Assert.All(replies, request => Assert.Equal(0, MessageData(request.Body!.Value).GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength()));
+        Assert.All(replies,
+            request =>
+                Assert.Equal(0,
+                    MessageData(request.Body!.Value).GetProperty("allowed_mentions").GetProperty("parse")
+                        .GetArrayLength()));
         await AssertEveryRequestWasValidAsync();
     }
 
@@ -175,13 +188,15 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
     [E2EFact]
     public async Task Hide_spoilers_reposts_a_message_behind_spoiler_tags_and_removes_the_original()
     {
-        var original = await twin.Control.PostUserMessageAsync(_user.Id, _channel.Id, "The father is executed in the end");
+        var original = await twin.Control.PostUserMessageAsync(_user.Id, _channel.Id, "The father is "
+            + "executed in the end");
 
         var sent = await twin.Control.SendMessageCommandAsync(_user.Id, _channel.Id, "Hide spoilers", original.Id);
         var reply = await ReplyAsync(sent, "Hide spoilers");
 
         Assert.Contains("||The father is executed in the end||", reply.Content, StringComparison.Ordinal);
-        var deleted = await WaitUntilAsync(async () => (await twin.Control.GetMessagesAsync(_channel.Id)).All(message => message.Id != original.Id));
+        var deleted = await WaitUntilAsync(async () =>
+            (await twin.Control.GetMessagesAsync(_channel.Id)).All(message => message.Id != original.Id));
         Assert.True(deleted, "The author's own message should have been deleted after the re-post.");
         await AssertEveryRequestWasValidAsync();
     }
@@ -202,7 +217,8 @@ public sealed class BotCommandTests(DigitalTwinFixture twin) : IAsyncLifetime
         return false;
     }
 
-    /// <summary>A callback carries the message under "data"; webhook and channel messages carry it at the top.</summary>
+    /// <summary>A callback carries the message under "data"; webhook and channel messages carry it at the
+    /// top.</summary>
     private static JsonElement MessageData(JsonElement body) =>
         body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : body;
 }

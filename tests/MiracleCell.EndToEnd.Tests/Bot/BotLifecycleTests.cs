@@ -17,10 +17,12 @@ public sealed class BotLifecycleTests(DigitalTwinFixture twin)
     {
         var connectionsBefore = await twin.Control.GetGatewayConnectionCountAsync();
 
-        await using var bot = await BotProcess.LaunchAsync(twin, new Dictionary<string, string> { ["Discord__Token"] = "wrong-token-for-the-twin" });
+        await using var bot = await BotProcess.LaunchAsync(twin,
+            new Dictionary<string, string> { ["Discord__Token"] = "wrong-token-for-the-twin" });
         var exitCode = await bot.WaitForExitAsync(Wait);
 
-        Assert.True(exitCode == ConfigurationExitCode, $"Expected exit code {ConfigurationExitCode}, got {exitCode?.ToString() ?? "none (still running)"}.\n{bot.Log}");
+        Assert.True(exitCode == ConfigurationExitCode, $"Expected exit code {ConfigurationExitCode}, got "
+            + $"{exitCode?.ToString() ?? "none (still running)"}.\n{bot.Log}");
         var lines = bot.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var problem = Assert.Single(lines, line => line.Contains("Discord:Token", StringComparison.Ordinal));
         Assert.Contains("4004", problem, StringComparison.Ordinal);
@@ -47,7 +49,8 @@ public sealed class BotLifecycleTests(DigitalTwinFixture twin)
         await using var bot = await BotProcess.LaunchAsync(twin, wrong);
         var exitCode = await bot.WaitForExitAsync(Wait);
 
-        Assert.True(exitCode == ConfigurationExitCode, $"Expected exit code {ConfigurationExitCode}, got {exitCode?.ToString() ?? "none (still running)"}.\n{bot.Log}");
+        Assert.True(exitCode == ConfigurationExitCode, $"Expected exit code {ConfigurationExitCode}, got "
+            + $"{exitCode?.ToString() ?? "none (still running)"}.\n{bot.Log}");
         var lines = bot.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains($"{wrong.Count} problem(s)", lines[0], StringComparison.Ordinal);
         foreach (var setting in wrong.Keys.Select(key => key.Replace("__", ":", StringComparison.Ordinal)))
@@ -63,13 +66,15 @@ public sealed class BotLifecycleTests(DigitalTwinFixture twin)
     public async Task A_full_session_with_every_command_never_writes_the_token_to_the_console_or_the_log_file()
     {
         var token = twin.Endpoints.BotToken;
-        var logFile = Path.Combine(Path.GetTempPath(), "miraclecell-e2e-log-" + Guid.NewGuid().ToString("N"), "bot.log");
+        var logFile = Path.Combine(Path.GetTempPath(), "miraclecell-e2e-log-" + Guid.NewGuid().ToString("N"),
+            "bot.log");
         var state = await twin.Control.GetStateAsync();
         var user = state.People.First(person => person.Username == "bob");
         var channel = await twin.Control.CreateChannelAsync("token-check");
         try
         {
-            await using var bot = await BotProcess.StartAsync(twin, BotCommandTests.SlashCommands, new Dictionary<string, string>
+            await using var bot = await BotProcess.StartAsync(twin, BotCommandTests.SlashCommands,
+                new Dictionary<string, string>
             {
                 ["Logging__File__Path"] = logFile,
                 ["Logging__LogLevel__Default"] = "Debug",
@@ -78,17 +83,23 @@ public sealed class BotLifecycleTests(DigitalTwinFixture twin)
             var interactions = new List<InteractionHandle>
             {
                 await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "film"),
-                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "recap", [CommandOptionInput.Text("part", "ending")]),
-                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "character", [CommandOptionInput.Text("name", "yong goo")]),
-                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "character", [CommandOptionInput.Text("name", "nobody at all")]),
-                await twin.Control.SendAutocompleteAsync(user.Id, channel.Id, "character", [CommandOptionInput.Text("name", "ye", focused: true)]),
+                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "recap",
+                    [CommandOptionInput.Text("part", "ending")]),
+                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "character",
+                    [CommandOptionInput.Text("name", "yong goo")]),
+                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "character",
+                    [CommandOptionInput.Text("name", "nobody at all")]),
+                await twin.Control.SendAutocompleteAsync(user.Id, channel.Id, "character",
+                    [CommandOptionInput.Text("name", "ye", focused: true)]),
                 await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "cast"),
-                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "spoiler", [CommandOptionInput.Text("text", "secret")]),
+                await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "spoiler",
+                    [CommandOptionInput.Text("text", "secret")]),
                 await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "help"),
                 await twin.Control.SendSlashCommandAsync(user.Id, channel.Id, "no-such-command"),
             };
             var message = await twin.Control.PostUserMessageAsync(user.Id, channel.Id, "a spoiler to hide");
-            interactions.Add(await twin.Control.SendMessageCommandAsync(user.Id, channel.Id, "Hide spoilers", message.Id));
+            interactions.Add(
+                await twin.Control.SendMessageCommandAsync(user.Id, channel.Id, "Hide spoilers", message.Id));
             foreach (var interaction in interactions)
             {
                 Assert.True((await twin.Control.WaitForInteractionResponseAsync(interaction.Id, Wait)).Acknowledged);

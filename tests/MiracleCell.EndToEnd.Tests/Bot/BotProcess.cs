@@ -48,7 +48,8 @@ public sealed class BotProcess : IAsyncDisposable
     /// Starts the bot and waits until it has identified on the gateway (<paramref name="shards"/> sessions more than
     /// before) and registered at least <paramref name="expectedCommands"/> in the twin's guild.
     /// </summary>
-    /// <param name="extraEnvironment">More configuration, e.g. a storage path: <c>["Storage__Path"] = "..."</c>.</param>
+    /// <param name="extraEnvironment">More configuration, e.g. a storage path: <c>["Storage__Path"] =
+    /// "..."</c>.</param>
     public static async Task<BotProcess> StartAsync(
         DigitalTwinFixture twin,
         IReadOnlyCollection<string> expectedCommands,
@@ -71,7 +72,8 @@ public sealed class BotProcess : IAsyncDisposable
             {
                 await stopWaiting.CancelAsync();
                 await ready.ContinueWith(_ => { }, TaskScheduler.Default);
-                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} before it was ready.");
+                throw new InvalidOperationException(
+                    $"The bot exited with code {process.ExitCode} before it was ready.");
             }
 
             await ready;
@@ -82,7 +84,8 @@ public sealed class BotProcess : IAsyncDisposable
         {
             var log = bot.Log;
             await bot.DisposeAsync();
-            throw new InvalidOperationException($"The bot did not become ready: {exception.Message}\nBot output:\n{log}", exception);
+            throw new InvalidOperationException(
+                $"The bot did not become ready: {exception.Message}\nBot output:\n{log}", exception);
         }
     }
 
@@ -91,7 +94,8 @@ public sealed class BotProcess : IAsyncDisposable
     /// fixture published, or the build output under <c>dotnet</c> when <paramref name="buildOutput"/> is set or the
     /// fixture was asked not to publish (<see cref="PublishedBotBuild.BuildVariable"/>).
     /// </summary>
-    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin, IReadOnlyDictionary<string, string>? extraEnvironment = null, bool buildOutput = false)
+    public static async Task<BotProcess> LaunchAsync(DigitalTwinFixture twin,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, bool buildOutput = false)
     {
         var layout = twin.Prerequisites.Layout!;
         var publishedExecutable = buildOutput ? null : twin.PublishedExecutable;
@@ -114,16 +118,19 @@ public sealed class BotProcess : IAsyncDisposable
         startInfo.Environment["Discord__GatewayUrl"] = endpoints.Gateway.ToString();
         startInfo.Environment["Discord__DevGuildId"] = endpoints.GuildId;
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        // A fresh data folder per run unless the caller brings one: the command registration record must not leak from an earlier twin.
+        // A fresh data folder per run unless the caller brings one: the command registration record must not leak from
+        // an earlier twin.
         var givenDataFolder = extraEnvironment?.GetValueOrDefault("Storage__DataFolder");
-        var dataFolder = givenDataFolder ?? Path.Combine(Path.GetTempPath(), "miraclecell-e2e-" + Guid.NewGuid().ToString("N"));
+        var dataFolder = givenDataFolder
+            ?? Path.Combine(Path.GetTempPath(), "miraclecell-e2e-" + Guid.NewGuid().ToString("N"));
         startInfo.Environment["Storage__DataFolder"] = dataFolder;
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
         }
 
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
+        var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException("Could not start the bot with dotnet.");
         var bot = new BotProcess(process, sessionsBefore, dataFolder, ownsDataFolder: givenDataFolder is null);
         process.OutputDataReceived += (_, e) => bot.Append(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
@@ -132,7 +139,8 @@ public sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
-    /// <summary>Waits for the bot to end by itself; its exit code, or null when it was still running after <paramref name="wait"/>.</summary>
+    /// <summary>Waits for the bot to end by itself; its exit code, or null when it was still running after
+    /// <paramref name="wait"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan wait)
     {
         using var timeout = new CancellationTokenSource(wait);
@@ -147,14 +155,16 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the bot with SIGTERM (as a service manager would) and waits until it has exited; returns its exit code.</summary>
+    /// <summary>Stops the bot with SIGTERM (as a service manager would) and waits until it has exited; returns its exit
+    /// code.</summary>
     public async Task<int> StopAsync()
     {
         await StopProcessAsync();
         return _process.ExitCode;
     }
 
-    /// <summary>Kills the bot outright (SIGKILL: no shutdown code runs, as in a crash or power cut) and waits until it is gone.</summary>
+    /// <summary>Kills the bot outright (SIGKILL: no shutdown code runs, as in a crash or power cut) and waits until it
+    /// is gone.</summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)
@@ -165,13 +175,16 @@ public sealed class BotProcess : IAsyncDisposable
         await _process.WaitForExitAsync(CancellationToken.None);
     }
 
-    private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands, int sessions, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task WaitUntilReadyAsync(DigitalTwinFixture twin, IReadOnlyCollection<string> expectedCommands,
+        int sessions, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var commands = await twin.Control.WaitForCommandsAsync(expectedCommands.Count, twin.Endpoints.GuildId, wait, cancellationToken);
+        var commands = await twin.Control.WaitForCommandsAsync(expectedCommands.Count, twin.Endpoints.GuildId, wait,
+            cancellationToken);
         var missing = expectedCommands.Except(commands.Select(command => command.Name)).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"The bot registered {string.Join(", ", commands.Select(c => c.Name))} but not {string.Join(", ", missing)}.");
+            throw new InvalidOperationException($"The bot registered {string.Join(", ", commands.Select(c => c.Name))} "
+                + $"but not {string.Join(", ", missing)}.");
         }
 
         await twin.Control.WaitForGatewaySessionsAsync(sessions, wait, cancellationToken);
@@ -209,14 +222,18 @@ public sealed class BotProcess : IAsyncDisposable
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .FirstOrDefault()
             : null;
-        return built ?? throw new InvalidOperationException("MiracleCell.Bot.dll was not found; build src/MiracleCell.Bot first.");
+        return built
+            ?? throw new InvalidOperationException(
+                "MiracleCell.Bot.dll was not found; build src/MiracleCell.Bot first.");
     }
 
-    /// <summary>True for a build <c>dotnet</c> can run; false for a self-contained one (its runtimeconfig lists only included frameworks).</summary>
+    /// <summary>True for a build <c>dotnet</c> can run; false for a self-contained one (its runtimeconfig lists only
+    /// included frameworks).</summary>
     private static bool IsFrameworkDependent(string assembly)
     {
         var runtimeConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
-        return File.Exists(runtimeConfig) && File.ReadAllText(runtimeConfig).Contains("\"framework", StringComparison.Ordinal);
+        return File.Exists(runtimeConfig)
+            && File.ReadAllText(runtimeConfig).Contains("\"framework", StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

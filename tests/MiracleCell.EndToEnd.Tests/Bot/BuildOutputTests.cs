@@ -22,12 +22,17 @@ public sealed class BuildOutputTests(DigitalTwinFixture twin)
         await using var bot = await BotProcess.StartAsync(twin, BotCommandTests.SlashCommands, buildOutput: true);
 
         Assert.Contains("Lee Hwan-kyung", await TextAsync(table, alice, "film"), StringComparison.Ordinal);
-        Assert.Contains("Ryu Seung-ryong", await TextAsync(table, alice, "character", CommandOptionInput.Text("name", "yong goo")), StringComparison.Ordinal);
-        Assert.Matches(@"\|\|[^|]+\|\|", await TextAsync(table, alice, "recap", CommandOptionInput.Text("part", "ending")));
-        var autocomplete = await twin.Control.SendAutocompleteAsync(alice.Id, table.Channel.Id, "character", [CommandOptionInput.Text("name", "ye", focused: true)]);
+        Assert.Contains("Ryu Seung-ryong",
+            await TextAsync(table, alice, "character", CommandOptionInput.Text("name", "yong goo")),
+            StringComparison.Ordinal);
+        Assert.Matches(@"\|\|[^|]+\|\|",
+            await TextAsync(table, alice, "recap", CommandOptionInput.Text("part", "ending")));
+        var autocomplete = await twin.Control.SendAutocompleteAsync(alice.Id, table.Channel.Id, "character",
+            [CommandOptionInput.Text("name", "ye", focused: true)]);
         Assert.Equal(8, (await twin.Control.WaitForInteractionResponseAsync(autocomplete.Id, Wait)).Type);
 
-        var started = await table.ReplyAsync(await table.CommandAsync(alice, "start", Number("questions", 1), Number("seconds", 10)));
+        var started = await table.ReplyAsync(
+            await table.CommandAsync(alice, "start", Number("questions", 1), Number("seconds", 10)));
         Assert.Contains("has started", started.Message.VisibleText(), StringComparison.Ordinal);
         var question = await table.WaitForQuestionAsync(0);
         var database = new TriviaDatabase(bot.DataFolder);
@@ -41,17 +46,24 @@ public sealed class BuildOutputTests(DigitalTwinFixture twin)
         Assert.True(answer.IsCorrect && answer.Points >= 100, $"Stored answer: {answer}");
         var board = (await table.ReplyAsync(await table.CommandAsync(alice, "leaderboard"))).Message.VisibleText();
         Assert.Contains($"<@{alice.Id}>: {answer.Points} pts", board, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(bot.DataFolder, CommandRegistrar.RecordFileName)), "The registration record was not written.");
+        Assert.True(File.Exists(Path.Combine(bot.DataFolder, CommandRegistrar.RecordFileName)), "The registration "
+            + "record was not written.");
         Assert.True(File.Exists(database.Path), "The published bot wrote no LiteDB score file.");
         Assert.Empty(Directory.GetFiles(bot.DataFolder, "*.db*"));
 
         var violations = await twin.Control.GetViolationsAsync(firstRequest);
-        Assert.True(violations.Count == 0, "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + bot.Log);
-        var problems = bot.Log.Split('\n').Where(line => line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal)).ToList();
+        Assert.True(violations.Count == 0,
+            "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + bot.Log);
+        var problems = bot.Log.Split('\n')
+            .Where(line =>
+                line.Contains(" warn: ", StringComparison.Ordinal)
+                    || line.Contains(" fail: ", StringComparison.Ordinal))
+            .ToList();
         Assert.True(problems.Count == 0, "The bot logged problems:\n" + string.Join('\n', problems));
     }
 
-    private async Task<string> TextAsync(TriviaTable table, TwinUser user, string command, params CommandOptionInput[] options)
+    private async Task<string> TextAsync(TriviaTable table, TwinUser user, string command,
+        params CommandOptionInput[] options)
     {
         var sent = await twin.Control.SendSlashCommandAsync(user.Id, table.Channel.Id, command, options);
         var (message, callback) = await table.ReplyAsync(sent);

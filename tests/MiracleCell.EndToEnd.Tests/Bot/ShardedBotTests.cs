@@ -9,7 +9,8 @@ namespace MiracleCell.EndToEnd.Tests.Bot;
 /// several hosts runs: each plays the trivia nights of the servers on its own shards, and one of them crashes.
 /// </summary>
 [Collection(DigitalTwinCollection.Name)]
-public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>
+public sealed class ShardedBotTests(DigitalTwinFixture twin,
+    PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>
 {
     private const int ShardCount = 4;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -35,7 +36,8 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
         }
         catch
         {
-            foreach (var started in starting.Where(task => task.IsCompletedSuccessfully)) await started.Result.DisposeAsync();
+            foreach (var started in starting.Where(task => task.IsCompletedSuccessfully))
+                await started.Result.DisposeAsync();
             throw;
         }
         await using var first = starting[0].Result;
@@ -47,10 +49,14 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
 
             // Process A's night: short questions, played to the end while process B crashes and comes back.
             Assert.Contains("has started", (await tableA.ReplyAsync(
-                await tableA.CommandAsync(alice, "start", Number("questions", 3), Number("seconds", 15)))).Message.VisibleText(), StringComparison.Ordinal);
+                await tableA.CommandAsync(alice, "start", Number("questions", 3), Number("seconds", 15))))
+                    .Message.VisibleText(),
+                StringComparison.Ordinal);
             // Process B's night: a long question that is open when B is killed.
             Assert.Contains("has started", (await tableB.ReplyAsync(
-                await tableB.CommandAsync(carol, "start", Number("questions", 3), Number("seconds", 60)))).Message.VisibleText(), StringComparison.Ordinal);
+                await tableB.CommandAsync(carol, "start", Number("questions", 3), Number("seconds", 60))))
+                    .Message.VisibleText(),
+                StringComparison.Ordinal);
             var ackA = new Dictionary<string, (TwinUser Player, char Letter)>();
             var ackB = new Dictionary<string, (TwinUser Player, char Letter)>();
 
@@ -76,10 +82,14 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
                 var next = await tableA.WaitForQuestionAsync(index, questionA.GameId);
                 await AnswerAsync(tableA, database, next, [(alice, 0), (bob, 1)], ackA);
             }
-            Assert.Contains($"<@{alice.Id}> wins the night", (await tableA.WaitForMessageContainingAsync("Trivia night over")).VisibleText(), StringComparison.Ordinal);
+            Assert.Contains($"<@{alice.Id}> wins the night",
+                (await tableA.WaitForMessageContainingAsync("Trivia night over")).VisibleText(),
+                StringComparison.Ordinal);
             Assert.Equal("finished", await database.GameStateAsync(questionA.GameId));
-            var noticesA = (await twin.Control.GetMessagesAsync(tableA.Channel.Id)).Count(m => Shows(m, "interrupted by a restart"));
-            var noticesB = (await twin.Control.GetMessagesAsync(tableB.Channel.Id)).Count(m => Shows(m, "interrupted by a restart"));
+            var noticesA = (await twin.Control.GetMessagesAsync(tableA.Channel.Id))
+                .Count(m => Shows(m, "interrupted by a restart"));
+            var noticesB = (await twin.Control.GetMessagesAsync(tableB.Channel.Id))
+                .Count(m => Shows(m, "interrupted by a restart"));
             Assert.Equal((0, 1), (noticesA, noticesB));
 
             var answersA = await database.AnswersAsync(questionA.GameId);
@@ -91,9 +101,12 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
 
             // Each process answers for its own servers after the crash: the leaderboards come from the shared database.
             var boardA = (await tableA.ReplyAsync(await tableA.CommandAsync(bob, "leaderboard"))).Message.VisibleText();
-            var boardB = (await tableB.ReplyAsync(await tableB.CommandAsync(dave, "leaderboard"))).Message.VisibleText();
-            Assert.Contains($"<@{alice.Id}>: {answersA.Where(a => a.UserId == alice.Id).Sum(a => a.Points)} pts", boardA, StringComparison.Ordinal);
-            Assert.Contains($"<@{carol.Id}>: {answersB.Where(a => a.UserId == carol.Id).Sum(a => a.Points)} pts", boardB, StringComparison.Ordinal);
+            var boardB = (await tableB.ReplyAsync(await tableB.CommandAsync(dave, "leaderboard")))
+                .Message.VisibleText();
+            Assert.Contains($"<@{alice.Id}>: {answersA.Where(a => a.UserId == alice.Id).Sum(a => a.Points)} pts",
+                boardA, StringComparison.Ordinal);
+            Assert.Contains($"<@{carol.Id}>: {answersB.Where(a => a.UserId == carol.Id).Sum(a => a.Points)} pts",
+                boardB, StringComparison.Ordinal);
             Assert.DoesNotContain("interrupted", first.Log, StringComparison.OrdinalIgnoreCase);
         }
         finally
@@ -112,7 +125,8 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
             }, StartTimeout, shards: 2);
     }
 
-    /// <summary>New guilds until one lies on shards 0-1 and one on shards 2-3 (a guild's shard follows from its id).</summary>
+    /// <summary>New guilds until one lies on shards 0-1 and one on shards 2-3 (a guild's shard follows from its
+    /// id).</summary>
     private async Task<(TwinGuild OnFirst, TwinGuild OnSecond)> GuildsOnBothHalvesAsync()
     {
         TwinGuild? onFirst = null, onSecond = null;
@@ -130,8 +144,9 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
         (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % ShardCount);
 
     /// <summary>The first player answers right, the second wrong; each click must be locked in.</summary>
-    private static async Task AnswerAsync(TriviaTable table, TriviaPostgreSqlDatabase database, QuestionMessage question,
-        (TwinUser Player, int Wrongness)[] players, Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
+    private static async Task AnswerAsync(TriviaTable table, TriviaPostgreSqlDatabase database,
+        QuestionMessage question, (TwinUser Player, int Wrongness)[] players,
+        Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
     {
         await database.WaitUntilOpenedAsync(question.GameId, question.Index, Wait);
         var right = await database.CorrectLetterAsync(question.GameId, question.Index);
@@ -144,14 +159,16 @@ public sealed class ShardedBotTests(DigitalTwinFixture twin, PostgreSqlServer po
         }
     }
 
-    private static void AssertStoredOnce(IReadOnlyList<StoredAnswer> answers, Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
+    private static void AssertStoredOnce(IReadOnlyList<StoredAnswer> answers,
+        Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
     {
         Assert.Equal(acknowledged.Keys.Order(), answers.Select(answer => answer.InteractionId).Order());
         Assert.All(answers, answer => Assert.Equal(acknowledged[answer.InteractionId].Letter, answer.Letter));
     }
 
     /// <summary>One game each, its answers counted once.</summary>
-    private static void AssertTotalsAreTheAnswers(IReadOnlyList<StoredAnswer> answers, IReadOnlyDictionary<string, StoredTotals> totals)
+    private static void AssertTotalsAreTheAnswers(IReadOnlyList<StoredAnswer> answers,
+        IReadOnlyDictionary<string, StoredTotals> totals)
     {
         Assert.Equal(answers.Select(a => a.UserId).Distinct().Order(), totals.Keys.Order());
         foreach (var player in answers.GroupBy(a => a.UserId))

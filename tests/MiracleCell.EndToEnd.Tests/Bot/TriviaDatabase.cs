@@ -14,7 +14,8 @@ public sealed class TriviaDatabase(string dataFolder)
 
     public string Path { get; } = System.IO.Path.Combine(dataFolder, FileName);
 
-    /// <summary>The letter of the right answer to one question of a game, as the bot stored it when it started the game.</summary>
+    /// <summary>The letter of the right answer to one question of a game, as the bot stored it when it started the
+    /// game.</summary>
     public async Task<char> CorrectLetterAsync(long gameId, int questionIndex) =>
         (char)('A' + await ReadAsync(db => Question(db, gameId, questionIndex)["correct"].AsInt32));
 
@@ -25,11 +26,13 @@ public sealed class TriviaDatabase(string dataFolder)
     public async Task WaitUntilOpenedAsync(long gameId, int questionIndex, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await ReadAsync(db => Games(db).FindById(gameId) is not null && !Question(db, gameId, questionIndex)["openedAt"].IsNull))
+        while (!await ReadAsync(db =>
+            Games(db).FindById(gameId) is not null && !Question(db, gameId, questionIndex)["openedAt"].IsNull))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Question {questionIndex} of game {gameId} was posted but not opened within {timeout}.");
+                throw new TimeoutException($"Question {questionIndex} of game {gameId} was posted but not "
+                    + $"opened within {timeout}.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20));
@@ -39,27 +42,35 @@ public sealed class TriviaDatabase(string dataFolder)
     public Task<string> GameStateAsync(long gameId) => ReadAsync(db => Games(db).FindById(gameId)["state"].AsString);
 
     public Task<IReadOnlyList<StoredAnswer>> AnswersAsync(long gameId) => ReadAsync<IReadOnlyList<StoredAnswer>>(db =>
-        [.. db.GetCollection("answers").Find(Query.EQ("game", gameId)).OrderBy(a => a["at"].AsInt64).ThenBy(a => a["_id"].AsInt64)
-            .Select(a => new StoredAnswer(Id(a["_id"]), Id(a["user"]), a["question"].AsInt32, (char)('A' + a["choice"].AsInt32),
+        [.. db.GetCollection("answers").Find(Query.EQ("game", gameId)).OrderBy(a => a["at"].AsInt64)
+            .ThenBy(a => a["_id"].AsInt64)
+            .Select(a =>
+                new StoredAnswer(Id(a["_id"]), Id(a["user"]), a["question"].AsInt32, (char)('A' + a["choice"].AsInt32),
                 a["correct"].AsBoolean, a["points"].AsInt32))]);
 
     /// <summary>Each player's all-time totals in a guild, keyed by user id.</summary>
-    public Task<IReadOnlyDictionary<string, StoredTotals>> TotalsAsync(string guildId) => ReadAsync<IReadOnlyDictionary<string, StoredTotals>>(db =>
+    public Task<IReadOnlyDictionary<string, StoredTotals>> TotalsAsync(string guildId) =>
+        ReadAsync<IReadOnlyDictionary<string, StoredTotals>>(db =>
         db.GetCollection("totals").Find(Query.EQ("guild", Snowflake(guildId))).ToDictionary(
             t => Id(t["user"]),
-            t => new StoredTotals(t["points"].AsInt64, t["games"].AsInt32, t["wins"].AsInt32, t["answers"].AsInt32, t["correct"].AsInt32)));
+            t =>
+                new StoredTotals(t["points"].AsInt64, t["games"].AsInt32, t["wins"].AsInt32, t["answers"].AsInt32,
+                    t["correct"].AsInt32)));
 
     private static ILiteCollection<BsonDocument> Games(LiteDatabase db) => db.GetCollection("games");
 
     private static BsonDocument Question(LiteDatabase db, long gameId, int index) =>
-        Games(db).FindById(gameId)["questions"].AsArray.Select(q => q.AsDocument).Single(q => q["index"].AsInt32 == index);
+        Games(db).FindById(gameId)["questions"].AsArray.Select(q => q.AsDocument)
+            .Single(q => q["index"].AsInt32 == index);
 
-    /// <summary>Reads a copy of the file; a copy taken while the bot was writing is taken again (a few tries, bounded).</summary>
+    /// <summary>Reads a copy of the file; a copy taken while the bot was writing is taken again (a few tries,
+    /// bounded).</summary>
     private async Task<T> ReadAsync<T>(Func<LiteDatabase, T> read)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "miraclecell-e2e-read-" + Guid.NewGuid().ToString("N"));
+            var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+                "miraclecell-e2e-read-" + Guid.NewGuid().ToString("N"));
             try
             {
                 Directory.CreateDirectory(copy);
@@ -67,10 +78,12 @@ public sealed class TriviaDatabase(string dataFolder)
                 File.Copy(Path, file);
                 var log = LogPath(Path);
                 if (File.Exists(log)) File.Copy(log, LogPath(file));
-                using var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
+                using var database = new LiteDatabase(
+                    new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
                 return read(database);
             }
-            catch (Exception ex) when (attempt < 5 && ex is LiteException or IOException or NullReferenceException or InvalidOperationException)
+            catch (Exception ex) when (attempt < 5
+                && ex is LiteException or IOException or NullReferenceException or InvalidOperationException)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
             }
@@ -85,11 +98,13 @@ public sealed class TriviaDatabase(string dataFolder)
         System.IO.Path.GetFileNameWithoutExtension(file) + "-log" + System.IO.Path.GetExtension(file));
 
     // The store keeps snowflakes as signed 64-bit integers with the same bits.
-    private static string Id(BsonValue stored) => unchecked((ulong)stored.AsInt64).ToString(CultureInfo.InvariantCulture);
+    private static string Id(BsonValue stored) =>
+        unchecked((ulong)stored.AsInt64).ToString(CultureInfo.InvariantCulture);
 
     private static long Snowflake(string id) => unchecked((long)ulong.Parse(id, CultureInfo.InvariantCulture));
 }
 
-public sealed record StoredAnswer(string InteractionId, string UserId, int QuestionIndex, char Letter, bool IsCorrect, long Points);
+public sealed record StoredAnswer(string InteractionId, string UserId, int QuestionIndex, char Letter, bool IsCorrect,
+    long Points);
 
 public sealed record StoredTotals(long Points, long Games, long Wins, long Answers, long Correct);

@@ -10,7 +10,8 @@ namespace MiracleCell.EndToEnd.Tests.Bot;
 [Collection(DigitalTwinCollection.Name)]
 public sealed class TriviaNightTests(DigitalTwinFixture twin)
 {
-    /// <summary>View Channel, Send Messages and Use Application Commands: an ordinary member, without Manage Server.</summary>
+    /// <summary>View Channel, Send Messages and Use Application Commands: an ordinary member, without Manage
+    /// Server.</summary>
     private const ulong OrdinaryMember = (1UL << 10) | (1UL << 11) | (1UL << 31);
 
     [E2EFact]
@@ -23,7 +24,8 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         await using var bot = await BotProcess.StartAsync(twin, BotCommandTests.SlashCommands);
         var database = new TriviaDatabase(bot.DataFolder);
 
-        var started = await table.ReplyAsync(await table.CommandAsync(alice, "start", Number("questions", 2), Number("seconds", 10)));
+        var started = await table.ReplyAsync(
+            await table.CommandAsync(alice, "start", Number("questions", 2), Number("seconds", 10)));
         AssertPrivateReply(started, "Your trivia night has started: 2 questions, 10 s each");
 
         // Question 1 always runs its full 10 s: nobody has played before it, so nobody can be waited for.
@@ -37,13 +39,16 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         await AssertLockedInAsync(table, carol, first, wrong1);
         AssertPrivateCallback(await table.ClickAsync(alice, first, wrong1), $"already locked in: **{right1}**");
 
-        var busy = await table.ReplyAsync(await table.CommandAsync(bob, "start", Number("questions", 1), Number("seconds", 10)));
+        var busy = await table.ReplyAsync(
+            await table.CommandAsync(bob, "start", Number("questions", 1), Number("seconds", 10)));
         AssertPrivateReply(busy, $"already running in this channel, started by <@{alice.Id}>");
         // The twin gives members every permission unless told otherwise; carol was created without Manage Server.
         var refused = await table.ReplyAsync(await table.CommandAsync(carol, "stop"));
-        AssertPrivateReply(refused, $"Only <@{alice.Id}>, who started this trivia night, or someone with Manage Server can stop it.");
+        AssertPrivateReply(refused, $"Only <@{alice.Id}>, who started this trivia night, or someone with Manage "
+            + "Server can stop it.");
 
-        var revealed1 = QuestionMessage.TryRead(await table.WaitForMessageContainingAsync("Time's up", first.Message.Id))!;
+        var revealed1 = QuestionMessage.TryRead(
+            await table.WaitForMessageContainingAsync("Time's up", first.Message.Id))!;
         AssertRevealed(revealed1, right1, new() { [right1] = 2, [wrong1] = 1 });
 
         // Question 2 closes as soon as the three who played question 1 have answered.
@@ -53,14 +58,16 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         await AssertLockedInAsync(table, alice, second, right2);
         await AssertLockedInAsync(table, bob, second, Wrong(right2, 0));
         await AssertLockedInAsync(table, carol, second, Wrong(right2, 1));
-        var revealed2 = QuestionMessage.TryRead(await table.WaitForMessageContainingAsync("Everyone has answered", second.Message.Id))!;
+        var revealed2 = QuestionMessage.TryRead(
+            await table.WaitForMessageContainingAsync("Everyone has answered", second.Message.Id))!;
         AssertRevealed(revealed2, right2, new() { [right2] = 1, [Wrong(right2, 0)] = 1, [Wrong(right2, 1)] = 1 });
 
         var final = (await table.WaitForMessageContainingAsync("Trivia night over")).VisibleText();
         var answers = await database.AnswersAsync(first.GameId);
         Assert.Equal(6, answers.Count);
         var points = answers.GroupBy(a => a.UserId).ToDictionary(g => g.Key, g => g.Sum(a => a.Points));
-        Assert.True(points[alice.Id] >= 200 && points[bob.Id] is >= 100 and <= 150 && points[carol.Id] == 0, $"Points: {string.Join(", ", points)}");
+        Assert.True(points[alice.Id] >= 200 && points[bob.Id] is >= 100 and <= 150 && points[carol.Id] == 0,
+            $"Points: {string.Join(", ", points)}");
         Assert.Contains($"<@{alice.Id}> wins the night", final, StringComparison.Ordinal);
         Assert.Contains($"<@{alice.Id}>: {points[alice.Id]} pts (2/2 right)", final, StringComparison.Ordinal);
         Assert.Contains($"<@{bob.Id}>: {points[bob.Id]} pts (1/2 right)", final, StringComparison.Ordinal);
@@ -70,7 +77,8 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         var board = leaderboard.VisibleText();
         Assert.Contains($"**1.** <@{alice.Id}>: {points[alice.Id]} pts", board, StringComparison.Ordinal);
         Assert.Contains($"**2.** <@{bob.Id}>: {points[bob.Id]} pts", board, StringComparison.Ordinal);
-        Assert.True(Shows(leaderboard, $"You: #2 with {points[bob.Id]} pts"), "The leaderboard's footer should give the caller's own rank: " + board);
+        Assert.True(Shows(leaderboard, $"You: #2 with {points[bob.Id]} pts"), "The leaderboard's footer should give "
+            + "the caller's own rank: " + board);
         var bobStats = (await table.ReplyAsync(await table.CommandAsync(carol, "stats", UserOption(bob)))).Message;
         AssertStats(bobStats, points: points[bob.Id], games: 1, wins: 0, answers: 2);
         var aliceStats = (await table.ReplyAsync(await table.CommandAsync(bob, "stats", UserOption(alice)))).Message;
@@ -99,14 +107,19 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             string log;
             await using (var bot = await BotProcess.StartAsync(twin, BotCommandTests.SlashCommands, sameDatabase))
             {
-                AssertPrivateReply(await table.ReplyAsync(await table.CommandAsync(alice, "start", Number("questions", 3), Number("seconds", 60))), "has started");
+                AssertPrivateReply(
+                    await table.ReplyAsync(
+                        await table.CommandAsync(alice, "start", Number("questions", 3), Number("seconds", 60))),
+                    "has started");
                 question = await table.WaitForQuestionAsync(0);
                 await database.WaitUntilOpenedAsync(question.GameId, 0, Wait);
                 // Alice alone is right, so she leads when the game is closed: her points and a win.
                 var right = await database.CorrectLetterAsync(question.GameId, 0);
-                foreach (var (player, letter) in new[] { (alice, right), (bob, Wrong(right, 0)), (carol, Wrong(right, 1)) })
+                foreach (var (player, letter) in new[] { (alice, right), (bob, Wrong(right, 0)),
+                    (carol, Wrong(right, 1)) })
                 {
-                    acknowledged[(await AssertLockedInAsync(table, player, question, letter)).InteractionId] = (player, letter);
+                    acknowledged[(await AssertLockedInAsync(table, player, question, letter)).InteractionId] = (player,
+                        letter);
                 }
 
                 // No graceful stop: the process dies with the question open, as in a crash or a power cut.
@@ -127,22 +140,29 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
             AssertTotalsMatch(answers, totals, winnerId: alice.Id);
 
             // The question left open is closed: its buttons disabled, its answer not revealed.
-            var closedQuestion = QuestionMessage.TryRead(await table.WaitForMessageContainingAsync("A restart interrupted the trivia night", question.Message.Id))!;
-            Assert.All(closedQuestion.Buttons, button => Assert.True(button.Disabled, $"Button {button.Letter} of the interrupted question still looks live."));
+            var closedQuestion = QuestionMessage.TryRead(
+                await table.WaitForMessageContainingAsync("A restart interrupted the trivia night",
+                    question.Message.Id))!;
+            Assert.All(closedQuestion.Buttons, button => Assert.True(button.Disabled, $"Button {button.Letter} of the "
+                + "interrupted question still looks live."));
             Assert.DoesNotContain(closedQuestion.Buttons, button => button.Style == AnswerButton.SuccessStyle);
 
-            // A click that reaches the bot anyway (a stale client) belongs to no running game: a clear private reply, and nothing recorded.
+            // A click that reaches the bot anyway (a stale client) belongs to no running game: a clear private reply,
+            // and nothing recorded.
             foreach (var (player, letter) in new[] { (dave, 'D'), (alice, 'B') })
             {
-                AssertPrivateCallback(await table.ClickAsync(player, question, letter), "does not belong to a running trivia night (it may be from before a restart)");
+                AssertPrivateCallback(await table.ClickAsync(player, question, letter), "does not belong to a running "
+                    + "trivia night (it may be from before a restart)");
             }
 
             AssertStoredOnce(await database.AnswersAsync(question.GameId), acknowledged);
             Assert.Equal(totals, await database.TotalsAsync(twin.Endpoints.GuildId));
             var stats = (await table.ReplyAsync(await table.CommandAsync(bob, "stats", UserOption(alice)))).Message;
             AssertStats(stats, points: answers.Single(a => a.UserId == alice.Id).Points, games: 1, wins: 1, answers: 1);
-            var notices = (await twin.Control.GetMessagesAsync(table.Channel.Id)).Count(m => TriviaTable.Shows(m, "interrupted by a restart"));
-            Assert.True(notices == 1, $"Expected one restart notice, found {notices}.\nFirst bot:\n{log}\nRestarted bot:\n{restarted.Log}");
+            var notices = (await twin.Control.GetMessagesAsync(table.Channel.Id))
+                .Count(m => TriviaTable.Shows(m, "interrupted by a restart"));
+            Assert.True(notices == 1, $"Expected one restart notice, found {notices}.\nFirst bot:\n{log}\nRestarted "
+                + $"bot:\n{restarted.Log}");
             await AssertEveryRequestWasValidAsync(firstRequest, restarted);
             AssertNothingWentWrong(restarted.Log);
         }
@@ -161,10 +181,12 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         return (people.First(user => user.Username == "alice"), people.First(user => user.Username == "bob"));
     }
 
-    /// <summary>A wrong letter for the question whose right one is <paramref name="right"/>; different <paramref name="nth"/> give different letters.</summary>
+    /// <summary>A wrong letter for the question whose right one is <paramref name="right"/>; different
+    /// <paramref name="nth"/> give different letters.</summary>
     private static char Wrong(char right, int nth) => "ABCD".Where(letter => letter != right).ElementAt(nth);
 
-    private static async Task<InteractionResponseRecord> AssertLockedInAsync(TriviaTable table, TwinUser player, QuestionMessage question, char letter)
+    private static async Task<InteractionResponseRecord> AssertLockedInAsync(TriviaTable table, TwinUser player,
+        QuestionMessage question, char letter)
     {
         var callback = await table.ClickAsync(player, question, letter);
         AssertPrivateCallback(callback, $"Locked in: **{letter}**");
@@ -173,26 +195,31 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
 
     private static void AssertPrivateCallback(InteractionResponseRecord callback, string expected)
     {
-        Assert.True(callback.Acknowledged && callback.Type == 4, $"Expected an immediate reply (type 4), got {callback.Type}.");
+        Assert.True(callback.Acknowledged && callback.Type == 4,
+            $"Expected an immediate reply (type 4), got {callback.Type}.");
         var (content, ephemeral) = CallbackMessage(callback);
         Assert.True(ephemeral, $"A button reply must be visible only to the one who clicked: \"{content}\"");
         Assert.Contains(expected, content, StringComparison.Ordinal);
     }
 
-    private static void AssertPrivateReply((TwinMessage Message, InteractionResponseRecord Callback) reply, string expected)
+    private static void AssertPrivateReply((TwinMessage Message, InteractionResponseRecord Callback) reply,
+        string expected)
     {
         var (_, ephemeral) = CallbackMessage(reply.Callback);
-        Assert.True(ephemeral, $"Expected a reply only the caller sees (flag 64 on callback type {reply.Callback.Type}): \"{reply.Message.Content}\"");
+        Assert.True(ephemeral, "Expected a reply only the caller sees (flag 64 on callback type "
+            + $"{reply.Callback.Type}): \"{reply.Message.Content}\"");
         Assert.Contains(expected, reply.Message.VisibleText(), StringComparison.Ordinal);
     }
 
     /// <summary>Buttons disabled, the right one green unless it is a spoiler, and how many chose each letter.</summary>
     private static void AssertRevealed(QuestionMessage revealed, char right, Dictionary<char, int> counts)
     {
-        Assert.All(revealed.Buttons, button => Assert.True(button.Disabled, $"Button {button.Letter} still works after the reveal."));
+        Assert.All(revealed.Buttons, button => Assert.True(button.Disabled, $"Button {button.Letter} still "
+            + "works after the reveal."));
         var text = revealed.Message.VisibleText();
         var spoiler = text.Contains($"||**{right}.**", StringComparison.Ordinal);
-        var green = revealed.Buttons.Where(button => button.Style == AnswerButton.SuccessStyle).Select(button => button.Letter).ToList();
+        var green = revealed.Buttons.Where(button => button.Style == AnswerButton.SuccessStyle)
+            .Select(button => button.Letter).ToList();
         Assert.Equal(spoiler ? [] : new[] { right }, green);
         foreach (var letter in "ABCD")
         {
@@ -203,15 +230,18 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
     private static void AssertStats(TwinMessage stats, long points, int games, int wins, int answers)
     {
         var fields = stats.Embeds.Single().GetProperty("fields").EnumerateArray()
-            .ToDictionary(field => field.GetProperty("name").GetString()!, field => field.GetProperty("value").GetString()!);
+            .ToDictionary(field => field.GetProperty("name").GetString()!,
+                field => field.GetProperty("value").GetString()!);
         Assert.Equal(points.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Points"]);
         Assert.Equal(games.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Games"]);
         Assert.Equal(wins.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Wins"]);
         Assert.Equal(answers.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Answers"]);
     }
 
-    /// <summary>Every acknowledged click is in the table once, under its own interaction, and nothing else is.</summary>
-    private static void AssertStoredOnce(IReadOnlyList<StoredAnswer> answers, Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
+    /// <summary>Every acknowledged click is in the table once, under its own interaction, and nothing else
+    /// is.</summary>
+    private static void AssertStoredOnce(IReadOnlyList<StoredAnswer> answers,
+        Dictionary<string, (TwinUser Player, char Letter)> acknowledged)
     {
         Assert.Equal(acknowledged.Keys.Order(), answers.Select(answer => answer.InteractionId).Order());
         Assert.All(answers, answer =>
@@ -221,29 +251,40 @@ public sealed class TriviaNightTests(DigitalTwinFixture twin)
         });
     }
 
-    /// <summary>Each player's totals are their answers counted once: one game, one answer, the same points, one win for the leader.</summary>
-    private static void AssertTotalsMatch(IReadOnlyList<StoredAnswer> answers, IReadOnlyDictionary<string, StoredTotals> totals, string winnerId)
+    /// <summary>Each player's totals are their answers counted once: one game, one answer, the same points, one win for
+    /// the leader.</summary>
+    private static void AssertTotalsMatch(IReadOnlyList<StoredAnswer> answers,
+        IReadOnlyDictionary<string, StoredTotals> totals, string winnerId)
     {
         Assert.Equal(answers.Select(a => a.UserId).Order(), totals.Keys.Order());
         foreach (var answer in answers)
         {
-            var expected = new StoredTotals(answer.Points, Games: 1, Wins: answer.UserId == winnerId ? 1 : 0, Answers: 1, Correct: answer.IsCorrect ? 1 : 0);
+            var expected = new StoredTotals(answer.Points, Games: 1, Wins: answer.UserId == winnerId ? 1 : 0,
+                Answers: 1, Correct: answer.IsCorrect ? 1 : 0);
             Assert.Equal(expected, totals[answer.UserId]);
         }
     }
 
-    /// <summary>A night without faults logs no warning or error (a failed post or edit would, and the players would see a stale message).</summary>
+    /// <summary>A night without faults logs no warning or error (a failed post or edit would, and the players would see
+    /// a stale message).</summary>
     private static void AssertNothingWentWrong(string log)
     {
-        var problems = log.Split('\n').Where(line => line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal)).ToList();
+        var problems = log.Split('\n')
+            .Where(line =>
+                line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal)
+                    || line.Contains(" crit: ", StringComparison.Ordinal))
+            .ToList();
         Assert.True(problems.Count == 0, "The bot logged problems:\n" + string.Join('\n', problems));
     }
 
     private async Task AssertEveryRequestWasValidAsync(long since, BotProcess bot)
     {
         var violations = await twin.Control.GetViolationsAsync(since);
-        Assert.True(violations.Count == 0, "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + bot.Log);
+        Assert.True(violations.Count == 0,
+            "The bot sent invalid requests:\n" + string.Join('\n', violations) + "\nBot output:\n" + bot.Log);
         var gaps = await twin.Control.GetTwinGapsAsync(since);
-        Assert.True(gaps.Count == 0, "The bot used operations the twin does not implement: " + string.Join(", ", gaps.Select(g => $"{g.Method} {g.Path}")));
+        Assert.True(gaps.Count == 0,
+            "The bot used operations the twin does not implement: "
+                + string.Join(", ", gaps.Select(g => $"{g.Method} {g.Path}")));
     }
 }

@@ -11,16 +11,19 @@ public sealed class TriviaPostgreSqlDatabase(string connectionString)
             "SELECT correct_choice FROM game_questions WHERE game_id = @game AND question_index = @index",
             ("game", gameId), ("index", questionIndex)));
 
-    /// <summary>Waits until the bot has opened the question (a click before that is told "not open yet"). Polls, bounded.</summary>
+    /// <summary>Waits until the bot has opened the question (a click before that is told "not open yet"). Polls,
+    /// bounded.</summary>
     public async Task WaitUntilOpenedAsync(long gameId, int questionIndex, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (await ScalarAsync<long>(
-            "SELECT count(*) FROM game_questions WHERE game_id = @game AND question_index = @index AND opened_at IS NOT NULL",
+            "SELECT count(*) FROM game_questions WHERE game_id = @game AND question_index = @index AND "
+                + "opened_at IS NOT NULL",
             ("game", gameId), ("index", questionIndex)) == 0)
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Question {questionIndex} of game {gameId} was posted but not opened within {timeout}.");
+                throw new TimeoutException($"Question {questionIndex} of game {gameId} was posted but not "
+                    + $"opened within {timeout}.");
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
@@ -52,7 +55,8 @@ public sealed class TriviaPostgreSqlDatabase(string connectionString)
     {
         await using var connection = await OpenAsync();
         await using var query = new NpgsqlCommand(
-            "SELECT user_id, points, games, wins, answers, correct FROM player_totals WHERE guild_id = @guild", connection);
+            "SELECT user_id, points, games, wins, answers, correct FROM player_totals WHERE guild_id = @guild",
+            connection);
         query.Parameters.Add(new NpgsqlParameter<long>("guild", Snowflake(guildId)));
         await using var reader = await query.ExecuteReaderAsync();
         var totals = new Dictionary<string, StoredTotals>();

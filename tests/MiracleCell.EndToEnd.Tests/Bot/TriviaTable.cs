@@ -17,9 +17,11 @@ public sealed class TriviaTable(TwinControlClient control, TwinChannel channel)
 
     public TwinChannel Channel => channel;
 
-    public Task<InteractionHandle> CommandAsync(TwinUser user, string subcommand, params CommandOptionInput[] options) =>
+    public Task<InteractionHandle> CommandAsync(TwinUser user, string subcommand,
+        params CommandOptionInput[] options) =>
         control.SendSlashCommandAsync(user.Id, channel.Id, "trivia",
-            [new CommandOptionInput(subcommand, CommandOptionInput.SubCommand, Options: options.Length == 0 ? null : options)]);
+            [new CommandOptionInput(subcommand, CommandOptionInput.SubCommand,
+                Options: options.Length == 0 ? null : options)]);
 
     public static CommandOptionInput Number(string name, int value) => new(name, CommandOptionInput.Integer, value);
 
@@ -33,24 +35,30 @@ public sealed class TriviaTable(TwinControlClient control, TwinChannel channel)
         return (message, callback);
     }
 
-    /// <summary>Waits for question <paramref name="index"/> to be posted with live buttons; the game id comes from the buttons when not known yet.</summary>
+    /// <summary>Waits for question <paramref name="index"/> to be posted with live buttons; the game id comes from the
+    /// buttons when not known yet.</summary>
     public async Task<QuestionMessage> WaitForQuestionAsync(int index, long? gameId = null)
     {
         var marker = gameId is { } game
-            ? $"\"custom_id\":\"trivia:{game.ToString(CultureInfo.InvariantCulture)}:{index.ToString(CultureInfo.InvariantCulture)}:A\""
+            ? $"\"custom_id\":\"trivia:{game.ToString(CultureInfo.InvariantCulture)}:"
+                + $"{index.ToString(CultureInfo.InvariantCulture)}:A\""
             : "\"custom_id\":\"trivia:";
         var messages = await control.WaitForMessagesContainingAsync(channel.Id, marker, wait: Wait);
         var question = messages.Select(QuestionMessage.TryRead).OfType<QuestionMessage>()
             .LastOrDefault(q => q.Index == index && (gameId is null || q.GameId == gameId));
-        return question ?? throw new InvalidOperationException($"No message with the buttons of question {index} in #{channel.Name}.");
+        return question
+            ?? throw new InvalidOperationException($"No message with the buttons of question {index} "
+                + $"in #{channel.Name}.");
     }
 
-    /// <summary>Waits until a message (or the message <paramref name="messageId"/>) contains <paramref name="text"/>, e.g. after its reveal edit, and returns it.</summary>
+    /// <summary>Waits until a message (or the message <paramref name="messageId"/>) contains <paramref name="text"/>,
+    /// e.g. after its reveal edit, and returns it.</summary>
     public async Task<TwinMessage> WaitForMessageContainingAsync(string text, string? messageId = null)
     {
         for (var count = 1; ; count++)
         {
-            var matching = (await control.WaitForMessagesContainingAsync(channel.Id, text, count, Wait)).Where(m => Shows(m, text)).ToList();
+            var matching = (await control.WaitForMessagesContainingAsync(channel.Id, text, count, Wait))
+                .Where(m => Shows(m, text)).ToList();
             var found = matching.LastOrDefault(m => messageId is null || m.Id == messageId);
             if (found is not null)
             {
@@ -75,7 +83,8 @@ public sealed class TriviaTable(TwinControlClient control, TwinChannel channel)
         return await control.WaitForInteractionResponseAsync(sent.Id, Wait);
     }
 
-    /// <summary>Content and flags of a callback that replied with a message (type 4) or deferred one (type 5).</summary>
+    /// <summary>Content and flags of a callback that replied with a message (type 4) or deferred one (type
+    /// 5).</summary>
     public static (string Content, bool Ephemeral) CallbackMessage(InteractionResponseRecord callback)
     {
         if (callback.Data is not { ValueKind: JsonValueKind.Object } data)
@@ -91,7 +100,8 @@ public sealed class TriviaTable(TwinControlClient control, TwinChannel channel)
     private const int UserOptionType = 6;
 }
 
-/// <summary>A trivia question message: its game, its index, and its four buttons as the bot last rendered them.</summary>
+/// <summary>A trivia question message: its game, its index, and its four buttons as the bot last rendered
+/// them.</summary>
 public sealed record QuestionMessage(TwinMessage Message, long GameId, int Index, IReadOnlyList<AnswerButton> Buttons)
 {
     public string CustomId(char letter) => Buttons.Single(b => b.Letter == letter).CustomId;
@@ -101,7 +111,9 @@ public sealed record QuestionMessage(TwinMessage Message, long GameId, int Index
         var buttons = (message.Components ?? [])
             .Where(row => row.TryGetProperty("components", out _))
             .SelectMany(row => row.GetProperty("components").EnumerateArray())
-            .Where(c => c.TryGetProperty("custom_id", out var id) && id.GetString()!.StartsWith("trivia:", StringComparison.Ordinal))
+            .Where(c =>
+                c.TryGetProperty("custom_id", out var id)
+                    && id.GetString()!.StartsWith("trivia:", StringComparison.Ordinal))
             .Select(c => new AnswerButton(
                 c.GetProperty("custom_id").GetString()!,
                 c.TryGetProperty("style", out var style) ? style.GetInt32() : 0,
@@ -113,11 +125,13 @@ public sealed record QuestionMessage(TwinMessage Message, long GameId, int Index
         }
 
         var parts = buttons[0].CustomId.Split(':');
-        return new QuestionMessage(message, long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), buttons);
+        return new QuestionMessage(message, long.Parse(parts[1], CultureInfo.InvariantCulture),
+            int.Parse(parts[2], CultureInfo.InvariantCulture), buttons);
     }
 }
 
-/// <summary>One button under a question: <c>trivia:game:question:letter</c>, its style (3 = green) and whether it still works.</summary>
+/// <summary>One button under a question: <c>trivia:game:question:letter</c>, its style (3 = green) and whether it still
+/// works.</summary>
 public sealed record AnswerButton(string CustomId, int Style, bool Disabled)
 {
     public const int SuccessStyle = 3;

@@ -27,11 +27,13 @@ public sealed class GatewayTests(DigitalTwinFixture twin)
         await using var gateway = await RawGatewayClient.ConnectAsync(twin.Endpoints.Gateway, deadline.Token);
 
         var ready = await gateway.IdentifyAsync(twin.Endpoints.BotToken, deadline.Token);
-        var guild = await gateway.WaitForDispatchAsync("GUILD_CREATE", d => d.GetProperty("id").GetString() == twin.Endpoints.GuildId, deadline.Token);
+        var guild = await gateway.WaitForDispatchAsync("GUILD_CREATE",
+            d => d.GetProperty("id").GetString() == twin.Endpoints.GuildId, deadline.Token);
 
         Assert.Equal(twin.Endpoints.ApplicationId, ready.GetProperty("application").GetProperty("id").GetString());
         Assert.False(string.IsNullOrEmpty(ready.GetProperty("session_id").GetString()));
-        Assert.Contains(guild.GetProperty("channels").EnumerateArray(), channel => channel.GetProperty("name").GetString() == "general");
+        Assert.Contains(guild.GetProperty("channels").EnumerateArray(),
+            channel => channel.GetProperty("name").GetString() == "general");
     }
 
     [E2EFact]
@@ -63,7 +65,8 @@ public sealed class GatewayTests(DigitalTwinFixture twin)
             "recap",
             [CommandOptionInput.Text("part", "ending")],
             deadline.Token);
-        var interaction = await gateway.WaitForDispatchAsync("INTERACTION_CREATE", d => d.GetProperty("id").GetString() == sent.Id, deadline.Token);
+        var interaction = await gateway.WaitForDispatchAsync("INTERACTION_CREATE",
+            d => d.GetProperty("id").GetString() == sent.Id, deadline.Token);
 
         Assert.Equal(2, interaction.GetProperty("type").GetInt32());
         Assert.Equal(sent.Token, interaction.GetProperty("token").GetString());
@@ -87,8 +90,10 @@ public sealed class GatewayTests(DigitalTwinFixture twin)
         await using var gateway = await RawGatewayClient.ConnectAsync(twin.Endpoints.Gateway, deadline.Token);
         await gateway.IdentifyAsync(twin.Endpoints.BotToken, deadline.Token);
 
-        var sent = await twin.Control.SendAutocompleteAsync(bob.Id, channel.Id, "character", [CommandOptionInput.Text("name", "yong", focused: true)], deadline.Token);
-        var interaction = await gateway.WaitForDispatchAsync("INTERACTION_CREATE", d => d.GetProperty("id").GetString() == sent.Id, deadline.Token);
+        var sent = await twin.Control.SendAutocompleteAsync(bob.Id, channel.Id, "character",
+            [CommandOptionInput.Text("name", "yong", focused: true)], deadline.Token);
+        var interaction = await gateway.WaitForDispatchAsync("INTERACTION_CREATE",
+            d => d.GetProperty("id").GetString() == sent.Id, deadline.Token);
 
         Assert.Equal(4, interaction.GetProperty("type").GetInt32());
         var option = Assert.Single(interaction.GetProperty("data").GetProperty("options").EnumerateArray());

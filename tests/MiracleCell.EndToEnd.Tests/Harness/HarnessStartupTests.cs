@@ -68,11 +68,13 @@ public sealed class HarnessStartupTests(DigitalTwinFixture twin)
                 description = "Repeats text",
                 type = 1,
                 default_member_permissions = "0",
-                options = new[] { new { type = 3, name = "text", description = "What to repeat", required = true, autocomplete = true } },
+                options = new[] { new { type = 3, name = "text", description = "What to repeat", required = true,
+                    autocomplete = true } },
             },
         };
 
-        using var response = await http.PutJsonAsync($"applications/{twin.Endpoints.ApplicationId}/guilds/{twin.Endpoints.GuildId}/commands", commands);
+        using var response = await http.PutJsonAsync(
+            $"applications/{twin.Endpoints.ApplicationId}/guilds/{twin.Endpoints.GuildId}/commands", commands);
         response.EnsureSuccessStatusCode();
 
         var registered = await twin.Control.WaitForCommandsAsync(2, twin.Endpoints.GuildId);

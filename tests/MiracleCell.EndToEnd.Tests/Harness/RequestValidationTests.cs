@@ -5,7 +5,8 @@ namespace MiracleCell.EndToEnd.Tests.Harness;
 [Collection(DigitalTwinCollection.Name)]
 public sealed class RequestValidationTests(DigitalTwinFixture twin)
 {
-    private async Task<(long RequestId, IReadOnlyList<Violation> Violations)> PostMessageAsync(object body, bool asBot = true)
+    private async Task<(long RequestId, IReadOnlyList<Violation> Violations)> PostMessageAsync(object body,
+        bool asBot = true)
     {
         var channel = await twin.Control.CreateChannelAsync("validation");
         using var http = ProxyHttp.Create(twin.Endpoints, asBot);
@@ -35,7 +36,8 @@ public sealed class RequestValidationTests(DigitalTwinFixture twin)
         var (_, violations) = await PostMessageAsync(new { embeds = new[] { new { title = new string('t', 257) } } });
 
         var violation = Assert.Single(violations);
-        Assert.Contains(violation.Errors, error => error.InstancePath == "/embeds/0/title" && error.Keyword == "maxLength");
+        Assert.Contains(violation.Errors,
+            error => error.InstancePath == "/embeds/0/title" && error.Keyword == "maxLength");
     }
 
     [E2EFact]
@@ -46,19 +48,22 @@ public sealed class RequestValidationTests(DigitalTwinFixture twin)
         var body = new
         {
             content = new string('x', 2000),
-            embeds = new[] { new { title = new string('t', 256), description = "Yong-goo and Ye-sung", color = 0xE8B04B } },
+            embeds = new[] { new { title = new string('t', 256), description = "Yong-goo and Ye-sung",
+                color = 0xE8B04B } },
             allowed_mentions = new { parse = Array.Empty<string>() },
         };
 
         using var response = await http.PostJsonAsync($"channels/{channel.Id}/messages", body);
         response.EnsureSuccessStatusCode();
 
-        Assert.DoesNotContain(await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1), v => v.RequestId == response.HarnessRequestId());
+        Assert.DoesNotContain(await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1),
+            v => v.RequestId == response.HarnessRequestId());
         var message = Assert.Single(await twin.Control.GetMessagesAsync(channel.Id, minCount: 1));
         Assert.Equal(2000, message.Content.Length);
         Assert.True(message.Author.Bot);
         Assert.Contains("Yong-goo", message.VisibleText(), StringComparison.Ordinal);
-        var recorded = Assert.Single(await twin.Control.GetRequestsAsync(since: response.HarnessRequestId() - 1), r => r.Id == response.HarnessRequestId());
+        var recorded = Assert.Single(await twin.Control.GetRequestsAsync(since: response.HarnessRequestId() - 1),
+            r => r.Id == response.HarnessRequestId());
         Assert.Equal("create_message", recorded.OperationId);
         Assert.Equal(200, recorded.Status);
         Assert.Equal(0, recorded.Body!.Value.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
@@ -78,7 +83,8 @@ public sealed class RequestValidationTests(DigitalTwinFixture twin)
         using var http = ProxyHttp.Create(twin.Endpoints);
         var commands = new[] { new { name = "Film", description = "Overview", type = 1 } };
 
-        using var response = await http.PutJsonAsync($"applications/{twin.Endpoints.ApplicationId}/guilds/{twin.Endpoints.GuildId}/commands", commands);
+        using var response = await http.PutJsonAsync(
+            $"applications/{twin.Endpoints.ApplicationId}/guilds/{twin.Endpoints.GuildId}/commands", commands);
 
         var violations = await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1);
         var violation = Assert.Single(violations, v => v.RequestId == response.HarnessRequestId());
@@ -93,7 +99,8 @@ public sealed class RequestValidationTests(DigitalTwinFixture twin)
         using var response = await http.GetAsync(new Uri("films/miracle-in-cell-no-7", UriKind.Relative));
 
         var violations = await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1);
-        Assert.Equal("unknown-operation", Assert.Single(violations, v => v.RequestId == response.HarnessRequestId()).Kind);
+        Assert.Equal("unknown-operation",
+            Assert.Single(violations, v => v.RequestId == response.HarnessRequestId()).Kind);
     }
 
     [E2EFact]
@@ -101,11 +108,13 @@ public sealed class RequestValidationTests(DigitalTwinFixture twin)
     {
         using var http = ProxyHttp.Create(twin.Endpoints);
 
-        using var response = await http.GetAsync(new Uri($"applications/{twin.Endpoints.ApplicationId}/commands", UriKind.Relative));
+        using var response = await http.GetAsync(
+            new Uri($"applications/{twin.Endpoints.ApplicationId}/commands", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         var gap = Assert.Single(await twin.Control.GetTwinGapsAsync(since: response.HarnessRequestId() - 1));
         Assert.Equal("list_application_commands", gap.OperationId);
-        Assert.DoesNotContain(await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1), v => v.RequestId == response.HarnessRequestId());
+        Assert.DoesNotContain(await twin.Control.GetViolationsAsync(since: response.HarnessRequestId() - 1),
+            v => v.RequestId == response.HarnessRequestId());
     }
 }

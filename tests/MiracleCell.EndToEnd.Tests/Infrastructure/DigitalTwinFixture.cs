@@ -23,8 +23,8 @@ public sealed class DigitalTwinFixture : IAsyncLifetime
     public string HarnessLog => _harness?.StandardError ?? "";
 
     /// <summary>
-    /// The deployment build's executable, which the bot tests start; null when <see cref="PublishedBotBuild.BuildVariable"/>
-    /// asks for the build output instead.
+    /// The deployment build's executable, which the bot tests start; null when
+    /// <see cref="PublishedBotBuild.BuildVariable"/> asks for the build output instead.
     /// </summary>
     public string? PublishedExecutable => _published?.Executable;
 

@@ -23,7 +23,8 @@ public sealed record E2EPrerequisites(RepositoryLayout? Layout, string? NodePath
         var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
         if (node is null)
         {
-            return new E2EPrerequisites(layout, null, "Node.js (node) is not on PATH; install Node 20+ to run the end-to-end tests.");
+            return new E2EPrerequisites(layout, null, "Node.js (node) is not on PATH; install Node 20+ to run "
+                + "the end-to-end tests.");
         }
 
         if (!File.Exists(layout.SpecPath))
@@ -31,15 +32,19 @@ public sealed record E2EPrerequisites(RepositoryLayout? Layout, string? NodePath
             return new E2EPrerequisites(
                 layout,
                 node,
-                $"Discord's OpenAPI spec is not at {layout.SpecPath}; put shared/discord-api-spec beside the repository or set {RepositoryLayout.SpecPathVariable}.");
+                $"Discord's OpenAPI spec is not at {layout.SpecPath}; put shared/discord-api-spec beside the "
+                    + $"repository or set {RepositoryLayout.SpecPathVariable}.");
         }
 
-        if (PublishedBotBuild.PublishesNow && FindOnPath("gcc") is null && FindOnPath("clang") is null && !OperatingSystem.IsWindows())
+        if (PublishedBotBuild.PublishesNow && FindOnPath("gcc") is null && FindOnPath("clang") is null
+            && !OperatingSystem.IsWindows())
         {
             return new E2EPrerequisites(
                 layout,
                 node,
-                $"The bot is published as Native AOT, which links with gcc or clang, and neither is on PATH; install one (e.g. apt-get install gcc), or set {PublishedBotBuild.BuildVariable}=output to test the build output.");
+                "The bot is published as Native AOT, which links with gcc or clang, and neither is on PATH; install "
+                    + $"one (e.g. apt-get install gcc), or set {PublishedBotBuild.BuildVariable}=output to "
+                    + "test the build output.");
         }
 
         return new E2EPrerequisites(layout, node, null);

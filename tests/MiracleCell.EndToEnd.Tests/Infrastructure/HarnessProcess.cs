@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace MiracleCell.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Installs the harness's npm packages when needed and runs <c>node harness.mjs</c> as a child process.</summary>
+/// <summary>Installs the harness's npm packages when needed and runs <c>node harness.mjs</c> as a child
+/// process.</summary>
 public sealed class HarnessProcess : IAsyncDisposable
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
@@ -34,7 +35,8 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HarnessProcess> StartAsync(E2EPrerequisites prerequisites, CancellationToken cancellationToken)
+    public static async Task<HarnessProcess> StartAsync(E2EPrerequisites prerequisites,
+        CancellationToken cancellationToken)
     {
         var layout = prerequisites.Layout!;
         await EnsurePackagesInstalledAsync(layout, cancellationToken);
@@ -79,7 +81,8 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<HarnessEndpoints> ReadReadyLineAsync(Process process, StringBuilder stderr, CancellationToken cancellationToken)
+    private static async Task<HarnessEndpoints> ReadReadyLineAsync(Process process, StringBuilder stderr,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ReadyTimeout);
@@ -90,13 +93,15 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException($"The e2e harness printed no ready line within {ReadyTimeout.TotalSeconds} s. Its stderr:\n{Snapshot(stderr)}");
+            throw new InvalidOperationException("The e2e harness printed no ready line within "
+                + $"{ReadyTimeout.TotalSeconds} s. Its stderr:\n{Snapshot(stderr)}");
         }
 
         if (line is null)
         {
             await process.WaitForExitAsync(cancellationToken);
-            throw new InvalidOperationException($"The e2e harness exited with code {process.ExitCode} before it was ready. Its stderr:\n{Snapshot(stderr)}");
+            throw new InvalidOperationException($"The e2e harness exited with code {process.ExitCode} before it was "
+                + $"ready. Its stderr:\n{Snapshot(stderr)}");
         }
 
         try
@@ -106,7 +111,8 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
         catch (JsonException exception)
         {
-            throw new InvalidOperationException($"The e2e harness's ready line is not the expected JSON ({exception.Message}): {line}", exception);
+            throw new InvalidOperationException("The e2e harness's ready line is not the expected JSON "
+                + $"({exception.Message}): {line}", exception);
         }
     }
 
@@ -118,7 +124,8 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <c>npm ci</c> when <c>node_modules</c> is missing or older than the lock file, so a plain <c>dotnet test</c> works.</summary>
+    /// <summary>Runs <c>npm ci</c> when <c>node_modules</c> is missing or older than the lock file, so a plain
+    /// <c>dotnet test</c> works.</summary>
     private static async Task EnsurePackagesInstalledAsync(RepositoryLayout layout, CancellationToken cancellationToken)
     {
         var lockFile = Path.Combine(layout.HarnessDirectory, "package-lock.json");
@@ -129,7 +136,8 @@ public sealed class HarnessProcess : IAsyncDisposable
         }
 
         var npm = E2EPrerequisites.FindOnPath(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
-            ?? throw new InvalidOperationException("npm is not on PATH; it ships with Node.js and is needed to install tests/e2e-harness.");
+            ?? throw new InvalidOperationException("npm is not on PATH; it ships with Node.js and is needed to "
+                + "install tests/e2e-harness.");
         var startInfo = new ProcessStartInfo(npm)
         {
             WorkingDirectory = layout.HarnessDirectory,
@@ -154,13 +162,15 @@ public sealed class HarnessProcess : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"npm ci in {layout.HarnessDirectory} did not finish within {InstallTimeout.TotalMinutes} minutes.");
+            throw new InvalidOperationException($"npm ci in {layout.HarnessDirectory} did not finish within "
+                + $"{InstallTimeout.TotalMinutes} minutes.");
         }
 
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"npm ci in {layout.HarnessDirectory} failed with exit code {process.ExitCode}; run it by hand to see why.\n{await output}\n{await errors}");
+                $"npm ci in {layout.HarnessDirectory} failed with exit code {process.ExitCode}; run it by hand to see "
+                    + $"why.\n{await output}\n{await errors}");
         }
     }
 

@@ -20,20 +20,25 @@ public static class ProxyHttp
         return http;
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string relativePath, object body, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string relativePath, object body,
+        CancellationToken cancellationToken = default) =>
         http.PostAsJsonAsync(new Uri(relativePath, UriKind.Relative), body, TwinJson.Options, cancellationToken);
 
-    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient http, string relativePath, object body, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient http, string relativePath, object body,
+        CancellationToken cancellationToken = default) =>
         http.PatchAsJsonAsync(new Uri(relativePath, UriKind.Relative), body, TwinJson.Options, cancellationToken);
 
-    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient http, string relativePath, object body, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient http, string relativePath, object body,
+        CancellationToken cancellationToken = default) =>
         http.PutAsJsonAsync(new Uri(relativePath, UriKind.Relative), body, TwinJson.Options, cancellationToken);
 
     /// <summary>The harness request id the proxy put on the response, to find that request's violations.</summary>
     public static long HarnessRequestId(this HttpResponseMessage response) =>
-        long.Parse(response.Headers.GetValues("x-harness-request-id").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        long.Parse(response.Headers.GetValues("x-harness-request-id").Single(),
+            System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response,
+        CancellationToken cancellationToken = default)
     {
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);

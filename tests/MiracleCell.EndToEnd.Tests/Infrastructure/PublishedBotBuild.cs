@@ -28,7 +28,8 @@ public sealed class PublishedBotBuild : IAsyncDisposable
         Executable = executable;
     }
 
-    /// <summary>True when <see cref="PrepareAsync"/> will publish the bot (<see cref="BuildVariable"/> is not set).</summary>
+    /// <summary>True when <see cref="PrepareAsync"/> will publish the bot (<see cref="BuildVariable"/> is not
+    /// set).</summary>
     public static bool PublishesNow => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BuildVariable));
 
     /// <summary>The published build's native executable.</summary>
@@ -49,14 +50,16 @@ public sealed class PublishedBotBuild : IAsyncDisposable
             case var path when File.Exists(path):
                 return new PublishedBotBuild(null, Path.GetFullPath(path));
             case var path:
-                throw new InvalidOperationException($"{BuildVariable} is '{path}', which is neither 'output' nor an existing published bot.");
+                throw new InvalidOperationException($"{BuildVariable} is '{path}', which is neither 'output' nor an "
+                    + "existing published bot.");
         }
     }
 
     private static async Task<PublishedBotBuild> PublishAsync(RepositoryLayout layout)
     {
         var folder = Path.Combine(Path.GetTempPath(), "miraclecell-e2e-published-" + Guid.NewGuid().ToString("N"));
-        var build = new PublishedBotBuild(folder, Path.Combine(folder, "app", OperatingSystem.IsWindows() ? "MiracleCell.Bot.exe" : "MiracleCell.Bot"));
+        var build = new PublishedBotBuild(folder,
+            Path.Combine(folder, "app", OperatingSystem.IsWindows() ? "MiracleCell.Bot.exe" : "MiracleCell.Bot"));
         try
         {
             await build.RunPublishAsync(layout);
@@ -87,7 +90,8 @@ public sealed class PublishedBotBuild : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        using var publish = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet publish.");
+        using var publish = Process.Start(startInfo)
+            ?? throw new InvalidOperationException("Could not start dotnet publish.");
         var output = publish.StandardOutput.ReadToEndAsync();
         var errors = publish.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(PublishTimeout);
@@ -98,12 +102,14 @@ public sealed class PublishedBotBuild : IAsyncDisposable
         catch (OperationCanceledException)
         {
             publish.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"dotnet publish of the bot did not finish within {PublishTimeout.TotalMinutes} minutes.");
+            throw new InvalidOperationException("dotnet publish of the bot did not finish within "
+                + $"{PublishTimeout.TotalMinutes} minutes.");
         }
 
         if (publish.ExitCode != 0 || !File.Exists(Executable))
         {
-            throw new InvalidOperationException($"dotnet publish of the bot failed with exit code {publish.ExitCode}:\n{await output}\n{await errors}");
+            throw new InvalidOperationException("dotnet publish of the bot failed with exit code "
+                + $"{publish.ExitCode}:\n{await output}\n{await errors}");
         }
     }
 

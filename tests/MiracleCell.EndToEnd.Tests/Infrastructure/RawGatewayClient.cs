@@ -42,7 +42,8 @@ public sealed class RawGatewayClient : IAsyncDisposable
                 {
                     token,
                     intents = 1 << 0,
-                    properties = new Dictionary<string, string> { ["os"] = "linux", ["browser"] = "e2e", ["device"] = "e2e" },
+                    properties = new Dictionary<string, string> { ["os"] = "linux", ["browser"] = "e2e",
+                        ["device"] = "e2e" },
                 },
             },
             cancellationToken);
@@ -65,14 +66,17 @@ public sealed class RawGatewayClient : IAsyncDisposable
             message.Write(buffer, 0, result.Count);
             if (result.EndOfMessage)
             {
-                using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+                using var document = JsonDocument.Parse(
+                    Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
                 return document.RootElement.Clone();
             }
         }
     }
 
-    /// <summary>Reads frames until a dispatch of <paramref name="eventName"/> matches, skipping everything else.</summary>
-    public async Task<JsonElement> WaitForDispatchAsync(string eventName, Func<JsonElement, bool> predicate, CancellationToken cancellationToken)
+    /// <summary>Reads frames until a dispatch of <paramref name="eventName"/> matches, skipping everything
+    /// else.</summary>
+    public async Task<JsonElement> WaitForDispatchAsync(string eventName, Func<JsonElement, bool> predicate,
+        CancellationToken cancellationToken)
     {
         while (true)
         {

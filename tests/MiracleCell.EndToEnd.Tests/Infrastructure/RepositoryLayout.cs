@@ -1,6 +1,7 @@
 namespace MiracleCell.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Where the end-to-end pieces live, found by walking up from the test binaries to <c>MiracleCell.sln</c>.</summary>
+/// <summary>Where the end-to-end pieces live, found by walking up from the test binaries to
+/// <c>MiracleCell.sln</c>.</summary>
 public sealed record RepositoryLayout(string RepositoryRoot)
 {
     public const string SpecPathVariable = "DISCORD_API_SPEC";
@@ -9,7 +10,8 @@ public sealed record RepositoryLayout(string RepositoryRoot)
 
     public string HarnessScript => Path.Combine(HarnessDirectory, "harness.mjs");
 
-    /// <summary><c>&lt;repo&gt;/../shared/discord-api-spec/openapi.json</c>, or the path in <c>DISCORD_API_SPEC</c>.</summary>
+    /// <summary><c>&lt;repo&gt;/../shared/discord-api-spec/openapi.json</c>, or the path in
+    /// <c>DISCORD_API_SPEC</c>.</summary>
     public string SpecPath =>
         Environment.GetEnvironmentVariable(SpecPathVariable) is { Length: > 0 } overridden
             ? Path.GetFullPath(overridden)
@@ -31,5 +33,6 @@ public sealed record RepositoryLayout(string RepositoryRoot)
     public static RepositoryLayout Locate() =>
         TryLocate(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException(
-            $"MiracleCell.sln was not found in {AppContext.BaseDirectory} or any folder above it; run the end-to-end tests from inside the repository.");
+            $"MiracleCell.sln was not found in {AppContext.BaseDirectory} or any folder above it; run the end-to-end "
+                + "tests from inside the repository.");
 }

@@ -68,7 +68,8 @@ public sealed record TwinMessage(
 
     public bool IsEphemeral => (Flags & EphemeralFlag) != 0;
 
-    /// <summary>The content plus every embed's title, description and field text, for assertions on what a user sees.</summary>
+    /// <summary>The content plus every embed's title, description and field text, for assertions on what a user
+    /// sees.</summary>
     public string VisibleText()
     {
         var parts = new List<string> { Content };
@@ -96,7 +97,8 @@ public sealed record TwinMessage(
     }
 }
 
-public sealed record RegisteredCommand(string Id, string? GuildId, string Name, string Description, int Type, JsonElement Options);
+public sealed record RegisteredCommand(string Id, string? GuildId, string Name, string Description, int Type,
+    JsonElement Options);
 
 public sealed record RecordedRequest(
     long Id,

@@ -11,7 +11,8 @@ public abstract partial class TriviaStoreContract
     {
         var game = await StartGameAsync(Store);
 
-        Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 140)));
+        Assert.Equal(AnswerWriteResult.Recorded,
+            await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 140)));
 
         var score = Assert.Single((await CloseAsync(game)).Scores);
         Assert.Equal(new PlayerGameScore(Ann, 140, 1, 1), score);
@@ -69,13 +70,15 @@ public abstract partial class TriviaStoreContract
     {
         const int games = 8, questions = 3, players = 40, clicksPerPlayer = 3;
         var gameIds = new long[games];
-        for (var g = 0; g < games; g++) gameIds[g] = await StartGameAsync(Store, channel: (ulong)g + 1, questions: questions);
+        for (var g = 0; g < games; g++)
+            gameIds[g] = await StartGameAsync(Store, channel: (ulong)g + 1, questions: questions);
         // Every player clicks each question three times (three interactions); one of those is also redelivered.
         var clicks = (from g in gameIds
                       from q in Enumerable.Range(0, questions)
                       from p in Enumerable.Range(1, players)
                       from c in Enumerable.Range(0, clicksPerPlayer)
-                      select Answer(g, q, (ulong)p, points: 100 + p, interaction: (ulong)(g * 10_000_000 + q * 100_000 + p * 10 + c)))
+                      select Answer(g, q, (ulong)p, points: 100 + p,
+                          interaction: (ulong)(g * 10_000_000 + q * 100_000 + p * 10 + c)))
                      .ToList();
         clicks.AddRange(clicks.Where((_, i) => i % 7 == 0).ToList());
         var shuffled = clicks.OrderBy(_ => Random.Shared.Next()).ToArray();
@@ -104,13 +107,16 @@ public abstract partial class TriviaStoreContract
     public async Task Games_answered_from_many_threads_at_once_each_close_with_their_own_answers()
     {
         const int games = 20, players = 25;
-        var gameIds = await Task.WhenAll(Enumerable.Range(1, games).Select(c => StartGameAsync(Store, channel: (ulong)c, questions: 2)));
+        var gameIds = await Task.WhenAll(
+            Enumerable.Range(1, games).Select(c => StartGameAsync(Store, channel: (ulong)c, questions: 2)));
 
         await Task.WhenAll(gameIds.Select(g => Task.Run(async () =>
         {
             for (var q = 0; q < 2; q++)
             {
-                await Task.WhenAll(Enumerable.Range(1, players).Select(p => Store.RecordAnswerAsync(Answer(g, q, (ulong)p, points: p % 2 == 0 ? 100 : 0))));
+                await Task.WhenAll(
+                    Enumerable.Range(1, players)
+                        .Select(p => Store.RecordAnswerAsync(Answer(g, q, (ulong)p, points: p % 2 == 0 ? 100 : 0))));
             }
         })));
         var closures = await Task.WhenAll(gameIds.Select(g => Task.Run(() => CloseAsync(g))));

@@ -14,7 +14,8 @@ public abstract partial class TriviaStoreContract
     {
         var path = typeof(TriviaStoreContract).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "CrashWriterPath").Value!;
-        Assert.True(File.Exists(path), $"The crash writer is not built at {path}: build tests/MiracleCell.Storage.CrashWriter.");
+        Assert.True(File.Exists(path), $"The crash writer is not built at {path}: build "
+            + "tests/MiracleCell.Storage.CrashWriter.");
         return path;
     }
 
@@ -28,11 +29,14 @@ public abstract partial class TriviaStoreContract
     {
         await Store.DisposeAsync(); // the writer process must be the only one with the data open
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         start.ArgumentList.Add(CrashWriterPath());
         start.ArgumentList.Add("crash");
         foreach (var arg in CrashWriterTarget) start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "--games", $"{CrashWriterGames}", "--writers", "48", "--answers", $"{AcknowledgementsBeforeKill}" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "--games", $"{CrashWriterGames}", "--writers", "48", "--answers",
+            $"{AcknowledgementsBeforeKill}" })
+            start.ArgumentList.Add(arg);
         using var writer = Process.Start(start)!;
         var errors = new StringBuilder();
         writer.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
@@ -41,7 +45,8 @@ public abstract partial class TriviaStoreContract
         var acknowledged = new Dictionary<ulong, (long Game, ulong User, int Points)>();
         var redelivered = 0;
         string? line;
-        while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await ReadLineAsync(writer, errors, timeout.Token)) is not null)
+        while (acknowledged.Count < AcknowledgementsBeforeKill
+            && (line = await ReadLineAsync(writer, errors, timeout.Token)) is not null)
         {
             if (line.Split(' ') is not ["ACK", var id, var result, var game, var user, var points, "END"]) continue;
             var interaction = ulong.Parse(id);
@@ -56,7 +61,8 @@ public abstract partial class TriviaStoreContract
         }
         writer.Kill(entireProcessTree: true); // SIGKILL, right after the K-th acknowledgement
         await writer.WaitForExitAsync(timeout.Token);
-        Assert.True(acknowledged.Count == AcknowledgementsBeforeKill, $"The crash writer stopped after {acknowledged.Count} answers: {errors}");
+        Assert.True(acknowledged.Count == AcknowledgementsBeforeKill, "The crash writer stopped after "
+            + $"{acknowledged.Count} answers: {errors}");
 
         var reopened = await ReopenStoreAsync(Clock);
         await using (reopened.ConfigureAwait(false))
@@ -68,19 +74,22 @@ public abstract partial class TriviaStoreContract
             Assert.True(redelivered > 0);
             var expected = acknowledged.Values.GroupBy(a => (a.Game, a.User))
                 .ToDictionary(g => g.Key, g => (Points: g.Sum(a => a.Points), Answers: g.Count()));
-            var stored = recovered.SelectMany(c => c.Scores.Select(s => (Key: (c.GameId, s.UserId), s.Points, s.Answers)))
+            var stored = recovered.SelectMany(c =>
+                c.Scores.Select(s => (Key: (c.GameId, s.UserId), s.Points, s.Answers)))
                 .ToDictionary(s => s.Key, s => (s.Points, s.Answers));
             Assert.Equal(AcknowledgementsBeforeKill, stored.Values.Sum(s => s.Answers));
             Assert.Equal(expected.OrderBy(e => e.Key), stored.OrderBy(s => s.Key));
             var guild = recovered[0].GuildId;
             var totals = 0L;
-            foreach (var user in expected.Keys.Select(k => k.User).Distinct()) totals += (await reopened.GetStatsAsync(guild, user))!.Points;
+            foreach (var user in expected.Keys.Select(k => k.User).Distinct())
+                totals += (await reopened.GetStatsAsync(guild, user))!.Points;
             Assert.Equal(expected.Values.Sum(e => (long)e.Points), totals);
         }
         Store = await ReopenStoreAsync(Clock); // for DisposeAsync
     }
 
-    private static async Task<string?> ReadLineAsync(Process writer, StringBuilder errors, CancellationToken cancellationToken)
+    private static async Task<string?> ReadLineAsync(Process writer, StringBuilder errors,
+        CancellationToken cancellationToken)
     {
         try
         {

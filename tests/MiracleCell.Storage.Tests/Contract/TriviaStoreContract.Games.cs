@@ -27,7 +27,8 @@ public abstract partial class TriviaStoreContract
     {
         var game = await StartGameAsync(Store, channel: 3, questions: 7, at: Start.AddMinutes(1));
 
-        Assert.Equal(new RunningGame(game, GuildA, 3, 42, Start.AddMinutes(1), 7), await Store.FindRunningGameAsync(GuildA, 3));
+        Assert.Equal(new RunningGame(game, GuildA, 3, 42, Start.AddMinutes(1), 7),
+            await Store.FindRunningGameAsync(GuildA, 3));
         Assert.Null(await Store.FindRunningGameAsync(GuildA, 4));
     }
 
@@ -46,7 +47,8 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(Ann, closure.WinnerId);
         Assert.Equal([(Ann, 270), (Ben, 110)], closure.Scores.Select(s => (s.UserId, s.Points)));
         var ann = (await Store.GetStatsAsync(GuildA, Ann))!;
-        Assert.Equal((270L, 1, 1, 3, 2, 1), (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.Rank));
+        Assert.Equal((270L, 1, 1, 3, 2, 1),
+            (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.Rank));
         Assert.Equal(2.0 / 3, ann.Accuracy, 6);
         var ben = (await Store.GetStatsAsync(GuildA, Ben))!;
         Assert.Equal((110L, 1, 0, 2), (ben.Points, ben.Games, ben.Wins, ben.Rank));
@@ -64,7 +66,8 @@ public abstract partial class TriviaStoreContract
         Assert.True(first!.TotalsApplied);
         Assert.False(second!.TotalsApplied);
         Assert.Equal(GameEndState.Stopped, second.EndState);
-        Assert.Equal((150L, 1), ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
+        Assert.Equal((150L, 1),
+            ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
     }
 
     [SuiteFact]
@@ -120,8 +123,10 @@ public abstract partial class TriviaStoreContract
         Assert.Equal((running, GameEndState.Interrupted), (closure.GameId, closure.EndState));
         Assert.Empty(again);
         Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
-        Assert.Equal((250L, 2), ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
-        Assert.Equal((130L, 1), ((await Store.GetStatsAsync(GuildA, Ben))!.Points, (await Store.GetStatsAsync(GuildA, Ben))!.Games));
+        Assert.Equal((250L, 2),
+            ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
+        Assert.Equal((130L, 1),
+            ((await Store.GetStatsAsync(GuildA, Ben))!.Points, (await Store.GetStatsAsync(GuildA, Ben))!.Games));
     }
 
     [SuiteFact]

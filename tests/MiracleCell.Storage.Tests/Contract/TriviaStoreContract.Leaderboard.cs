@@ -15,7 +15,8 @@ public abstract partial class TriviaStoreContract
         var game = await StartGameAsync(Store, guild, ++_channel, at: at);
         foreach (var (user, points) in scores)
         {
-            Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user, points, guild: guild, at: at)));
+            Assert.Equal(AnswerWriteResult.Recorded,
+                await Store.RecordAnswerAsync(Answer(game, 0, user, points, guild: guild, at: at)));
         }
         await Store.FinishGameAsync(guild, game, GameEndState.Finished, at);
     }
@@ -30,7 +31,8 @@ public abstract partial class TriviaStoreContract
         var board = await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, callerId: 1);
 
         Assert.Equal(10, board.Top.Count);
-        Assert.Equal([(1, 12UL, 220L), (1, 13UL, 220L), (3, 11UL, 210L)], board.Top.Take(3).Select(e => (e.Rank, e.UserId, e.Points)));
+        Assert.Equal([(1, 12UL, 220L), (1, 13UL, 220L), (3, 11UL, 210L)],
+            board.Top.Take(3).Select(e => (e.Rank, e.UserId, e.Points)));
         Assert.Equal(new LeaderboardEntry(13, 1, 110), board.Caller);
     }
 
@@ -72,7 +74,8 @@ public abstract partial class TriviaStoreContract
 
         Assert.Null(await Store.GetStatsAsync(GuildA, 1));
         Assert.Equal(1, (await Store.GetStatsAsync(GuildA, 2))!.Rank);
-        Assert.Equal([2UL], (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => e.UserId));
+        Assert.Equal([2UL],
+            (await Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => e.UserId));
     }
 
     [SuiteFact]
@@ -96,8 +99,10 @@ public abstract partial class TriviaStoreContract
         await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999));
 
         // Guild B addresses guild A's game, players and channel.
-        Assert.Equal(AnswerWriteResult.GameNotRunning, await Store.RecordAnswerAsync(Answer(running, 1, 3, 150, guild: GuildB)));
-        Assert.Equal(AnswerWriteResult.GameNotRunning, await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999, guild: GuildB)));
+        Assert.Equal(AnswerWriteResult.GameNotRunning,
+            await Store.RecordAnswerAsync(Answer(running, 1, 3, 150, guild: GuildB)));
+        Assert.Equal(AnswerWriteResult.GameNotRunning,
+            await Store.RecordAnswerAsync(Answer(running, 0, 1, 150, interaction: 9_999, guild: GuildB)));
         Assert.False(await Store.RecordQuestionPostedAsync(GuildB, running, 0, 1, Start));
         Assert.False(await Store.RecordQuestionRevealedAsync(GuildB, running, 0, Start));
         Assert.Null(await Store.FinishGameAsync(GuildB, running, GameEndState.Stopped, Start));

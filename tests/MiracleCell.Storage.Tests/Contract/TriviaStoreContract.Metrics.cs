@@ -15,7 +15,8 @@ public abstract partial class TriviaStoreContract
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Scope == Meters && instrument.Name is StoreMetrics.CommitDuration or StoreMetrics.CommitBatchSize)
+            if (instrument.Meter.Scope == Meters
+                && instrument.Name is StoreMetrics.CommitDuration or StoreMetrics.CommitBatchSize)
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
@@ -32,7 +33,8 @@ public abstract partial class TriviaStoreContract
         listener.Start();
 
         var game = await StartGameAsync(Store);
-        await Task.WhenAll(Enumerable.Range(1, 10).Select(user => Store.RecordAnswerAsync(Answer(game, 0, (ulong)user, 100))));
+        await Task.WhenAll(
+            Enumerable.Range(1, 10).Select(user => Store.RecordAnswerAsync(Answer(game, 0, (ulong)user, 100))));
 
         Assert.Equal(11, Interlocked.Read(ref writes)); // the game and ten answers, each committed once
         Assert.InRange(commits.Count, 2, 11); // group commit may carry several answers in one

@@ -59,7 +59,8 @@ public abstract partial class TriviaStoreContract : IAsyncLifetime
         Store = await ReopenStoreAsync(Clock);
     }
 
-    /// <summary>Closes a game and returns how many answers it held per player (a backend-neutral look at what was stored).</summary>
+    /// <summary>Closes a game and returns how many answers it held per player (a backend-neutral look at what was
+    /// stored).</summary>
     protected async Task<GameClosure> CloseAsync(long game, ulong guild = GuildA)
     {
         var closure = await Store.FinishGameAsync(guild, game, GameEndState.Finished, Clock.GetUtcNow());

@@ -84,15 +84,20 @@ public sealed class SqliteScoreImportTests : IDisposable
             await store.InitializeAsync();
 
             var ann = (await store.GetStatsAsync(GuildA, 1))!;
-            Assert.Equal((290L, 1, 1, 2, 2, 2, 2, 1), (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.BestStreak, ann.CurrentStreak, ann.Rank));
-            Assert.Equal([(1UL, 290L)], (await store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1)).Top.Select(e => (e.UserId, e.Points)));
+            Assert.Equal((290L, 1, 1, 2, 2, 2, 2, 1),
+                (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.BestStreak, ann.CurrentStreak,
+                    ann.Rank));
+            Assert.Equal([(1UL, 290L)],
+                (await store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1))
+                    .Top.Select(e => (e.UserId, e.Points)));
             Assert.Equal(RunningGame, (await store.FindRunningGameAsync(GuildA, 7))!.GameId);
             var left = (await store.GetQuestionsLeftOpenAsync(GuildA, RunningGame))!;
             Assert.Equal((Locale.Indonesian, 3), (left.Locale, left.QuestionCount));
             Assert.Equal(new QuestionLeftOpen(0, "q5", "3210", 600, 1), Assert.Single(left.Questions));
             Assert.Equal(AnswerWriteResult.Redelivered, await store.RecordAnswerAsync(
                 new AnswerRecord(9004, GuildA, RunningGame, 0, 2, Core.Trivia.AnswerChoice.D, true, 120, Start)));
-            Assert.Equal(AnswerWriteResult.AlreadyAnswered, await store.RecordAnswerAsync(Answer(RunningGame, 0, 2, 100, interaction: 9100)));
+            Assert.Equal(AnswerWriteResult.AlreadyAnswered,
+                await store.RecordAnswerAsync(Answer(RunningGame, 0, 2, 100, interaction: 9100)));
             var closure = Assert.Single(await store.RecoverInterruptedGamesAsync());
             Assert.Equal(new PlayerGameScore(2, 120, 1, 1), Assert.Single(closure.Scores));
             Assert.True((await store.CreateGameAsync(Game(channel: 8))).GameId > RunningGame);
@@ -120,7 +125,8 @@ public sealed class SqliteScoreImportTests : IDisposable
         await using var store = new LiteDbTriviaStore(Options, _clock);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
 
-        Assert.Contains($"The SQLite score database {SqlitePath} could not be imported", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"The SQLite score database {SqlitePath} could not be imported", error.Message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.True(File.Exists(SqlitePath));
         Assert.False(File.Exists(Options.DatabasePath));

@@ -64,7 +64,8 @@ public sealed class HostileFileTests : IDisposable
 
         var error = await RefusedAsync();
 
-        Assert.Contains($"schema version {ScoreDocuments.SchemaVersion + 1}, newer than this build knows ({ScoreDocuments.SchemaVersion})", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {ScoreDocuments.SchemaVersion + 1}, newer than this build knows "
+            + $"({ScoreDocuments.SchemaVersion})", error.Message, StringComparison.Ordinal);
         AssertUntouched(before);
     }
 
@@ -131,10 +132,12 @@ public sealed class HostileFileTests : IDisposable
         var copy = Path.Combine(_folder.Path, "copy");
         Directory.CreateDirectory(copy);
         File.Copy(Options.DatabasePath, Path.Combine(copy, "scores.litedb"));
-        File.Copy(LogFileSync.LogPathOf(Options.DatabasePath), LogFileSync.LogPathOf(Path.Combine(copy, "scores.litedb")));
+        File.Copy(LogFileSync.LogPathOf(Options.DatabasePath),
+            LogFileSync.LogPathOf(Path.Combine(copy, "scores.litedb")));
         await store.DisposeAsync();
 
-        await using var reopened = new LiteDbTriviaStore(new StorageOptions { DataFolder = copy, DatabaseFileName = "scores.litedb" }, TimeProvider.System);
+        await using var reopened = new LiteDbTriviaStore(
+            new StorageOptions { DataFolder = copy, DatabaseFileName = "scores.litedb" }, TimeProvider.System);
         var closure = Assert.Single(await reopened.RecoverInterruptedGamesAsync());
 
         Assert.Equal(new PlayerGameScore(1, 150, 1, 1), Assert.Single(closure.Scores));

@@ -46,14 +46,18 @@ public sealed class LiteDbAnswerFileTests : IDisposable
         await using (var store = new LiteDbTriviaStore(Options, TimeProvider.System))
         {
             var game = await StartGameAsync(store);
-            Assert.Equal(AnswerWriteResult.Recorded, await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 1)));
-            Assert.Equal(AnswerWriteResult.AlreadyAnswered, await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 2)));
-            Assert.Equal(AnswerWriteResult.Recorded, await store.RecordAnswerAsync(Answer(game, 1, Ann, 100, interaction: 3)));
+            Assert.Equal(AnswerWriteResult.Recorded,
+                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 1)));
+            Assert.Equal(AnswerWriteResult.AlreadyAnswered,
+                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 2)));
+            Assert.Equal(AnswerWriteResult.Recorded,
+                await store.RecordAnswerAsync(Answer(game, 1, Ann, 100, interaction: 3)));
         }
 
         using var upgraded = new LiteDatabase(LiteDbFileOpener.Settings(Options.DatabasePath, readOnly: true));
         Assert.Equal(ScoreDocuments.SchemaVersion, upgraded.UserVersion);
-        var indexes = upgraded.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = @0", ScoreDocuments.Answers));
+        var indexes = upgraded.GetCollection("$indexes")
+            .Find(BsonExpression.Create("$.collection = @0", ScoreDocuments.Answers));
         Assert.Equal(["_id", "game"], indexes.Select(i => i["name"].AsString).Order());
         Assert.Equal(2, upgraded.GetCollection(ScoreDocuments.Answers).Count());
     }
@@ -71,7 +75,8 @@ public sealed class LiteDbAnswerFileTests : IDisposable
             store.RecordAnswerAsync(Answer(second, 0, Bob, 100, interaction: 78)));
 
         Assert.Equal([AnswerWriteResult.GameNotRunning, AnswerWriteResult.Recorded], results);
-        Assert.Equal(AnswerWriteResult.Redelivered, await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: 77)));
+        Assert.Equal(AnswerWriteResult.Redelivered,
+            await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: 77)));
     }
 
     private const ulong Ann = 1, Bob = 2;

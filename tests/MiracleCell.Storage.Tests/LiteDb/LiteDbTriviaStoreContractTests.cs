@@ -10,7 +10,8 @@ public sealed class LiteDbTriviaStoreContractTests : TriviaStoreContract
 
     private StorageOptions Options => new() { DataFolder = _folder.Path, DatabaseFileName = "scores.litedb" };
 
-    protected override IReadOnlyList<string> CrashWriterTarget => ["--provider", "LiteDb", "--location", Options.DatabasePath];
+    protected override IReadOnlyList<string> CrashWriterTarget =>
+        ["--provider", "LiteDb", "--location", Options.DatabasePath];
 
     protected override Task<ITriviaStore> OpenStoreAsync(TimeProvider time) => ReopenStoreAsync(time);
 

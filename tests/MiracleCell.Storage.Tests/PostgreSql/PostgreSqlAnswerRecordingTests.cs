@@ -15,22 +15,28 @@ public sealed class PostgreSqlAnswerRecordingTests(PostgreSqlServer server) : Po
     {
         await using var second = OpenAnother();
         var game = await StartGameAsync(Store, questions: 4);
-        var clicks = (from q in Enumerable.Range(0, 4) from p in Enumerable.Range(1, 50) select Answer(game, q, (ulong)p, points: 100 + p)).ToArray();
+        var clicks = (from q in Enumerable.Range(0, 4) from p in Enumerable.Range(1, 50) select Answer(game, q,
+            (ulong)p, points: 100 + p))
+            .ToArray();
         var results = new ConcurrentBag<(ulong Interaction, AnswerWriteResult Result)>();
 
         // Each click is delivered to both processes (as a gateway replay after a reconnect could), three times over.
-        var deliveries = clicks.SelectMany(c => new[] { (Store, c), (second, c), (Store, c), (second, c), (Store, c), (second, c) })
+        var deliveries = clicks.SelectMany(c =>
+            new[] { (Store, c), (second, c), (Store, c), (second, c), (Store, c), (second, c) })
             .OrderBy(_ => Random.Shared.Next()).ToArray();
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 32 },
-            async (delivery, ct) => results.Add((delivery.c.InteractionId, await delivery.Item1.RecordAnswerAsync(delivery.c, ct))));
+            async (delivery, ct) =>
+                results.Add((delivery.c.InteractionId, await delivery.Item1.RecordAnswerAsync(delivery.c, ct))));
 
         foreach (var click in results.GroupBy(r => r.Interaction))
         {
             Assert.Single(click, r => r.Result == AnswerWriteResult.Recorded);
-            Assert.All(click.Where(r => r.Result != AnswerWriteResult.Recorded), r => Assert.Equal(AnswerWriteResult.Redelivered, r.Result));
+            Assert.All(click.Where(r => r.Result != AnswerWriteResult.Recorded),
+                r => Assert.Equal(AnswerWriteResult.Redelivered, r.Result));
         }
         var closures = await Task.WhenAll(
-            Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start), second.FinishGameAsync(GuildA, game, GameEndState.Finished, Start));
+            Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start),
+            second.FinishGameAsync(GuildA, game, GameEndState.Finished, Start));
         Assert.Single(closures, c => c!.TotalsApplied);
         Assert.Equal(clicks.Sum(c => (long)c.Points), await ScalarAsync("SELECT SUM(points) FROM player_totals"));
         Assert.Equal(clicks.Length, await ScalarAsync("SELECT SUM(answers) FROM player_totals"));

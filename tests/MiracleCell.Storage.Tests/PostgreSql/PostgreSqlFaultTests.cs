@@ -19,7 +19,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
     public async Task An_unreachable_server_at_start_is_retried_a_bounded_number_of_times_then_reported_in_one_line()
     {
         var port = ClosedLoopbackPort();
-        await using var store = PostgreSqlTestKit.Open($"Host=127.0.0.1;Port={port};Username=postgres;Database=x;Password=secret",
+        await using var store = PostgreSqlTestKit.Open(
+            $"Host=127.0.0.1;Port={port};Username=postgres;Database=x;Password=secret",
             TimeProvider.System, connectAttempts: 3);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
@@ -33,7 +34,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
     [PostgreSqlFact]
     public async Task A_database_that_does_not_exist_is_reported_in_one_line_naming_it()
     {
-        await using var store = PostgreSqlTestKit.Open(Server.ConnectionString("no_such_database"), TimeProvider.System, connectAttempts: 2);
+        await using var store = PostgreSqlTestKit.Open(Server.ConnectionString("no_such_database"), TimeProvider.System,
+            connectAttempts: 2);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
 
@@ -46,7 +48,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
     public async Task While_the_server_is_down_an_answer_fails_clearly_and_the_click_after_its_restart_is_counted_once()
     {
         var game = await StartGameAsync(Store, questions: 3);
-        Assert.Equal(AnswerWriteResult.Recorded, await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 11)));
+        Assert.Equal(AnswerWriteResult.Recorded,
+            await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 11)));
         var lost = Answer(game, 0, user: 2, points: 120, interaction: 21);
 
         await Server.StopAsync();
@@ -54,7 +57,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
         {
             var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => Store.RecordAnswerAsync(lost));
             Assert.Contains("not saved", refused.Message);
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+                Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1));
         }
         finally
         {
@@ -68,7 +72,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
 
         Assert.Equal((AnswerWriteResult.Recorded, AnswerWriteResult.AlreadyAnswered), (clickedAgain, redelivered));
         Assert.Equal([(1UL, 150), (2UL, 120)], closure.Scores.Select(s => (s.UserId, s.Points)));
-        Assert.Equal((120L, 1), ((await Store.GetStatsAsync(GuildA, 2))!.Points, (await Store.GetStatsAsync(GuildA, 2))!.Answers));
+        Assert.Equal((120L, 1),
+            ((await Store.GetStatsAsync(GuildA, 2))!.Points, (await Store.GetStatsAsync(GuildA, 2))!.Answers));
     }
 
     [PostgreSqlFact]

@@ -17,7 +17,8 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
     {
         await using var second = OpenAnother();
 
-        var both = await Task.WhenAll(Store.CreateGameAsync(Game(channel: 9)), second.CreateGameAsync(Game(channel: 9)));
+        var both = await Task.WhenAll(Store.CreateGameAsync(Game(channel: 9)),
+            second.CreateGameAsync(Game(channel: 9)));
         var created = Assert.Single(both, r => r.IsCreated);
         var busy = Assert.Single(both, r => !r.IsCreated);
         await Store.FinishGameAsync(GuildA, created.GameId, GameEndState.Finished, Start);
@@ -37,9 +38,12 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
         Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 3, messageId: 778, Start));
         Assert.False(await Store.RecordQuestionPostedAsync(GuildB, game, 0, messageId: 779, Start));
 
-        Assert.Equal(3, await ScalarAsync($"SELECT COUNT(*) FROM game_questions WHERE game_id = {game} AND option_order = '1023' AND correct_choice = 1"));
-        Assert.Equal(777, await ScalarAsync($"SELECT message_id FROM game_questions WHERE game_id = {game} AND question_index = 1"));
-        Assert.Equal(20, await ScalarAsync($"SELECT EXTRACT(EPOCH FROM revealed_at - opened_at) FROM game_questions WHERE game_id = {game} AND question_index = 1"));
+        Assert.Equal(3, await ScalarAsync($"SELECT COUNT(*) FROM game_questions WHERE game_id = {game} AND "
+            + "option_order = '1023' AND correct_choice = 1"));
+        Assert.Equal(777, await ScalarAsync($"SELECT message_id FROM game_questions WHERE game_id = {game} "
+            + "AND question_index = 1"));
+        Assert.Equal(20, await ScalarAsync("SELECT EXTRACT(EPOCH FROM revealed_at - opened_at) FROM game_questions "
+            + $"WHERE game_id = {game} AND question_index = 1"));
         Assert.Equal(Start, (await Store.FindRunningGameAsync(GuildA, 1))!.StartedAt);
     }
 
@@ -55,12 +59,15 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
         await using var restartedA = OpenAnother();
         await using var restartedB = OpenAnother();
 
-        var recovered = await Task.WhenAll(restartedA.RecoverInterruptedGamesAsync(), restartedB.RecoverInterruptedGamesAsync());
+        var recovered = await Task.WhenAll(restartedA.RecoverInterruptedGamesAsync(),
+            restartedB.RecoverInterruptedGamesAsync());
 
         var closure = Assert.Single(recovered.SelectMany(r => r));
         Assert.Equal((running, GameEndState.Interrupted), (closure.GameId, closure.EndState));
         Assert.Empty(await restartedA.RecoverInterruptedGamesAsync());
-        Assert.Equal((250L, 2), ((await restartedA.GetStatsAsync(GuildA, Ann))!.Points, (await restartedA.GetStatsAsync(GuildA, Ann))!.Games));
+        Assert.Equal((250L, 2),
+            ((await restartedA.GetStatsAsync(GuildA, Ann))!.Points,
+                (await restartedA.GetStatsAsync(GuildA, Ann))!.Games));
         Assert.Equal(130L, (await restartedA.GetStatsAsync(GuildA, Ben))!.Points);
     }
 
@@ -77,7 +84,8 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
 
         Assert.Equal(mine, Assert.Single(recovered).GameId);
         Assert.Null(await restarted.FindRunningGameAsync(GuildA, 1));
-        Assert.Equal(AnswerWriteResult.Recorded, await other.RecordAnswerAsync(Answer(theirs, 0, Ann, 150, guild: GuildB)));
+        Assert.Equal(AnswerWriteResult.Recorded,
+            await other.RecordAnswerAsync(Answer(theirs, 0, Ann, 150, guild: GuildB)));
         Assert.Equal(theirs, (await other.FindRunningGameAsync(GuildB, 1))!.GameId);
         var left = (await restarted.GetQuestionsLeftOpenAsync(GuildA, mine))!;
         Assert.Equal((Locale.English, 700UL), (left.Locale, Assert.Single(left.Questions).MessageId));

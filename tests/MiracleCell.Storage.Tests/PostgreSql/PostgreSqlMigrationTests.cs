@@ -24,13 +24,15 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
     public async Task Processes_starting_together_on_an_empty_database_apply_each_migration_once()
     {
         var database = await EmptyDatabaseAsync();
-        PostgreSqlMigration[] withV2 = [.. PostgreSqlMigrations.All, new(Latest + 1, "game notes", "ALTER TABLE games ADD COLUMN note text;")];
+        PostgreSqlMigration[] withV2 = [.. PostgreSqlMigrations.All, new(Latest + 1, "game notes", "ALTER TABLE games "
+            + "ADD COLUMN note text;")];
         var stores = Enumerable.Range(0, 6).Select(_ => PostgreSqlTestKit.Open(database, migrations: withV2)).ToArray();
 
         // A second ALTER TABLE or CREATE TABLE would fail: only one process may apply each migration.
         await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
 
-        Assert.Equal(Latest + 1, await PostgreSqlTestKit.ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(Latest + 1,
+            await PostgreSqlTestKit.ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
         Assert.True((await stores[3].CreateGameAsync(Game())).IsCreated);
         foreach (var store in stores) await store.DisposeAsync();
     }
@@ -39,7 +41,8 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
     public async Task A_new_migration_is_applied_once_to_an_existing_database_and_keeps_its_data()
     {
         var game = await StartGameAsync(Store);
-        PostgreSqlMigration[] withV2 = [.. PostgreSqlMigrations.All, new(Latest + 1, "game notes", "ALTER TABLE games ADD COLUMN note text;")];
+        PostgreSqlMigration[] withV2 = [.. PostgreSqlMigrations.All, new(Latest + 1, "game notes", "ALTER TABLE games "
+            + "ADD COLUMN note text;")];
 
         await using (var v2 = PostgreSqlTestKit.Open(ConnectionString, migrations: withV2)) await v2.InitializeAsync();
         await using var again = PostgreSqlTestKit.Open(ConnectionString, migrations: withV2);
@@ -59,8 +62,10 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
         await using var store = PostgreSqlTestKit.Open(ConnectionString, migrations: broken);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
 
-        Assert.Contains($"Migration {Latest + 1} (\"half done\") of the score database at 127.0.0.1:{Server.Port}/", error.Message);
-        Assert.Contains($"42P01: relation \"no_such_table\" does not exist), so it is left at schema version {Latest}", error.Message);
+        Assert.Contains($"Migration {Latest + 1} (\"half done\") of the score database at 127.0.0.1:{Server.Port}/",
+            error.Message);
+        Assert.Contains($"42P01: relation \"no_such_table\" does not exist), so it is left at schema version {Latest}",
+            error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(Latest, await ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'extra'"));
@@ -84,14 +89,17 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
     [PostgreSqlFact]
     public async Task A_database_from_a_newer_build_is_refused_with_a_clear_error()
     {
-        PostgreSqlMigration[] newer = [.. PostgreSqlMigrations.All, new(Latest + 1, "future", "CREATE TABLE future (x integer);")];
-        await using (var future = PostgreSqlTestKit.Open(ConnectionString, migrations: newer)) await future.InitializeAsync();
+        PostgreSqlMigration[] newer = [.. PostgreSqlMigrations.All,
+            new(Latest + 1, "future", "CREATE TABLE future (x integer);")];
+        await using (var future = PostgreSqlTestKit.Open(ConnectionString,
+            migrations: newer)) await future.InitializeAsync();
 
         await using var old = PostgreSqlTestKit.Open(ConnectionString);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => old.InitializeAsync());
 
         Assert.Contains($"at 127.0.0.1:{Server.Port}/", error.Message);
-        Assert.Contains($"schema version {Latest + 1}, newer than this build knows ({Latest}): run the newer MiracleCell", error.Message);
+        Assert.Contains($"schema version {Latest + 1}, newer than this build knows ({Latest}): run "
+            + "the newer MiracleCell", error.Message);
         Assert.Equal(Latest + 1, await ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
     }
 }

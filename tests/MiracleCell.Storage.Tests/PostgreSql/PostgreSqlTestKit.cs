@@ -11,7 +11,9 @@ internal static class PostgreSqlTestKit
     /// <summary>A store on <paramref name="connectionString"/>, as one bot process would open it.</summary>
     public static PostgreSqlTriviaStore Open(string connectionString, TimeProvider? time = null,
         IReadOnlyList<PostgreSqlMigration>? migrations = null, int connectAttempts = 1, IMeterFactory? meters = null) =>
-        new(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString, ConnectAttempts = connectAttempts },
+        new(
+            new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString,
+                ConnectAttempts = connectAttempts },
             time ?? new ManualTimeProvider(StoreTestKit.Start), null, migrations ?? PostgreSqlMigrations.All, meters);
 
     public static async Task<long> ScalarAsync(string connectionString, string sql)
@@ -37,7 +39,8 @@ public abstract class PostgreSqlStoreTests(PostgreSqlServer server, TimeProvider
 
     public async Task InitializeAsync()
     {
-        if (PostgreSqlBinaries.MissingReason is not null && !PostgreSqlBinaries.IsCi) return; // every test here is skipped
+        // every test here is skipped
+        if (PostgreSqlBinaries.MissingReason is not null && !PostgreSqlBinaries.IsCi) return;
         ConnectionString = await Server.CreateDatabaseAsync();
         Store = OpenAnother();
         await Store.InitializeAsync();

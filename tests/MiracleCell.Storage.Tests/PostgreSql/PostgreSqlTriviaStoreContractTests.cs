@@ -11,7 +11,8 @@ public sealed class PostgreSqlTriviaStoreContractTests(PostgreSqlServer server) 
     private string? _connectionString;
 
     private string ConnectionStringOrThrow =>
-        _connectionString ?? throw new InvalidOperationException("OpenStoreAsync has not created the test database yet.");
+        _connectionString
+            ?? throw new InvalidOperationException("OpenStoreAsync has not created the test database yet.");
 
     protected override IReadOnlyList<string> CrashWriterTarget =>
         ["--provider", "PostgreSql", "--connection-string", ConnectionStringOrThrow];

@@ -82,7 +82,8 @@ public sealed class ScoresFileTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ScoresFileException>(
             () => ScoresTransfer.ImportAsync(target, FilePath, replace: false, CancellationToken.None));
 
-        Assert.StartsWith($"{FilePath} line {answer + 2}: a second answer by ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{FilePath} line {answer + 2}: a second answer by ", error.Message,
+            StringComparison.Ordinal);
         Assert.Equal(TransferCounts.Zero, await target.CountAsync(CancellationToken.None));
     }
 

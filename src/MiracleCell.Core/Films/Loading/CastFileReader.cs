@@ -14,7 +14,9 @@ internal sealed class CastFileReader(PackFile file, PackReferences references)
         var nodes = MappingReader.Open(file, root, FileName, "cast")!.List("cast", required: true);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"cast member {i + 1}", "id", "name", "sources", "roles") is not { } actor) continue;
+            if (MappingReader.Open(file, nodes[i], $"cast member {i + 1}", "id", "name", "sources",
+                "roles") is not { } actor)
+                continue;
             var id = actor.Id(registry);
             if (id is not null) actor.NameOwner($"cast member '{id}'");
             var name = actor.String("name", limit: TextLimit.ChoiceName);
@@ -31,7 +33,9 @@ internal sealed class CastFileReader(PackFile file, PackReferences references)
         var nodes = actor.List("roles", required: false);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"{actor.Owner} role {i + 1}", "character", "note", "sources") is not { } role) continue;
+            if (MappingReader.Open(file, nodes[i], $"{actor.Owner} role {i + 1}", "character", "note",
+                "sources") is not { } role)
+                continue;
             var character = role.CharacterReference(references);
             var note = role.Localized("note", required: false, limit: TextLimit.FieldValue);
             role.SpoilerFree(references, "note", note);

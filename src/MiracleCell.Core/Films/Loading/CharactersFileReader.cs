@@ -38,7 +38,8 @@ internal sealed class CharactersFileReader(PackFile file, PackReferences referen
         var sources = character.Sources(references);
         var facts = SourcedTextReader.ReadList(character, "facts", "fact", references, spoilerRequired: false);
         var relationships = ReadRelationships(character);
-        return new Character(id ?? "", name ?? "", aliases, role ?? Missing, summary ?? Missing, facts, relationships, sources)
+        return new Character(id ?? "", name ?? "", aliases, role ?? Missing, summary ?? Missing, facts, relationships,
+            sources)
         {
             SpoilerAliases = spoilerAliases,
         };
@@ -59,7 +60,9 @@ internal sealed class CharactersFileReader(PackFile file, PackReferences referen
             {
                 var alias = text.Trim();
                 if (DiscordText.Length(alias) > TextLimit.ChoiceName.Max)
-                    file.Report(nodes[i], $"{character.Owner}: alias '{alias}' is {DiscordText.Length(alias)} characters long, but {TextLimit.ChoiceName.Place} allows at most {TextLimit.ChoiceName.Max}: shorten it");
+                    file.Report(nodes[i], $"{character.Owner}: alias '{alias}' is {DiscordText.Length(alias)} "
+                        + $"characters long, but {TextLimit.ChoiceName.Place} allows at most "
+                        + $"{TextLimit.ChoiceName.Max}: shorten it");
                 character.SpoilerFreeName(references, NodeText.LineOf(nodes[i]), $"the alias '{alias}'", alias);
                 plain.Add(alias);
                 continue;
@@ -67,7 +70,8 @@ internal sealed class CharactersFileReader(PackFile file, PackReferences referen
             var owner = $"{character.Owner} alias {i + 1}";
             if (nodes[i] is not YamlMappingNode)
             {
-                file.Report(nodes[i], $"{owner} should be a name, or a mapping of name, spoiler and reveals, but is {NodeText.Describe(nodes[i])}");
+                file.Report(nodes[i], $"{owner} should be a name, or a mapping of name, spoiler and reveals, but is "
+                    + $"{NodeText.Describe(nodes[i])}");
                 continue;
             }
             if (MappingReader.Open(file, nodes[i], owner, "name", "spoiler", "reveals") is not { } reader) continue;
@@ -92,7 +96,9 @@ internal sealed class CharactersFileReader(PackFile file, PackReferences referen
         for (var i = 0; i < nodes.Count; i++)
         {
             var owner = $"{character.Owner} relationship {i + 1}";
-            if (MappingReader.Open(file, nodes[i], owner, "character", "relation", "spoiler", "sources", "reveals") is not { } relationship) continue;
+            if (MappingReader.Open(file, nodes[i], owner, "character", "relation", "spoiler", "sources",
+                "reveals") is not { } relationship)
+                continue;
             var other = relationship.CharacterReference(references);
             var relation = relationship.Localized("relation", limit: TextLimit.FieldValue);
             var spoiler = relationship.Enum("spoiler", PackVocabulary.Spoilers, SpoilerLevel.None) ?? SpoilerLevel.None;

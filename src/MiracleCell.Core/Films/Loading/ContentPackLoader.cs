@@ -5,7 +5,8 @@ public static class ContentPackLoader
 {
     /// <summary>The files of a pack, in the order problems are reported.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        [FilmFileReader.FileName, CharactersFileReader.FileName, CastFileReader.FileName, RecapFileReader.FileName, TriviaFileReader.FileName];
+        [FilmFileReader.FileName, CharactersFileReader.FileName, CastFileReader.FileName, RecapFileReader.FileName,
+            TriviaFileReader.FileName];
 
     /// <summary>
     /// Loads the pack in <paramref name="folder"/>; every problem found is reported with file and line.
@@ -17,7 +18,8 @@ public static class ContentPackLoader
         if (!Directory.Exists(folder))
         {
             var problem = new ContentProblem(folder, 0,
-                $"the content pack folder '{Path.GetFullPath(folder)}' does not exist: check the path, or create it with {string.Join(", ", FileNames)}");
+                $"the content pack folder '{Path.GetFullPath(folder)}' does not exist: check the path, or create it "
+                    + $"with {string.Join(", ", FileNames)}");
             return new ContentLoadResult(null, [problem]);
         }
 
@@ -31,19 +33,26 @@ public static class ContentPackLoader
 
         var charactersFile = new PackFile(CharactersFileReader.FileName, problems);
         var charactersRoot = charactersFile.ReadRoot(folder);
-        var characters = charactersRoot is null ? [] : new CharactersFileReader(charactersFile, references).Read(charactersRoot);
+        var characters = charactersRoot is null
+            ? []
+            : new CharactersFileReader(charactersFile, references).Read(charactersRoot);
 
         var castFile = new PackFile(CastFileReader.FileName, problems);
-        var cast = castFile.ReadRoot(folder) is { } castRoot ? new CastFileReader(castFile, references).Read(castRoot) : [];
+        var cast = castFile.ReadRoot(folder) is { } castRoot
+            ? new CastFileReader(castFile, references).Read(castRoot)
+            : [];
 
         var recapFile = new PackFile(RecapFileReader.FileName, problems);
         var recapRoot = recapFile.ReadRoot(folder);
         var recap = recapRoot is null ? [] : new RecapFileReader(recapFile, references).Read(recapRoot);
 
         var triviaFile = new PackFile(TriviaFileReader.FileName, problems);
-        var trivia = triviaFile.ReadRoot(folder) is { } triviaRoot ? new TriviaFileReader(triviaFile, references).Read(triviaRoot) : [];
+        var trivia = triviaFile.ReadRoot(folder) is { } triviaRoot
+            ? new TriviaFileReader(triviaFile, references).Read(triviaRoot)
+            : [];
 
-        CrossReferenceCheck.Run(references, sourcesRead: filmRoot is not null, charactersRead: charactersRoot is not null,
+        CrossReferenceCheck.Run(references, sourcesRead: filmRoot is not null,
+            charactersRead: charactersRoot is not null,
             partsRead: recapRoot is not null);
         GiveAwayCheck.Run(references);
 

@@ -20,7 +20,8 @@ public sealed record ContentPackSummary(
     public static ContentPackSummary Of(FilmPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var byDifficulty = Enum.GetValues<Difficulty>().ToDictionary(d => d, d => pack.Trivia.Count(q => q.Difficulty == d));
+        var byDifficulty = Enum.GetValues<Difficulty>()
+            .ToDictionary(d => d, d => pack.Trivia.Count(q => q.Difficulty == d));
         var disputed = pack.Film.Facts.Count(f => f.Disputed)
             + pack.Characters.Sum(c => c.Facts.Count(f => f.Disputed))
             + pack.Recap.Sum(p => p.Beats.Count(b => b.Disputed));
@@ -49,7 +50,9 @@ public sealed record ContentPackSummary(
         $"  characters:    {Characters} ({Aliases} aliases, {CharacterFacts} facts, {Relationships} relationships)",
         $"  cast:          {Cast} ({CastRoles} roles)",
         $"  recap parts:   {RecapParts} ({Beats} beats)",
-        $"  questions:     {Questions} ({string.Join(", ", QuestionsByDifficulty.Select(d => $"{d.Value} {d.Key.ToString().ToLowerInvariant()}"))})",
+        $"  questions:     {Questions} ("
+            + string.Join(", ", QuestionsByDifficulty.Select(d => $"{d.Value} {d.Key.ToString().ToLowerInvariant()}"))
+            + ")",
         $"  disputed:      {DisputedFacts} facts and beats",
     ];
 

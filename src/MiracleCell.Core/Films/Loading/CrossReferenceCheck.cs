@@ -29,7 +29,9 @@ internal static class CrossReferenceCheck
         if (references.DeclaredParts.IsEmpty) return;
         var first = references.DeclaredParts.Ids[0];
         foreach (var mention in references.Parts.Where(m => m.Id == first))
-            mention.File.Report(mention.Line, $"{mention.Owner} lists '{first}' in {mention.Key}, but the first part is the spoiler-free premise and reveals nothing: name the part where it comes out, or make it spoiler: none");
+            mention.File.Report(mention.Line, $"{mention.Owner} lists '{first}' in {mention.Key}, but the first part "
+                + "is the spoiler-free premise and reveals nothing: name the part where it comes out, or "
+                + "make it spoiler: none");
     }
 
     private static void Check(List<IdReference> mentions, IdRegistry declared, string notDeclared)
@@ -39,7 +41,8 @@ internal static class CrossReferenceCheck
             if (declared.Contains(mention.Id)) continue;
             var closest = EditDistance.Closest(mention.Id, declared.Ids);
             var hint = closest is null ? "" : $": did you mean '{closest}'?";
-            mention.File.Report(mention.Line, $"{mention.Owner} lists '{mention.Id}' in {mention.Key}, but {notDeclared}{hint} (known: {Known(declared)})");
+            mention.File.Report(mention.Line, $"{mention.Owner} lists '{mention.Id}' in {mention.Key}, but "
+                + $"{notDeclared}{hint} (known: {Known(declared)})");
         }
     }
 

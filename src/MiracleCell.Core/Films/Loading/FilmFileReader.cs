@@ -11,12 +11,14 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
 
     public Film? Read(YamlMappingNode root)
     {
-        var film = MappingReader.Open(file, root, "film.yaml", "id", "titles", "year", "release_date", "release_sources",
-            "runtime_minutes", "country", "director", "genres", "premise", "facts", "remakes", "sources")!;
+        var film = MappingReader.Open(file, root, "film.yaml", "id", "titles", "year", "release_date",
+            "release_sources", "runtime_minutes", "country", "director", "genres", "premise", "facts", "remakes",
+            "sources")!;
 
         var id = film.Id(null);
         if (id is not null && id != folderName)
-            film.Report("id", $"film id '{id}' does not match the pack folder name '{folderName}': rename the folder or set id: {folderName}");
+            film.Report("id", $"film id '{id}' does not match the pack folder name '{folderName}': rename the folder "
+                + $"or set id: {folderName}");
         film.NameOwner($"film '{id ?? folderName}'");
 
         var sources = ReadSources(film);
@@ -32,8 +34,9 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
         var facts = SourcedTextReader.ReadList(film, "facts", "fact", references, spoilerRequired: false);
         var remakes = ReadRemakes(film);
 
-        return new Film(id ?? "", titles ?? new FilmTitles(Missing, "", "", Missing), year ?? 0, releaseDate ?? default, runtime ?? 0,
-            country ?? Missing, director ?? "", genres, premise ?? new SourcedText(Missing, [], SpoilerLevel.None), facts, remakes,
+        return new Film(id ?? "", titles ?? new FilmTitles(Missing, "", "", Missing), year ?? 0, releaseDate ?? default,
+            runtime ?? 0, country ?? Missing, director ?? "", genres,
+            premise ?? new SourcedText(Missing, [], SpoilerLevel.None), facts, remakes,
             sources, releaseSources);
     }
 
@@ -42,10 +45,13 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
         var sources = new List<SourceDocument>();
         var nodes = film.List("sources", required: true);
         if (nodes.Count == 0 && film.Has("sources"))
-            film.Report("sources", "film.yaml 'sources' is empty: declare every document the pack cites (id, kind, language, title, file or url)");
+            film.Report("sources", "film.yaml 'sources' is empty: declare every document the pack cites (id, kind, "
+                + "language, title, file or url)");
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"source {i + 1}", "id", "kind", "language", "title", "file", "url") is not { } source) continue;
+            if (MappingReader.Open(file, nodes[i], $"source {i + 1}", "id", "kind", "language", "title", "file",
+                "url") is not { } source)
+                continue;
             var id = source.Id(references.DeclaredSources);
             if (id is not null) source.NameOwner($"source '{id}'");
             var kind = source.Enum<SourceKind>("kind", PackVocabulary.SourceKinds);
@@ -54,19 +60,25 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
             var fileName = source.String("file", required: kind == SourceKind.Seed);
             var url = source.String("url", required: kind == SourceKind.Extra);
             if (kind == SourceKind.Seed && url is not null)
-                source.Report("url", $"{source.Owner} is a seed, which names its document with 'file': remove 'url' or make it kind: extra");
+                source.Report("url", $"{source.Owner} is a seed, which names its document with 'file': remove 'url' or "
+                    + "make it kind: extra");
             if (kind == SourceKind.Extra && fileName is not null)
-                source.Report("file", $"{source.Owner} is an extra, which names its page with 'url': remove 'file' or make it kind: seed");
+                source.Report("file", $"{source.Owner} is an extra, which names its page with 'url': remove 'file' "
+                    + "or make it kind: seed");
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
-                source.Report("url", $"{source.Owner}: 'url' is '{url}', which is not an absolute address: write it as https://...");
-            sources.Add(new SourceDocument(id ?? "", kind?.ToString().ToLowerInvariant() ?? "", language ?? "", title ?? "", fileName, url));
+                source.Report("url", $"{source.Owner}: 'url' is '{url}', which is not an absolute address: "
+                    + "write it as https://...");
+            sources.Add(
+                new SourceDocument(id ?? "", kind?.ToString().ToLowerInvariant() ?? "", language ?? "", title ?? "",
+                    fileName, url));
         }
         return sources;
     }
 
     private static FilmTitles? ReadTitles(MappingReader film)
     {
-        if (film.Mapping("titles", true, "film 'titles'", "display", "original", "original_romanized", "original_meaning") is not { } titles)
+        if (film.Mapping("titles", true, "film 'titles'", "display", "original", "original_romanized",
+            "original_meaning") is not { } titles)
             return null;
         var display = titles.Localized("display", limit: TextLimit.EmbedTitle);
         var original = titles.String("original", limit: TextLimit.EmbedTitle);
@@ -102,7 +114,8 @@ internal sealed class FilmFileReader(PackFile file, PackReferences references, s
         var nodes = film.List("remakes", required: false);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"remake {i + 1}", "country", "year", "title", "director", "note", "sources") is not { } remake)
+            if (MappingReader.Open(file, nodes[i], $"remake {i + 1}", "country", "year", "title", "director", "note",
+                "sources") is not { } remake)
                 continue;
             var country = remake.Localized("country");
             var year = remake.Int("year", 1880, 2100);

@@ -20,7 +20,8 @@ internal static class GiveAwayCheck
                     ? "rename it"
                     : "reword it, or mark it as a spoiler with the part that reveals it";
                 text.File.Report(text.Line,
-                    $"{text.Owner}: {text.What} uses '{word}', which gives away recap part '{byWord[word]}' and is shown before anyone clicks: {fix}");
+                    $"{text.Owner}: {text.What} uses '{word}', which gives away recap part '{byWord[word]}' and is "
+                        + $"shown before anyone clicks: {fix}");
             }
         }
     }

@@ -30,12 +30,14 @@ internal sealed class MappingReader
 
     public int Line => NodeText.LineOf(Node);
 
-    /// <summary>Opens <paramref name="node"/> as a mapping allowing only <paramref name="keys"/>; null when it is not a mapping.</summary>
+    /// <summary>Opens <paramref name="node"/> as a mapping allowing only <paramref name="keys"/>; null when it is not a
+    /// mapping.</summary>
     public static MappingReader? Open(PackFile file, YamlNode node, string owner, params string[] keys)
     {
         if (node is not YamlMappingNode mapping)
         {
-            file.Report(node, $"{owner} should be a mapping of keys ({string.Join(", ", keys)}), but is {NodeText.Describe(node)}");
+            file.Report(node, $"{owner} should be a mapping of keys ({string.Join(", ", keys)}), but is "
+                + $"{NodeText.Describe(node)}");
             return null;
         }
 
@@ -92,9 +94,11 @@ internal sealed class MappingReader
     public int? Int(string key, int min, int max)
     {
         if (String(key) is not { } text) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
+            && value <= max)
             return value;
-        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not a whole number from {min} to {max}: write a number such as {min + (max - min) / 2}");
+        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not a whole number from {min} to {max}: "
+            + $"write a number such as {min + (max - min) / 2}");
         return null;
     }
 
@@ -109,8 +113,10 @@ internal sealed class MappingReader
     public DateOnly? Date(string key)
     {
         if (String(key) is not { } text) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not a valid date: write it as YYYY-MM-DD, e.g. 2013-01-23");
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not a valid date: write it as "
+            + "YYYY-MM-DD, e.g. 2013-01-23");
         return null;
     }
 
@@ -119,7 +125,8 @@ internal sealed class MappingReader
     {
         if (String(key, required: defaultValue is null) is not { } text) return defaultValue;
         if (allowed.TryGetValue(text, out var value)) return value;
-        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not allowed: use one of {string.Join(", ", allowed.Keys)}");
+        File.Report(_values[key], $"{Owner}: '{key}' is '{text}', which is not allowed: use one of "
+            + $"{string.Join(", ", allowed.Keys)}");
         return defaultValue;
     }
 
@@ -129,7 +136,8 @@ internal sealed class MappingReader
         if (String(key) is not { } id) return null;
         if (!IdFormat.IsValid(id))
         {
-            File.Report(_values[key], $"{Owner}: id '{id}' is not lowercase kebab-case: use only a-z, 0-9 and single hyphens between words, e.g. '{IdFormat.Suggest(id)}'");
+            File.Report(_values[key], $"{Owner}: id '{id}' is not lowercase kebab-case: use only a-z, 0-9 and single "
+                + $"hyphens between words, e.g. '{IdFormat.Suggest(id)}'");
             return null;
         }
         registry?.Register(File, NodeText.LineOf(_values[key]), id);
@@ -145,7 +153,8 @@ internal sealed class MappingReader
     {
         if (node is not YamlMappingNode mapping)
         {
-            File.Report(node, $"{Owner}: {label} should be a mapping with both languages, e.g. {{ en: ..., id: ... }}, but is {NodeText.Describe(node)}");
+            File.Report(node, $"{Owner}: {label} should be a mapping with both languages, e.g. {{ en: ..., id: ... }}, "
+                + $"but is {NodeText.Describe(node)}");
             return null;
         }
         var texts = Open(File, mapping, $"{Owner}: {label}", "en", "id")!;
@@ -157,7 +166,8 @@ internal sealed class MappingReader
     private string? Language(MappingReader texts, string label, string language, TextLimit? limit)
     {
         texts._values.TryGetValue(language, out var node);
-        if (node is null || NodeText.IsNull(node) || node is YamlScalarNode { Value: var value } && string.IsNullOrWhiteSpace(value))
+        if (node is null || NodeText.IsNull(node)
+            || node is YamlScalarNode { Value: var value } && string.IsNullOrWhiteSpace(value))
         {
             File.Report(node ?? texts.Node, $"{Owner}: {label} has no '{language}' text: write it in both en and id");
             return null;
@@ -208,7 +218,8 @@ internal sealed class MappingReader
             }
             else
             {
-                File.Report(item, $"{Owner}: each item of '{key}' should be a non-empty text, but one is {NodeText.Describe(item)}");
+                File.Report(item, $"{Owner}: each item of '{key}' should be a non-empty text, but one is "
+                    + $"{NodeText.Describe(item)}");
             }
         }
         return items;
@@ -232,13 +243,15 @@ internal sealed class MappingReader
         if (spoiler == SpoilerLevel.None)
         {
             if (id is not null)
-                Report(key, $"{Owner} is spoiler-free, so no part reveals it: remove '{key}', or mark it mild or major");
+                Report(key,
+                    $"{Owner} is spoiler-free, so no part reveals it: remove '{key}', or mark it mild or major");
             return null;
         }
         if (id is null)
         {
             Report(_values.ContainsKey(key) ? key : "spoiler",
-                $"{Owner} is a spoiler but does not say which recap part reveals it: add '{key}: <part id>' (e.g. '{key}: part-3')");
+                $"{Owner} is a spoiler but does not say which recap part reveals it: add '{key}: <part id>' "
+                    + $"(e.g. '{key}: part-3')");
             return null;
         }
         references.Parts.Add(new IdReference(File, NodeText.LineOf(_values[key]), Owner, key, id));
@@ -259,7 +272,8 @@ internal sealed class MappingReader
         foreach (var locale in Locales.All)
         {
             var code = locale.Code();
-            var line = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(code), out var value)
+            var line = node is YamlMappingNode mapping
+                && mapping.Children.TryGetValue(new YamlScalarNode(code), out var value)
                 ? NodeText.LineOf(value)
                 : NodeText.LineOf(node);
             references.SpoilerFreeTexts.Add(
@@ -271,8 +285,10 @@ internal sealed class MappingReader
     public void SpoilerFreeName(PackReferences references, int line, string what, string name) =>
         references.SpoilerFreeTexts.Add(new SpoilerFreeText(File, line, Owner, what, name, IsName: true));
 
-    /// <summary>Reports a problem on the line of <paramref name="key"/>, or of the mapping when the key is absent.</summary>
-    public void Report(string key, string message) => File.Report(_keys.TryGetValue(key, out var node) ? node : Node, message);
+    /// <summary>Reports a problem on the line of <paramref name="key"/>, or of the mapping when the key is
+    /// absent.</summary>
+    public void Report(string key, string message) =>
+        File.Report(_keys.TryGetValue(key, out var node) ? node : Node, message);
 
     public int LineOf(string key) => NodeText.LineOf(_keys.TryGetValue(key, out var node) ? node : Node);
 
@@ -284,6 +300,7 @@ internal sealed class MappingReader
         var length = DiscordText.Length(text);
         if (length <= limit.Max) return;
         var which = language is null ? label : $"{label} ({language})";
-        File.Report(node, $"{Owner}: {which} is {length} characters long, but {limit.Place} allows at most {limit.Max}: shorten it");
+        File.Report(node, $"{Owner}: {which} is {length} characters long, but {limit.Place} allows at most "
+            + $"{limit.Max}: shorten it");
     }
 }

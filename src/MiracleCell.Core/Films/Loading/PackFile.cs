@@ -24,7 +24,8 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
         }
         if (!File.Exists(path))
         {
-            Report(0, $"the file is missing: create {Name} in {Path.GetFullPath(folder)} (see docs/content-pack-format.md)");
+            Report(0, $"the file is missing: create {Name} in {Path.GetFullPath(folder)} (see "
+                + "docs/content-pack-format.md)");
             return null;
         }
 
@@ -38,13 +39,16 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
             }
             catch (YamlException ex)
             {
-                Report((int)Math.Min(ex.Start.Line, int.MaxValue), $"YAML syntax error: {PlainMessage(ex)}; {SyntaxHint}");
+                Report((int)Math.Min(ex.Start.Line, int.MaxValue), "YAML syntax error: "
+                    + $"{PlainMessage(ex)}; {SyntaxHint}");
                 return null;
             }
             catch (InvalidOperationException)
             {
                 // The scanner gives up without a YamlException on some malformed input (an unclosed '{', for one).
-                Report((int)Math.Min(scanner.CurrentPosition.Line, int.MaxValue), $"YAML syntax error: the file cannot be read from here on (an unclosed {{ or [ or quote before this line is the usual cause); {SyntaxHint}");
+                Report((int)Math.Min(scanner.CurrentPosition.Line, int.MaxValue), "YAML syntax error: the file cannot "
+                    + $"be read from here on (an unclosed {{ or [ or quote before this line is the usual "
+                    + $"cause); {SyntaxHint}");
                 return null;
             }
         }
@@ -55,15 +59,18 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
             return null;
         }
         if (stream.Documents.Count > 1)
-            Report(stream.Documents[1].RootNode, "the file holds a second YAML document (after '---'): keep everything in one document");
+            Report(stream.Documents[1].RootNode, "the file holds a second YAML document (after '---'): keep "
+                + "everything in one document");
 
         var root = stream.Documents[0].RootNode;
         if (root is YamlMappingNode mapping) return mapping;
-        Report(root, $"the file should hold a mapping of keys (e.g. '{TopKeyHint}: ...'), but holds {NodeText.Describe(root)}");
+        Report(root, $"the file should hold a mapping of keys (e.g. '{TopKeyHint}: ...'), but holds "
+            + $"{NodeText.Describe(root)}");
         return null;
     }
 
-    private const string SyntaxHint = "check the indentation, quotes and the ':' after each key on or just before this line";
+    private const string SyntaxHint = "check the indentation, quotes and the ':' after each key on or "
+        + "just before this line";
 
     private string TopKeyHint => Name switch
     {
@@ -80,6 +87,8 @@ internal sealed class PackFile(string name, List<ContentProblem> problems)
     {
         var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
         var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return (marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message).TrimEnd('.');
+        return (
+            marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message)
+            .TrimEnd('.');
     }
 }

@@ -42,7 +42,8 @@ internal sealed class IdRegistry(string kind)
     {
         if (_firstLine.TryGetValue(id, out var first))
         {
-            file.Report(line, $"duplicate {Kind} id '{id}': the first {Kind} with this id is at line {first}; give each {Kind} its own id");
+            file.Report(line, $"duplicate {Kind} id '{id}': the first {Kind} with this id is at line {first}; give "
+                + $"each {Kind} its own id");
             return;
         }
         _firstLine.Add(id, line);

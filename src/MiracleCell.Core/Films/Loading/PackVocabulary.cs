@@ -17,7 +17,8 @@ internal static class PackVocabulary
         ["hard"] = Difficulty.Hard,
     };
 
-    public static readonly IReadOnlyDictionary<string, TriviaCategory> Categories = new Dictionary<string, TriviaCategory>
+    public static readonly IReadOnlyDictionary<string, TriviaCategory> Categories = new Dictionary<string,
+    TriviaCategory>
     {
         ["plot"] = TriviaCategory.Plot,
         ["characters"] = TriviaCategory.Characters,

@@ -20,13 +20,16 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
         var nodes = MappingReader.Open(file, root, FileName, "parts")!.List("parts", required: true);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (MappingReader.Open(file, nodes[i], $"recap part {i + 1}", "id", "title", "aliases", "give_away", "beats") is not { } part) continue;
+            if (MappingReader.Open(file, nodes[i], $"recap part {i + 1}", "id", "title", "aliases", "give_away",
+                "beats") is not { } part)
+                continue;
             var id = part.Id(registry);
             if (id is not null)
             {
                 part.NameOwner($"recap part '{id}'");
                 if (id.Length > TextLimit.ChoiceName.Max)
-                    part.Report("id", $"{part.Owner}: the id is {id.Length} characters long, but {TextLimit.ChoiceName.Place} allows at most {TextLimit.ChoiceName.Max}: shorten it");
+                    part.Report("id", $"{part.Owner}: the id is {id.Length} characters long, but "
+                        + $"{TextLimit.ChoiceName.Place} allows at most {TextLimit.ChoiceName.Max}: shorten it");
             }
             var title = part.Localized("title", limit: TextLimit.ChoiceName);
             var aliases = part.StringList("aliases", required: false, TextLimit.ChoiceName);
@@ -53,12 +56,15 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
         for (var i = 0; i < nodes.Count; i++)
         {
             var owner = $"{part.Owner} beat {i + 1}";
-            var beat = SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true, isBeat: true, (beat, reader) =>
+            var beat = SourcedTextReader.Read(file, nodes[i], owner, references, spoilerRequired: true, isBeat: true,
+                (beat, reader) =>
             {
                 if (isFirstPart && beat.Spoiler != SpoilerLevel.None)
-                    reader.Report("spoiler", $"{owner} is spoiler: {Word(beat.Spoiler)}, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
+                    reader.Report("spoiler", $"{owner} is spoiler: {Word(beat.Spoiler)}, but the first part is shown "
+                        + "to everyone: move the beat to a later part, or make it spoiler: none");
                 if (!isFirstPart && beat.Spoiler == SpoilerLevel.None)
-                    reader.Report("spoiler", $"{owner} is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
+                    reader.Report("spoiler", $"{owner} is spoiler: none, but only the first part is spoiler-free: mark "
+                        + "it mild or major, or move it into the first part");
             });
             if (beat is null) continue;
             beats.Add(beat);
@@ -66,17 +72,20 @@ internal sealed class RecapFileReader(PackFile file, PackReferences references)
         return beats;
     }
 
-    /// <summary>The words that give the part away, in each language: <c>give_away: { en: [...], id: [...] }</c>.</summary>
+    /// <summary>The words that give the part away, in each language: <c>give_away: { en: [...], id: [...]
+    /// }</c>.</summary>
     private List<string> ReadGiveAways(MappingReader part, string? id)
     {
         var words = new List<string>();
-        if (part.Mapping("give_away", required: false, $"{part.Owner}: 'give_away'", "en", "id") is not { } languages) return words;
+        if (part.Mapping("give_away", required: false, $"{part.Owner}: 'give_away'", "en", "id") is not { } languages)
+            return words;
         foreach (var locale in Locales.All)
         {
             var code = locale.Code();
             var list = languages.StringList(code, required: true, TextLimit.ChoiceName);
             if (list.Count == 0 && languages.Has(code))
-                languages.Report(code, $"{part.Owner}: 'give_away' lists no '{code}' words: list the words that would give the part away, or remove 'give_away'");
+                languages.Report(code, $"{part.Owner}: 'give_away' lists no '{code}' words: list the words that would "
+                    + "give the part away, or remove 'give_away'");
             words.AddRange(list);
         }
         if (id is not null)

@@ -25,7 +25,8 @@ internal sealed class TriviaFileReader(PackFile file, PackReferences references)
     private TriviaQuestion? ReadQuestion(YamlNode node, int index, IdRegistry registry)
     {
         var question = MappingReader.Open(file, node, $"question {index + 1}",
-            "id", "category", "difficulty", "spoiler", "question", "answer", "wrong", "explanation", "sources", "reveals");
+            "id", "category", "difficulty", "spoiler", "question", "answer", "wrong", "explanation", "sources",
+            "reveals");
         if (question is null) return null;
 
         var id = question.Id(registry);
@@ -57,19 +58,24 @@ internal sealed class TriviaFileReader(PackFile file, PackReferences references)
         var wrong = new List<LocalizedText>();
         var numbers = new List<int>();
         var nodes = question.List("wrong", required: true);
-        if (question.Has("wrong") && question.Value("wrong", false) is YamlSequenceNode && nodes.Count != WrongAnswerCount)
-            question.Report("wrong", $"{question.Owner} has {nodes.Count} wrong answers, but a question needs exactly {WrongAnswerCount}: {(nodes.Count < WrongAnswerCount ? "add" : "remove")} {Math.Abs(nodes.Count - WrongAnswerCount)}");
+        if (question.Has("wrong") && question.Value("wrong", false) is YamlSequenceNode
+            && nodes.Count != WrongAnswerCount)
+            question.Report("wrong", $"{question.Owner} has {nodes.Count} wrong answers, but a question needs exactly "
+                + $"{WrongAnswerCount}: {(nodes.Count < WrongAnswerCount ? "add" : "remove")} "
+                + $"{Math.Abs(nodes.Count - WrongAnswerCount)}");
 
         for (var i = 0; i < nodes.Count; i++)
         {
             var label = $"wrong answer {i + 1}";
             if (question.Localized(nodes[i], label, TextLimit.AnswerLabel) is not { } candidate) continue;
             if (answer is not null && SameIn(candidate, answer) is { } language)
-                file.Report(nodes[i], $"{question.Owner}: {label} ('{candidate[language]}') is the same as the answer ({language.Code()}): write a different wrong answer");
+                file.Report(nodes[i], $"{question.Owner}: {label} ('{candidate[language]}') is the same as the answer "
+                    + $"({language.Code()}): write a different wrong answer");
             for (var j = 0; j < wrong.Count; j++)
             {
                 if (SameIn(candidate, wrong[j]) is { } repeated)
-                    file.Report(nodes[i], $"{question.Owner}: {label} ('{candidate[repeated]}') is the same as wrong answer {numbers[j]} ({repeated.Code()}): make the wrong answers differ from each other");
+                    file.Report(nodes[i], $"{question.Owner}: {label} ('{candidate[repeated]}') is the same as wrong "
+                        + $"answer {numbers[j]} ({repeated.Code()}): make the wrong answers differ from each other");
             }
             wrong.Add(candidate);
             numbers.Add(i + 1);

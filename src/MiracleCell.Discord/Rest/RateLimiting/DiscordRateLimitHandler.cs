@@ -17,12 +17,14 @@ internal sealed partial class DiscordRateLimitHandler(
     TimeProvider time,
     ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(DiscordRoute.OptionKey, out var route))
         {
             throw new InvalidOperationException(
-                "A request reached the Discord rate limiter without a Discord route; send requests through DiscordRestClient.");
+                "A request reached the Discord rate limiter without a Discord route; send requests "
+                    + "through DiscordRestClient.");
         }
 
         RateLimitBucket? bucket = null;
@@ -64,7 +66,8 @@ internal sealed partial class DiscordRateLimitHandler(
                 return response;
             }
 
-            var giveUp = rateLimitedTimes >= options.Value.MaxRateLimitRetries || rateLimit.Wait > options.Value.MaxRateLimitWait;
+            var giveUp = rateLimitedTimes >= options.Value.MaxRateLimitRetries
+                || rateLimit.Wait > options.Value.MaxRateLimitWait;
             LogRateLimited(logger, route.Method.Method, route.Template, rateLimit.Scope, rateLimit.Global,
                 bucket.Hash ?? "unnamed", giveUp ? "giving up instead of retrying" : "retrying",
                 rateLimit.Wait.TotalMilliseconds);
@@ -78,13 +81,15 @@ internal sealed partial class DiscordRateLimitHandler(
     }
 
     /// <summary>
-    /// The wait Discord asked for. The header and the body can disagree (discord-api-docs#7394), so the longer one wins;
-    /// a 429 without either still waits a moment rather than hammering the bucket.
+    /// The wait Discord asked for. The header and the body can disagree (discord-api-docs#7394), so the longer one
+    /// wins; a 429 without either still waits a moment rather than hammering the bucket.
     /// </summary>
-    internal static async Task<RateLimitAnswer> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<RateLimitAnswer> ReadRateLimitAsync(HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var headerWait = DiscordRateLimiter.SecondsHeader(response.Headers, "Retry-After");
-        var global = string.Equals(DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+        var global = string.Equals(DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true",
+            StringComparison.OrdinalIgnoreCase);
         var scope = DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Scope") ?? (global ? "global" : "unknown");
         TimeSpan? bodyWait = null;
 
@@ -101,7 +106,8 @@ internal sealed partial class DiscordRateLimitHandler(
                     bodyWait = TimeSpan.FromSeconds(seconds);
                 }
 
-                global |= root.TryGetProperty("global", out var globalElement) && globalElement.ValueKind == JsonValueKind.True;
+                global |= root.TryGetProperty("global", out var globalElement)
+                    && globalElement.ValueKind == JsonValueKind.True;
             }
         }
         catch (JsonException)

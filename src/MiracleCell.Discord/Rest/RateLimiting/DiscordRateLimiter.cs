@@ -9,15 +9,16 @@ namespace MiracleCell.Discord.Rest.RateLimiting;
 /// Keeps the buckets the bot is using and the global limit. Before Discord names a route's bucket, the route is its own
 /// bucket (method + template + major id); once an answer carries <c>X-RateLimit-Bucket</c>, every route Discord puts in
 /// that bucket shares one state per major resource. Interaction routes keep nothing once they are done: a callback's
-/// bucket lives as long as its one request, and a webhook token's only while it is in use or a limit it announced holds,
-/// so memory does not grow with the number of interactions answered.
+/// bucket lives as long as its one request, and a webhook token's only while it is in use or a limit it announced
+/// holds, so memory does not grow with the number of interactions answered.
 /// </summary>
 internal sealed class DiscordRateLimiter
 {
     private const int SweepEvery = 512;
     private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Discord's interaction tokens expire after 15 minutes; a wait announced for one is moot after that.</summary>
+    /// <summary>Discord's interaction tokens expire after 15 minutes; a wait announced for one is moot after
+    /// that.</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     private readonly TimeProvider _time;
@@ -42,10 +43,11 @@ internal sealed class DiscordRateLimiter
 
     /// <summary>
     /// Waits until the route's bucket and, unless exempt, the global limit allow one more request.
-    /// <paramref name="previous"/> is the bucket of this request's previous attempt after a 429: a callback's own bucket
-    /// is kept nowhere else, so its retry waits out the 429 there.
+    /// <paramref name="previous"/> is the bucket of this request's previous attempt after a 429: a callback's own
+    /// bucket is kept nowhere else, so its retry waits out the 429 there.
     /// </summary>
-    public async ValueTask<BucketLease> AcquireAsync(DiscordRoute route, RateLimitBucket? previous, CancellationToken cancellationToken)
+    public async ValueTask<BucketLease> AcquireAsync(DiscordRoute route, RateLimitBucket? previous,
+        CancellationToken cancellationToken)
     {
         if (_metrics is null) return await EnterAsync(route, previous, cancellationToken);
         var started = _time.GetTimestamp();
@@ -54,7 +56,8 @@ internal sealed class DiscordRateLimiter
         return lease;
     }
 
-    private async ValueTask<BucketLease> EnterAsync(DiscordRoute route, RateLimitBucket? previous, CancellationToken cancellationToken)
+    private async ValueTask<BucketLease> EnterAsync(DiscordRoute route, RateLimitBucket? previous,
+        CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _acquisitions) % SweepEvery == 0)
         {
@@ -84,7 +87,8 @@ internal sealed class DiscordRateLimiter
         }
     }
 
-    private async ValueTask<BucketLease> PassGlobalLimitAsync(DiscordRoute route, BucketLease lease, CancellationToken cancellationToken)
+    private async ValueTask<BucketLease> PassGlobalLimitAsync(DiscordRoute route, BucketLease lease,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -160,7 +164,9 @@ internal sealed class DiscordRateLimiter
     }
 
     private static int? IntHeader(HttpResponseHeaders headers, string name) =>
-        int.TryParse(Header(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(Header(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     internal static TimeSpan? SecondsHeader(HttpResponseHeaders headers, string name) =>
         double.TryParse(Header(headers, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
@@ -180,7 +186,8 @@ internal sealed class DiscordRateLimiter
     private bool IsIdleFor(RateLimitBucket bucket, long now, TimeSpan lifetime) =>
         bucket.IsIdle && bucket.WaitBeforeNext is null && _time.GetElapsedTime(bucket.LastUsed, now) >= lifetime;
 
-    private static void RemoveWhere(ConcurrentDictionary<string, RateLimitBucket> buckets, Func<RateLimitBucket, bool> expired)
+    private static void RemoveWhere(ConcurrentDictionary<string, RateLimitBucket> buckets,
+        Func<RateLimitBucket, bool> expired)
     {
         foreach (var entry in buckets)
         {

@@ -5,7 +5,8 @@ namespace MiracleCell.Discord.Rest.RateLimiting;
 /// out an exhausted window, then takes one of the remaining requests. While the bucket's limits are still unknown, the
 /// first request keeps the bucket until its answer tells everyone the limits.
 /// </summary>
-#pragma warning disable CA1001 // SemaphoreSlim needs disposing only once AvailableWaitHandle is read, which never happens here.
+// SemaphoreSlim needs disposing only once AvailableWaitHandle is read, which never happens here.
+#pragma warning disable CA1001
 internal sealed class RateLimitBucket(TimeProvider time)
 {
     private readonly SemaphoreSlim _entry = new(1, 1);

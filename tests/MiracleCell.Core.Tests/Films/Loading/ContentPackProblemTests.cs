@@ -26,7 +26,8 @@ public sealed class ContentPackProblemTests : IDisposable
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(missing, problem.File);
-        Assert.Equal($"the content pack folder '{missing}' does not exist: check the path, or create it with film.yaml, characters.yaml, cast.yaml, recap.yaml, trivia.yaml", problem.Message);
+        Assert.Equal($"the content pack folder '{missing}' does not exist: check the path, or create it with "
+            + "film.yaml, characters.yaml, cast.yaml, recap.yaml, trivia.yaml", problem.Message);
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Delete("cast.yaml");
 
-        AssertOnlyProblem("cast.yaml", 0, $"the file is missing: create cast.yaml in {_pack.Folder} (see docs/content-pack-format.md)");
+        AssertOnlyProblem("cast.yaml", 0, $"the file is missing: create cast.yaml in {_pack.Folder} (see "
+            + "docs/content-pack-format.md)");
     }
 
     [Fact]
@@ -57,7 +59,8 @@ public sealed class ContentPackProblemTests : IDisposable
         Assert.Equal("trivia.yaml", problem.File);
         Assert.InRange(problem.Line, _pack.LineOf("trivia.yaml", "answer:"), _pack.LineOf("trivia.yaml", "wrong:"));
         Assert.StartsWith("YAML syntax error: ", problem.Message);
-        Assert.EndsWith("check the indentation, quotes and the ':' after each key on or just before this line", problem.Message);
+        Assert.EndsWith("check the indentation, quotes and the ':' after each key on or just before this line",
+            problem.Message);
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Write("cast.yaml", "- id: ryu-seung-ryong\n");
 
-        AssertOnlyProblem("cast.yaml", 1, "the file should hold a mapping of keys (e.g. 'cast: ...'), but holds a list");
+        AssertOnlyProblem("cast.yaml", 1,
+            "the file should hold a mapping of keys (e.g. 'cast: ...'), but holds a list");
     }
 
     [Fact]
@@ -85,7 +89,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Write("recap.yaml", "# nothing yet\n");
 
-        AssertOnlyProblem("recap.yaml", 0, "the file is empty: write its content as described in docs/content-pack-format.md");
+        AssertOnlyProblem("recap.yaml", 0, "the file is empty: write its content as described in "
+            + "docs/content-pack-format.md");
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "    explanation: { en: It is yellow., id: Warnanya kuning. }\n", "");
 
-        AssertOnlyProblem("trivia.yaml", 2, "question 'backpack-colour' is missing the required key 'explanation': add it (see docs/content-pack-format.md)");
+        AssertOnlyProblem("trivia.yaml", 2, "question 'backpack-colour' is missing the required key 'explanation': add "
+            + "it (see docs/content-pack-format.md)");
     }
 
     [Fact]
@@ -101,7 +107,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "director: Lee Hwan-kyung", "director:");
 
-        AssertOnlyProblem("film.yaml", 12, "film 'test-film' has no value for 'director': add it (see docs/content-pack-format.md)");
+        AssertOnlyProblem("film.yaml", 12, "film 'test-film' has no value for 'director': add it (see "
+            + "docs/content-pack-format.md)");
     }
 
     [Fact]
@@ -114,8 +121,10 @@ public sealed class ContentPackProblemTests : IDisposable
 
         Assert.Equal(
             [
-                "trivia.yaml:2: question 'backpack-colour' is missing the required key 'sources': add it (see docs/content-pack-format.md)",
-                $"trivia.yaml:{line}: question 1 has an unknown key 'sorces': did you mean 'sources'? (allowed: id, category, difficulty, spoiler, question, answer, wrong, explanation, sources, reveals)",
+                "trivia.yaml:2: question 'backpack-colour' is missing the required key 'sources': add it (see "
+                    + "docs/content-pack-format.md)",
+                $"trivia.yaml:{line}: question 1 has an unknown key 'sorces': did you mean 'sources'? (allowed: id, "
+                    + "category, difficulty, spoiler, question, answer, wrong, explanation, sources, reveals)",
             ],
             result.Problems.Select(p => p.ToString()));
     }
@@ -125,7 +134,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("cast.yaml", "    name: Jo Jae-yoon", "    name: Jo Jae-yoon\n    birthday: 1980-01-01");
 
-        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "birthday"), "cast member 2 has an unknown key 'birthday': remove it (allowed: id, name, sources, roles)");
+        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "birthday"), "cast member 2 has an unknown key "
+            + "'birthday': remove it (allowed: id, name, sources, roles)");
     }
 
     [Fact]
@@ -133,7 +143,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("characters.yaml", "    aliases: [Yong-goo, Yong Goo]", "    aliases: Yong-goo");
 
-        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "aliases:"), "character 'the-father': 'aliases' should be a list (one '- ' item per line, or [a, b]), but is the text 'Yong-goo'");
+        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "aliases:"), "character 'the-father': "
+            + "'aliases' should be a list (one '- ' item per line, or [a, b]), but is the text 'Yong-goo'");
     }
 
     [Fact]
@@ -141,7 +152,9 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("characters.yaml", "    role: { en: the daughter, id: sang putri }", "    role: the daughter");
 
-        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "role: the daughter"), "character 'the-daughter': 'role' should be a mapping with both languages, e.g. { en: ..., id: ... }, but is the text 'the daughter'");
+        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "role: the daughter"),
+            "character 'the-daughter': 'role' should be a mapping with both languages, e.g. { en: ..., id: ... }, but "
+                + "is the text 'the daughter'");
     }
 
     [Fact]
@@ -149,7 +162,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "runtime_minutes: 127", "runtime_minutes: long");
 
-        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "runtime_minutes"), "film 'test-film': 'runtime_minutes' is 'long', which is not a whole number from 1 to 1000: write a number such as 500");
+        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "runtime_minutes"), "film 'test-film': "
+            + "'runtime_minutes' is 'long', which is not a whole number from 1 to 1000: write a number such as 500");
     }
 
     [Fact]
@@ -157,7 +171,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "{ en: Blue, id: Biru }", "{ en: Blue }");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "{ en: Blue }"), "question 'backpack-colour': wrong answer 2 has no 'id' text: write it in both en and id");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "{ en: Blue }"), "question 'backpack-colour': "
+            + "wrong answer 2 has no 'id' text: write it in both en and id");
     }
 
     [Fact]
@@ -165,18 +180,23 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "title: { en: The arrest, id: Penangkapan }", "title: { en: The arrest, id: \"\" }");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The arrest"), "recap part 'part-2': 'title' has no 'id' text: write it in both en and id");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The arrest"), "recap part 'part-2': 'title' has no "
+            + "'id' text: write it in both en and id");
     }
 
     [Theory]
-    [InlineData("    spoiler: none\n    question:", "    spoiler: huge\n    question:", "spoiler", "'spoiler' is 'huge', which is not allowed: use one of none, mild, major")]
-    [InlineData("difficulty: easy", "difficulty: tricky", "difficulty", "'difficulty' is 'tricky', which is not allowed: use one of easy, medium, hard")]
-    [InlineData("category: plot", "category: music", "category", "'category' is 'music', which is not allowed: use one of plot, characters, cast, production")]
+    [InlineData("    spoiler: none\n    question:", "    spoiler: huge\n    question:", "spoiler",
+        "'spoiler' is 'huge', which is not allowed: use one of none, mild, major")]
+    [InlineData("difficulty: easy", "difficulty: tricky", "difficulty", "'difficulty' is 'tricky', which is not "
+        + "allowed: use one of easy, medium, hard")]
+    [InlineData("category: plot", "category: music", "category", "'category' is 'music', which is not allowed: use one "
+        + "of plot, characters, cast, production")]
     public void A_bad_enum_value_lists_the_allowed_values(string find, string replace, string key, string message)
     {
         _pack.Edit("trivia.yaml", find, replace);
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", key + ":"), "question 'backpack-colour': " + message);
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", key + ":"),
+            "question 'backpack-colour': " + message);
     }
 
     [Fact]
@@ -184,7 +204,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "id: backpack-colour", "id: Backpack_Colour");
 
-        AssertOnlyProblem("trivia.yaml", 2, "question 1: id 'Backpack_Colour' is not lowercase kebab-case: use only a-z, 0-9 and single hyphens between words, e.g. 'backpack-colour'");
+        AssertOnlyProblem("trivia.yaml", 2, "question 1: id 'Backpack_Colour' is not lowercase kebab-case: use only "
+            + "a-z, 0-9 and single hyphens between words, e.g. 'backpack-colour'");
     }
 
     [Fact]
@@ -192,7 +213,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("cast.yaml", "id: jo-jae-yoon", "id: ryu-seung-ryong");
 
-        AssertOnlyProblem("cast.yaml", 8, "duplicate cast member id 'ryu-seung-ryong': the first cast member with this id is at line 2; give each cast member its own id");
+        AssertOnlyProblem("cast.yaml", 8, "duplicate cast member id 'ryu-seung-ryong': the first cast member with this "
+            + "id is at line 2; give each cast member its own id");
     }
 
     [Fact]
@@ -200,7 +222,9 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "sources: [film-site]", "sources: [film-sight]");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "film-sight"), "question 'backpack-colour' lists 'film-sight' in sources, but film.yaml declares no such source: did you mean 'film-site'? (known: film-site, fan-review)");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "film-sight"), "question 'backpack-colour' lists "
+            + "'film-sight' in sources, but film.yaml declares no such source: did you mean 'film-site'? (known: "
+            + "film-site, fan-review)");
     }
 
     [Fact]
@@ -208,7 +232,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "release_sources: [film-site]", "release_sources: [imdb]");
 
-        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "release_sources"), "film 'test-film' lists 'imdb' in release_sources, but film.yaml declares no such source (known: film-site, fan-review)");
+        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "release_sources"), "film 'test-film' lists 'imdb' in "
+            + "release_sources, but film.yaml declares no such source (known: film-site, fan-review)");
     }
 
     [Fact]
@@ -216,7 +241,9 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("characters.yaml", "character: the-daughter", "character: the-daugther");
 
-        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "the-daugther"), "character 'the-father' relationship 1 lists 'the-daugther' in character, but characters.yaml declares no such character: did you mean 'the-daughter'? (known: the-father, the-daughter)");
+        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "the-daugther"), "character 'the-father' "
+            + "relationship 1 lists 'the-daugther' in character, but characters.yaml declares no such character: did "
+            + "you mean 'the-daughter'? (known: the-father, the-daughter)");
     }
 
     [Fact]
@@ -224,7 +251,9 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("cast.yaml", "character: the-father", "character: old-man-seo");
 
-        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "old-man-seo"), "cast member 'ryu-seung-ryong' role 1 lists 'old-man-seo' in character, but characters.yaml declares no such character (known: the-father, the-daughter)");
+        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "old-man-seo"), "cast member 'ryu-seung-ryong' role 1 "
+            + "lists 'old-man-seo' in character, but characters.yaml declares no such character (known: "
+            + "the-father, the-daughter)");
     }
 
     [Fact]
@@ -232,7 +261,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "id: test-film", "id: other-film");
 
-        AssertOnlyProblem("film.yaml", 1, "film id 'other-film' does not match the pack folder name 'test-film': rename the folder or set id: test-film");
+        AssertOnlyProblem("film.yaml", 1, "film id 'other-film' does not match the pack folder name 'test-film': "
+            + "rename the folder or set id: test-film");
     }
 
     [Fact]
@@ -240,7 +270,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "release_date: 2013-01-23", "release_date: 23/01/2013");
 
-        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "release_date"), "film 'test-film': 'release_date' is '23/01/2013', which is not a valid date: write it as YYYY-MM-DD, e.g. 2013-01-23");
+        AssertOnlyProblem("film.yaml", _pack.LineOf("film.yaml", "release_date"), "film 'test-film': 'release_date' is "
+            + "'23/01/2013', which is not a valid date: write it as YYYY-MM-DD, e.g. 2013-01-23");
     }
 
     [Fact]
@@ -248,7 +279,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("film.yaml", "release_date: 2013-01-23", "release_date: 2013-02-30");
 
-        Assert.Contains("'release_date' is '2013-02-30', which is not a valid date", Assert.Single(_pack.Load().Problems).Message);
+        Assert.Contains("'release_date' is '2013-02-30', which is not a valid date",
+            Assert.Single(_pack.Load().Problems).Message);
     }
 
     [Fact]
@@ -257,7 +289,8 @@ public sealed class ContentPackProblemTests : IDisposable
         var name = string.Concat(Enumerable.Repeat("🎒", 101));
         _pack.Edit("characters.yaml", "name: Ye-seung", $"name: {name}");
 
-        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "🎒"), "character 'the-daughter': 'name' is 101 characters long, but an autocomplete choice name allows at most 100: shorten it");
+        AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "🎒"), "character 'the-daughter': 'name' "
+            + "is 101 characters long, but an autocomplete choice name allows at most 100: shorten it");
     }
 
     [Fact]
@@ -266,7 +299,9 @@ public sealed class ContentPackProblemTests : IDisposable
         var question = new string('x', 301);
         _pack.Edit("trivia.yaml", "id: Apa warna tasnya?", $"id: {question}");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "question:"), "question 'backpack-colour': 'question' (id) is 301 characters long, but a trivia question (house style) allows at most 300: shorten it");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "question:"), "question 'backpack-colour': "
+            + "'question' (id) is 301 characters long, but a trivia question (house style) allows at "
+            + "most 300: shorten it");
     }
 
     [Fact]
@@ -275,7 +310,8 @@ public sealed class ContentPackProblemTests : IDisposable
         var answer = new string('y', 81);
         _pack.Edit("trivia.yaml", "{ en: Green, id: Hijau }", $"{{ en: {answer}, id: Hijau }}");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", answer), "question 'backpack-colour': wrong answer 3 (en) is 81 characters long, but a button label allows at most 80: shorten it");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", answer), "question 'backpack-colour': wrong "
+            + "answer 3 (en) is 81 characters long, but a button label allows at most 80: shorten it");
     }
 
     [Fact]
@@ -283,7 +319,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "      - { en: Green, id: Hijau }\n", "");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "wrong:"), "question 'backpack-colour' has 2 wrong answers, but a question needs exactly 3: add 1");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "wrong:"), "question 'backpack-colour' has 2 "
+            + "wrong answers, but a question needs exactly 3: add 1");
     }
 
     [Fact]
@@ -291,7 +328,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "{ en: Blue, id: Biru }", "{ en: Blue, id: \" kun ing \" }");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "kun ing"), "question 'backpack-colour': wrong answer 2 ('kun ing') is the same as the answer (id): write a different wrong answer");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "kun ing"), "question 'backpack-colour': wrong "
+            + "answer 2 ('kun ing') is the same as the answer (id): write a different wrong answer");
     }
 
     [Fact]
@@ -299,7 +337,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("trivia.yaml", "{ en: Green, id: Hijau }", "{ en: RED, id: Hijau }");
 
-        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "RED"), "question 'backpack-colour': wrong answer 3 ('RED') is the same as wrong answer 1 (en): make the wrong answers differ from each other");
+        AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "RED"), "question 'backpack-colour': wrong answer "
+            + "3 ('RED') is the same as wrong answer 1 (en): make the wrong answers differ from each other");
     }
 
     [Fact]
@@ -307,7 +346,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("cast.yaml", "    sources: [fan-review]", "    sources: []");
 
-        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "sources: []"), "cast member 'ryu-seung-ryong' role 1: 'sources' is empty: list at least one source id declared in film.yaml");
+        AssertOnlyProblem("cast.yaml", _pack.LineOf("cast.yaml", "sources: []"), "cast member 'ryu-seung-ryong' role "
+            + "1: 'sources' is empty: list at least one source id declared in film.yaml");
     }
 
     [Fact]
@@ -315,7 +355,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "        spoiler: none", "        spoiler: mild");
 
-        AssertOnlyProblem("recap.yaml", 7, "recap part 'part-1' beat 1 is spoiler: mild, but the first part is shown to everyone: move the beat to a later part, or make it spoiler: none");
+        AssertOnlyProblem("recap.yaml", 7, "recap part 'part-1' beat 1 is spoiler: mild, but the first part is shown "
+            + "to everyone: move the beat to a later part, or make it spoiler: none");
     }
 
     [Fact]
@@ -323,15 +364,19 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "        spoiler: mild", "        spoiler: none");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The father is arrested") + 1, "recap part 'part-2' beat 1 is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it into the first part");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "The father is arrested") + 1, "recap part 'part-2' "
+            + "beat 1 is spoiler: none, but only the first part is spoiler-free: mark it mild or major, or move it "
+            + "into the first part");
     }
 
     [Fact]
     public void A_recap_part_without_beats_is_reported()
     {
-        _pack.Write("recap.yaml", TestPack.ValidFiles["recap.yaml"] + "\n  - id: epilogue\n    title: { en: Epilogue, id: Epilog }\n    beats: []\n");
+        _pack.Write("recap.yaml", TestPack.ValidFiles["recap.yaml"] + "\n  - id: epilogue\n    title: { en: Epilogue, "
+            + "id: Epilog }\n    beats: []\n");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "beats: []"), "recap part 'epilogue' has no beats: add at least one, or remove the part");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "beats: []"), "recap part 'epilogue' has no beats: "
+            + "add at least one, or remove the part");
     }
 
     [Fact]
@@ -339,7 +384,8 @@ public sealed class ContentPackProblemTests : IDisposable
     {
         _pack.Edit("recap.yaml", "    sources: [film-site, fan-review]", "    sources: [film-site]");
 
-        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "disputed: true") + 1, "recap part 'part-2' beat 2 is marked disputed but lists 1 source(s): list each source that disagrees");
+        AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "disputed: true") + 1, "recap part 'part-2' beat 2 "
+            + "is marked disputed but lists 1 source(s): list each source that disagrees");
     }
 
     [Fact]
@@ -352,8 +398,10 @@ public sealed class ContentPackProblemTests : IDisposable
 
         Assert.Equal(
             [
-                $"film.yaml:{_pack.LineOf("film.yaml", "id: film-site")}: source 'film-site' is missing the required key 'file': add it (see docs/content-pack-format.md)",
-                $"film.yaml:{_pack.LineOf("film.yaml", "id: fan-review")}: source 'fan-review' is missing the required key 'url': add it (see docs/content-pack-format.md)",
+                $"film.yaml:{_pack.LineOf("film.yaml", "id: film-site")}: source 'film-site' is missing the required "
+                    + "key 'file': add it (see docs/content-pack-format.md)",
+                $"film.yaml:{_pack.LineOf("film.yaml", "id: fan-review")}: source 'fan-review' is missing the required "
+                    + "key 'url': add it (see docs/content-pack-format.md)",
             ],
             result.Problems.Select(p => p.ToString()));
     }

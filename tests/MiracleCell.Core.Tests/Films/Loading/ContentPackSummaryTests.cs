@@ -27,7 +27,9 @@ public sealed class ContentPackSummaryTests : IDisposable
         Assert.Equal(3, summary.Beats);
         Assert.Equal(1, summary.Questions);
         Assert.Equal(1, summary.DisputedFacts);
-        Assert.Equal(new Dictionary<Difficulty, int> { [Difficulty.Easy] = 1, [Difficulty.Medium] = 0, [Difficulty.Hard] = 0 }, summary.QuestionsByDifficulty);
+        Assert.Equal(
+            new Dictionary<Difficulty, int> { [Difficulty.Easy] = 1, [Difficulty.Medium] = 0, [Difficulty.Hard] = 0 },
+            summary.QuestionsByDifficulty);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("recap.yaml", "aliases: [start, awal]", "aliases: [start, handcuffed]");
 
         AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "aliases: [start"),
-            "recap part 'part-1': the alias 'handcuffed' uses 'handcuffed', which gives away recap part 'part-2' and is shown before anyone clicks: rename it");
+            "recap part 'part-1': the alias 'handcuffed' uses 'handcuffed', which gives away recap part 'part-2' and "
+                + "is shown before anyone clicks: rename it");
     }
 
     [Fact]
@@ -32,7 +33,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("recap.yaml", "- id: part-1", "- id: diborgol");
 
         AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "id: diborgol"),
-            "recap part 'diborgol': the id uses 'diborgol', which gives away recap part 'part-2' and is shown before anyone clicks: rename it");
+            "recap part 'diborgol': the id uses 'diborgol', which gives away recap part 'part-2' and is shown before "
+                + "anyone clicks: rename it");
     }
 
     [Fact]
@@ -42,7 +44,8 @@ public sealed class GiveAwayProblemTests : IDisposable
             "summary:\n      en: A clever girl.\n      id: Gadis yang ayahnya DIBORGOL.");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "DIBORGOL"),
-            "character 'the-daughter': 'summary' (id) uses 'diborgol', which gives away recap part 'part-2' and is shown before anyone clicks: reword it, or mark it as a spoiler with the part that reveals it");
+            "character 'the-daughter': 'summary' (id) uses 'diborgol', which gives away recap part 'part-2' and is "
+                + "shown before anyone clicks: reword it, or mark it as a spoiler with the part that reveals it");
     }
 
     [Fact]
@@ -51,7 +54,9 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("trivia.yaml", "- { en: Blue, id: Biru }", "- { en: Handcuffed blue, id: Biru }");
 
         AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "Handcuffed blue"),
-            "question 'backpack-colour': wrong answer 2 (en) uses 'handcuffed', which gives away recap part 'part-2' and is shown before anyone clicks: reword it, or mark it as a spoiler with the part that reveals it");
+            "question 'backpack-colour': wrong answer 2 (en) uses 'handcuffed', which gives away recap part 'part-2' "
+                + "and is shown before anyone clicks: reword it, or mark it as a spoiler with the part that "
+                + "reveals it");
     }
 
     [Fact]
@@ -69,7 +74,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("characters.yaml", "\n        reveals: part-2", "");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "spoiler: mild"),
-            "character 'the-father' fact 1 is a spoiler but does not say which recap part reveals it: add 'reveals: <part id>' (e.g. 'reveals: part-3')");
+            "character 'the-father' fact 1 is a spoiler but does not say which recap part reveals it: add 'reveals: "
+                + "<part id>' (e.g. 'reveals: part-3')");
     }
 
     [Fact]
@@ -78,7 +84,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("trivia.yaml", "    spoiler: none", "    spoiler: major");
 
         AssertOnlyProblem("trivia.yaml", _pack.LineOf("trivia.yaml", "spoiler: major"),
-            "question 'backpack-colour' is a spoiler but does not say which recap part reveals it: add 'reveals: <part id>' (e.g. 'reveals: part-3')");
+            "question 'backpack-colour' is a spoiler but does not say which recap part reveals it: add 'reveals: <part "
+                + "id>' (e.g. 'reveals: part-3')");
     }
 
     [Fact]
@@ -87,7 +94,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("characters.yaml", "reveals: part-2", "reveals: part-3");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "reveals: part-3"),
-            "character 'the-father' fact 1 lists 'part-3' in reveals, but recap.yaml declares no such part: did you mean 'part-1'? (known: part-1, part-2)");
+            "character 'the-father' fact 1 lists 'part-3' in reveals, but recap.yaml declares no such part: did you "
+                + "mean 'part-1'? (known: part-1, part-2)");
     }
 
     [Fact]
@@ -96,7 +104,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("characters.yaml", "reveals: part-2", "reveals: part-1");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "reveals: part-1"),
-            "character 'the-father' fact 1 lists 'part-1' in reveals, but the first part is the spoiler-free premise and reveals nothing: name the part where it comes out, or make it spoiler: none");
+            "character 'the-father' fact 1 lists 'part-1' in reveals, but the first part is the spoiler-free premise "
+                + "and reveals nothing: name the part where it comes out, or make it spoiler: none");
     }
 
     [Fact]
@@ -105,7 +114,8 @@ public sealed class GiveAwayProblemTests : IDisposable
         _pack.Edit("characters.yaml", "spoiler: mild", "spoiler: none");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "reveals: part-2"),
-            "character 'the-father' fact 1 is spoiler-free, so no part reveals it: remove 'reveals', or mark it mild or major");
+            "character 'the-father' fact 1 is spoiler-free, so no part reveals it: remove 'reveals', or "
+                + "mark it mild or major");
     }
 
     [Fact]
@@ -117,13 +127,16 @@ public sealed class GiveAwayProblemTests : IDisposable
         var character = _pack.Load().Pack!.Characters[0];
 
         Assert.Equal(["Yong-goo"], character.Aliases);
-        Assert.Equal([new MiracleCell.Core.Films.SpoilerAlias("prisoner", MiracleCell.Core.Films.SpoilerLevel.Mild, "part-2")], character.SpoilerAliases);
+        Assert.Equal(
+            [new MiracleCell.Core.Films.SpoilerAlias("prisoner", MiracleCell.Core.Films.SpoilerLevel.Mild, "part-2")],
+            character.SpoilerAliases);
     }
 
     [Fact]
     public void A_spoiler_alias_marked_spoiler_free_is_reported()
     {
-        _pack.Edit("characters.yaml", "aliases: [Yong-goo, Yong Goo]", "aliases: [Yong-goo, { name: dad, spoiler: none }]");
+        _pack.Edit("characters.yaml", "aliases: [Yong-goo, Yong Goo]", "aliases: [Yong-goo, { name: "
+            + "dad, spoiler: none }]");
 
         AssertOnlyProblem("characters.yaml", _pack.LineOf("characters.yaml", "name: dad"),
             "character 'the-father' alias 2 is spoiler: none: write it as a plain name in the list instead");
@@ -132,10 +145,12 @@ public sealed class GiveAwayProblemTests : IDisposable
     [Fact]
     public void Give_away_words_without_one_language_are_reported()
     {
-        _pack.Edit("recap.yaml", "give_away: { en: [handcuffed], id: [diborgol] }", "give_away: { en: [handcuffed], id: [] }");
+        _pack.Edit("recap.yaml", "give_away: { en: [handcuffed], id: [diborgol] }", "give_away: { en: "
+            + "[handcuffed], id: [] }");
 
         AssertOnlyProblem("recap.yaml", _pack.LineOf("recap.yaml", "give_away"),
-            "recap part 'part-2': 'give_away' lists no 'id' words: list the words that would give the part away, or remove 'give_away'");
+            "recap part 'part-2': 'give_away' lists no 'id' words: list the words that would give the part away, "
+                + "or remove 'give_away'");
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed class ShippedPackTests
 
         var result = ContentPackLoader.Load(folder);
 
-        Assert.True(result.IsValid, $"{result.Problems.Count} problem(s) in {folder}:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
+        Assert.True(result.IsValid, $"{result.Problems.Count} problem(s) in "
+            + $"{folder}:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
     }
 
     internal static string RepositoryRoot()

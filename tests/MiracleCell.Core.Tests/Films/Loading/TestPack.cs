@@ -27,12 +27,14 @@ internal sealed class TestPack : IDisposable
         var text = Read(file);
         var at = text.IndexOf(find, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{find}' is not in {file}");
-        Assert.True(text.IndexOf(find, at + 1, StringComparison.Ordinal) < 0, $"'{find}' occurs more than once in {file}");
+        Assert.True(text.IndexOf(find, at + 1, StringComparison.Ordinal) < 0, $"'{find}' occurs more "
+            + $"than once in {file}");
         Write(file, text[..at] + replace + text[(at + find.Length)..]);
         return this;
     }
 
-    public void Write(string file, string text) => File.WriteAllText(Path.Combine(Folder, file), text.ReplaceLineEndings("\n"));
+    public void Write(string file, string text) =>
+        File.WriteAllText(Path.Combine(Folder, file), text.ReplaceLineEndings("\n"));
 
     public void Delete(string file) => File.Delete(Path.Combine(Folder, file));
 
@@ -40,7 +42,8 @@ internal sealed class TestPack : IDisposable
     public int LineOf(string file, string text)
     {
         var lines = Read(file).Split('\n');
-        var matches = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(text, StringComparison.Ordinal)).ToList();
+        var matches = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(text, StringComparison.Ordinal))
+            .ToList();
         Assert.True(matches.Count == 1, $"'{text}' is on {matches.Count} lines of {file}");
         return matches[0] + 1;
     }

@@ -10,13 +10,15 @@ public sealed class CapturingLogger<T> : ILogger<T>
 
     public IReadOnlyList<string> Lines { get { lock (_gate) { return [.. _lines.Select(l => l.Text)]; } } }
 
-    public IReadOnlyList<string> LinesAt(LogLevel level) { lock (_gate) { return [.. _lines.Where(l => l.Level == level).Select(l => l.Text)]; } }
+    public IReadOnlyList<string> LinesAt(
+        LogLevel level) { lock (_gate) { return [.. _lines.Where(l => l.Level == level).Select(l => l.Text)]; } }
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         var text = formatter(state, exception) + (exception is null ? "" : " " + exception);
         lock (_gate) { _lines.Add((logLevel, text)); }

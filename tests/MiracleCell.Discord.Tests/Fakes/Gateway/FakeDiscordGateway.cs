@@ -29,7 +29,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private readonly List<ReceivedPayload> _received = [];
     private readonly List<FakeGatewayConnection> _connections = [];
     private readonly Dictionary<string, FakeSession> _sessions = [];
-    private readonly List<(Func<IReadOnlyList<ReceivedPayload>, bool> Done, TaskCompletionSource Signal)> _payloadWaiters = [];
+    private readonly List<(Func<IReadOnlyList<ReceivedPayload>, bool> Done,
+        TaskCompletionSource Signal)> _payloadWaiters = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _connectionWaiters = [];
     private readonly List<string> _violations = [];
     private readonly Dictionary<int, FakeSession> _sessionByShard = [];
@@ -57,7 +58,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public int? CloseOnIdentifyWith { get; set; }
     /// <summary>Answer Resume by closing with this code.</summary>
     public int? CloseOnResumeWith { get; set; }
-    /// <summary>On Resume, also replay this many dispatches the client already acknowledged (it must drop them).</summary>
+    /// <summary>On Resume, also replay this many dispatches the client already acknowledged (it must drop
+    /// them).</summary>
     public int ReplayOverlap { get; set; }
 
     public static async Task<FakeDiscordGateway> StartAsync(TimeProvider clock)
@@ -70,7 +72,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         app.UseWebSockets();
         app.Run(fake.AcceptAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         fake.GatewayUrl = new Uri($"ws://127.0.0.1:{port}/gateway");
         fake.ResumeUrl = new Uri($"ws://127.0.0.1:{port}/resume");
@@ -87,16 +90,19 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         get { lock (_gate) { return [.. _connections]; } }
     }
 
-    /// <summary>Breaches of Discord's limits by the client (oversized payloads, rate limit); empty when it behaved.</summary>
+    /// <summary>Breaches of Discord's limits by the client (oversized payloads, rate limit); empty when it
+    /// behaved.</summary>
     public IReadOnlyList<string> Violations
     {
         get { lock (_gate) { return [.. _violations]; } }
     }
 
-    public IEnumerable<ReceivedPayload> ReceivedOn(int connectionIndex) => Received.Where(p => p.ConnectionIndex == connectionIndex);
+    public IEnumerable<ReceivedPayload> ReceivedOn(int connectionIndex) =>
+        Received.Where(p => p.ConnectionIndex == connectionIndex);
 
     /// <summary>Waits until at least <paramref name="count"/> received payloads match.</summary>
-    public async Task<IReadOnlyList<ReceivedPayload>> WaitForPayloadsAsync(Func<ReceivedPayload, bool> match, int count = 1)
+    public async Task<IReadOnlyList<ReceivedPayload>> WaitForPayloadsAsync(Func<ReceivedPayload, bool> match,
+        int count = 1)
     {
         TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
@@ -105,7 +111,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             if (Done(_received)) return [.. _received.Where(match)];
             _payloadWaiters.Add((Done, signal));
         }
-        await Wait(signal.Task, $"{count} payload(s) matching the condition; received so far:\n{string.Join("\n", Received)}");
+        await Wait(signal.Task, $"{count} payload(s) matching the condition; received so "
+            + $"far:\n{string.Join("\n", Received)}");
         return [.. Received.Where(match)];
     }
 
@@ -129,11 +136,14 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public Task<long> SendDispatchAsync(string eventName, string dataJson, bool deliver = true)
     {
         FakeSession session;
-        lock (_gate) session = _currentSession ?? throw new InvalidOperationException("No session: the client has not identified.");
+        lock (_gate)
+            session = _currentSession
+                ?? throw new InvalidOperationException("No session: the client has not identified.");
         return SendDispatchAsync(session, eventName, dataJson, deliver);
     }
 
-    private async Task<long> SendDispatchAsync(FakeSession session, string eventName, string dataJson, bool deliver = true)
+    private async Task<long> SendDispatchAsync(FakeSession session, string eventName, string dataJson,
+        bool deliver = true)
     {
         FakeGatewayConnection? target;
         string json;
@@ -153,11 +163,14 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         SendDispatchAsync("INTERACTION_CREATE", InteractionJson(interactionId, extraFields), deliver);
 
     public static string InteractionJson(ulong interactionId, string extraFields = "") =>
-        $"{{\"id\":\"{interactionId.ToString(CultureInfo.InvariantCulture)}\",\"application_id\":\"{ApplicationId}\",\"type\":2," +
+        $"{{\"id\":\"{interactionId.ToString(CultureInfo.InvariantCulture)}\","
+            + $"\"application_id\":\"{ApplicationId}\",\"type\":2," +
         $"\"token\":\"interaction-token-{interactionId.ToString(CultureInfo.InvariantCulture)}\",\"version\":1," +
-        $"\"data\":{{\"id\":\"42\",\"name\":\"film\",\"type\":1}},\"channel_id\":\"7\",\"guild_id\":\"8\"{extraFields}}}";
+        $"\"data\":{{\"id\":\"42\",\"name\":\"film\",\"type\":1}},\"channel_id\":\"7\","
+            + $"\"guild_id\":\"8\"{extraFields}}}";
 
-    /// <summary>Sends raw text on the newest connection, split over <paramref name="frames"/> WebSocket frames.</summary>
+    /// <summary>Sends raw text on the newest connection, split over <paramref name="frames"/> WebSocket
+    /// frames.</summary>
     public Task SendRawAsync(string text, int frames = 1) => Latest().SendTextAsync(text, frames);
 
     public Task SendOpAsync(int op, string dataJson = "null") => SendRawAsync($"{{\"op\":{op},\"d\":{dataJson}}}");
@@ -182,11 +195,13 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         FakeGatewayConnection connection;
         lock (_gate)
         {
-            connection = new FakeGatewayConnection(_connections.Count, http.Request.Path.Value ?? "", http.Request.QueryString.Value ?? "", socket, http);
+            connection = new FakeGatewayConnection(_connections.Count, http.Request.Path.Value ?? "",
+                http.Request.QueryString.Value ?? "", socket, http);
             _connections.Add(connection);
             Release(_connectionWaiters, w => _connections.Count >= w.Count, w => w.Signal);
         }
-        await connection.SendTextAsync($"{{\"op\":10,\"d\":{{\"heartbeat_interval\":{HeartbeatIntervalMs}}},\"s\":null,\"t\":null}}");
+        await connection.SendTextAsync($"{{\"op\":10,\"d\":{{\"heartbeat_interval\":{HeartbeatIntervalMs}}},"
+            + $"\"s\":null,\"t\":null}}");
         int? clientCloseCode = null;
         var buffer = new ArrayBufferWriter<byte>();
         try
@@ -263,7 +278,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     }
 
     private static int ShardOf(JsonElement identify) =>
-        identify.ValueKind == JsonValueKind.Object && identify.TryGetProperty("shard", out var shard) ? shard[0].GetInt32() : 0;
+        identify.ValueKind == JsonValueKind.Object && identify.TryGetProperty("shard", out var shard)
+            ? shard[0].GetInt32()
+            : 0;
 
     private async Task OnIdentifyAsync(FakeGatewayConnection connection, int shardId)
     {

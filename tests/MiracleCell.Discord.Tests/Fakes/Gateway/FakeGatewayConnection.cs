@@ -18,7 +18,8 @@ public sealed class FakeGatewayConnection(int index, string path, string query, 
     /// <summary>Set when the fake cut the connection on purpose: dispatches for it are kept, not sent.</summary>
     internal bool Severed { get; set; }
 
-    /// <summary>Completes when the connection ends, with the close code the client sent (null if it sent none).</summary>
+    /// <summary>Completes when the connection ends, with the close code the client sent (null if it sent
+    /// none).</summary>
     public Task<int?> Ended => _ended.Task;
 
     internal void MarkEnded(int? clientCloseCode) => _ended.TrySetResult(clientCloseCode);
@@ -34,10 +35,12 @@ public sealed class FakeGatewayConnection(int index, string path, string query, 
             for (var offset = 0; offset < bytes.Length; offset += chunk)
             {
                 var count = Math.Min(chunk, bytes.Length - offset);
-                await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
+                await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text,
+                    offset + count >= bytes.Length, CancellationToken.None);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            or OperationCanceledException)
         {
             // The client went away; the test asserts on what happened next.
         }

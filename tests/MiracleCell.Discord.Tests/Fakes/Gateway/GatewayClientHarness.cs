@@ -18,7 +18,8 @@ public sealed class GatewayClientHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
 
-    private GatewayClientHarness(FakeDiscordGateway gateway, ManualTimeProvider time, DiscordGatewayClient client, RecordingEventSink sink, Mock<IDiscordRestClient> rest, DiscordOptions options, GatewaySettings settings)
+    private GatewayClientHarness(FakeDiscordGateway gateway, ManualTimeProvider time, DiscordGatewayClient client,
+        RecordingEventSink sink, Mock<IDiscordRestClient> rest, DiscordOptions options, GatewaySettings settings)
     {
         Discord = options;
         Settings = settings;
@@ -60,13 +61,15 @@ public sealed class GatewayClientHarness : IAsyncDisposable
         configureSettings?.Invoke(settings);
         var sink = new RecordingEventSink();
         var rest = new Mock<IDiscordRestClient>(MockBehavior.Strict);
-        var client = new DiscordGatewayClient(Options.Create(options), rest.Object, [sink], settings, time, logger ?? NullLogger<DiscordGatewayClient>.Instance);
+        var client = new DiscordGatewayClient(Options.Create(options), rest.Object, [sink], settings, time,
+            logger ?? NullLogger<DiscordGatewayClient>.Instance);
         return new GatewayClientHarness(gateway, time, client, sink, rest, options, settings);
     }
 
     /// <summary>
     /// A shard set over the same fake gateway, clock and sink, for <see cref="DiscordOptions.ShardIds"/>; it does not
-    /// start <see cref="Client"/>. Identifies are paced by an in-process coordinator at <see cref="Settings"/>' interval.
+    /// start <see cref="Client"/>. Identifies are paced by an in-process coordinator at <see cref="Settings"/>'
+    /// interval.
     /// </summary>
     public GatewayShardSet CreateShardSet(IIdentifyCoordinator? identify = null) => new(
         Options.Create(Discord), Rest.Object, [Sink], Settings, Time,

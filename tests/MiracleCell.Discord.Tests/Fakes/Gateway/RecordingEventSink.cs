@@ -71,7 +71,8 @@ public sealed class RecordingEventSink : IGatewayEventSink
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The client did not deliver {what}; delivered: {string.Join(", ", Dispatches.Select(d => $"{d.EventName}#{d.Sequence}"))}");
+            throw new TimeoutException($"The client did not deliver {what}; delivered: "
+                + $"{string.Join(", ", Dispatches.Select(d => $"{d.EventName}#{d.Sequence}"))}");
         }
     }
 }

@@ -41,12 +41,14 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         var server = new FakeDiscordRestServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.ApiBaseUrl = new Uri($"{address}/api/v10/");
         return server;
     }
 
-    /// <summary>Answers the next <paramref name="method"/> request whose path contains <paramref name="pathPart"/> with <paramref name="response"/>.</summary>
+    /// <summary>Answers the next <paramref name="method"/> request whose path contains <paramref name="pathPart"/> with
+    /// <paramref name="response"/>.</summary>
     public void Enqueue(string method, string pathPart, FakeResponse response)
     {
         lock (_gate) { _cues.Add((method, pathPart, response)); }
@@ -57,7 +59,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         get { lock (_gate) { return [.. _requests]; } }
     }
 
-    /// <summary>Completes once <paramref name="count"/> requests have arrived; fails, listing what did arrive, after the timeout.</summary>
+    /// <summary>Completes once <paramref name="count"/> requests have arrived; fails, listing what did arrive, after
+    /// the timeout.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null)
     {
         TaskCompletionSource signal;
@@ -75,7 +78,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         catch (TimeoutException)
         {
             var arrived = string.Join(", ", Requests.Select(r => $"{r.Method} {r.Path}"));
-            throw new TimeoutException($"Expected {count} requests at the fake Discord, got {Requests.Count}: {arrived}");
+            throw new TimeoutException(
+                $"Expected {count} requests at the fake Discord, got {Requests.Count}: {arrived}");
         }
 
         return Requests;
@@ -86,7 +90,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         var request = context.Request;
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
+            StringComparer.OrdinalIgnoreCase);
         var path = request.Path.Value ?? "";
         FakeResponse? cue;
         lock (_gate)
@@ -117,7 +122,9 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         var (status, defaultBody, routeBucket) = Answer(request.Method, path, body, headers);
         var answer = cue ?? new FakeResponse { Status = status, Body = defaultBody };
         // A cued plain success keeps the route's own success status (204 for callbacks and deletes).
-        context.Response.StatusCode = cue is { Status: 200, Body: null } && status is >= 200 and < 300 ? status : answer.Status;
+        context.Response.StatusCode = cue is { Status: 200, Body: null } && status is >= 200 and < 300
+            ? status
+            : answer.Status;
         var responseHeaders = answer.Headers.Count > 0 || cue is not null
             ? answer.Headers
             : DefaultRateLimitHeaders(routeBucket);
@@ -126,7 +133,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        var responseBody = answer.Body ?? (context.Response.StatusCode is >= 200 and < 300 and not 204 ? defaultBody : null);
+        var responseBody = answer.Body
+            ?? (context.Response.StatusCode is >= 200 and < 300 and not 204 ? defaultBody : null);
         if (responseBody is not null)
         {
             context.Response.ContentType = "application/json";
@@ -156,7 +164,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
         };
 
     /// <summary>Discord's usual answer: status, body and the bucket the route belongs to.</summary>
-    private (int Status, string? Body, string? Bucket) Answer(string method, string path, string body, Dictionary<string, string> headers)
+    private (int Status, string? Body, string? Bucket) Answer(string method, string path, string body,
+        Dictionary<string, string> headers)
     {
         var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10".Length..] : null;
         if (route is null)
@@ -164,8 +173,11 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
             return (404, """{"message": "404: Not Found", "code": 0}""", null);
         }
 
-        var tokenRoute = route.StartsWith("/interactions/", StringComparison.Ordinal) || route.StartsWith("/webhooks/", StringComparison.Ordinal);
-        if (!tokenRoute && !(headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("Bot ", StringComparison.Ordinal)))
+        var tokenRoute = route.StartsWith("/interactions/", StringComparison.Ordinal)
+            || route.StartsWith("/webhooks/", StringComparison.Ordinal);
+        if (!tokenRoute
+            && !(headers.TryGetValue("Authorization", out var auth)
+                && auth.StartsWith("Bot ", StringComparison.Ordinal)))
         {
             return (401, """{"message": "401: Unauthorized", "code": 0}""", null);
         }
@@ -183,7 +195,8 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
             case "POST" when ChannelMessagesRoute().Match(route) is { Success: true } created:
                 return (200, MessageJson(NextId(), created.Groups["channel"].Value, body), "channel-messages");
             case "PATCH" when ChannelMessageRoute().Match(route) is { Success: true } edited:
-                return (200, MessageJson(edited.Groups["message"].Value, edited.Groups["channel"].Value, body), "channel-message-edit");
+                return (200, MessageJson(edited.Groups["message"].Value, edited.Groups["channel"].Value, body),
+                    "channel-message-edit");
             case "DELETE" when ChannelMessageRoute().IsMatch(route):
                 return (204, null, "channel-message-delete");
             case "GET" when CommandsRoute().IsMatch(route):
@@ -191,20 +204,26 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
             case "PUT" when CommandsRoute().IsMatch(route):
                 return (200, CommandsWithIds(body), "commands");
             case "GET" when route == "/gateway/bot":
-                return (200, """{"url": "wss://gateway.discord.gg", "shards": 2, "session_start_limit": {"total": 1000, "remaining": 998, "reset_after": 14400000, "max_concurrency": 1}}""", null);
+                return (200,
+                    """{"url": "wss://gateway.discord.gg", "shards": 2, "session_start_limit": {"total": 1000, "remaining": 998, "reset_after": 14400000, "max_concurrency": 1}}""",
+                    null);
             case "GET" when route == "/applications/@me":
-                return (200, $$"""{"id": "{{ApplicationId}}", "name": "MiracleCell", "description": "", "bot_public": false}""", null);
+                return (200,
+                    $$"""{"id": "{{ApplicationId}}", "name": "MiracleCell", "description": "", "bot_public": false}""",
+                    null);
             default:
                 return (404, """{"message": "404: Not Found", "code": 0}""", null);
         }
     }
 
-    private string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextId() =>
+        Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string MessageJson(string id, string channelId, string requestBody)
     {
         var message = new JsonObject { ["id"] = id, ["channel_id"] = channelId, ["type"] = 0, ["tts"] = false };
-        if (JsonNode.Parse(requestBody.Length == 0 ? "{}" : requestBody) is JsonObject sent && sent["content"] is { } content)
+        if (JsonNode.Parse(requestBody.Length == 0 ? "{}" : requestBody) is JsonObject sent
+            && sent["content"] is { } content)
         {
             message["content"] = content.DeepClone();
         }

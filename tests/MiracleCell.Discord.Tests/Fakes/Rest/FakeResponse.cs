@@ -26,7 +26,8 @@ public sealed record FakeResponse
     public static FakeResponse DroppedConnection() => new() { Abort = true };
 
     /// <summary>Headers of a successful answer that says how much of its bucket is left.</summary>
-    public static FakeResponse WithBucket(string bucket, int limit, int remaining, double resetAfterSeconds) => Ok(new Dictionary<string, string>
+    public static FakeResponse WithBucket(string bucket, int limit, int remaining, double resetAfterSeconds) =>
+        Ok(new Dictionary<string, string>
     {
         ["X-RateLimit-Bucket"] = bucket,
         ["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture),
@@ -34,8 +35,10 @@ public sealed record FakeResponse
         ["X-RateLimit-Reset-After"] = resetAfterSeconds.ToString("0.###", CultureInfo.InvariantCulture),
     });
 
-    /// <summary>A 429 as Discord sends it; <paramref name="headerSeconds"/> and <paramref name="bodySeconds"/> may disagree.</summary>
-    public static FakeResponse RateLimited(double headerSeconds, double bodySeconds, bool global = false, string? bucket = null)
+    /// <summary>A 429 as Discord sends it; <paramref name="headerSeconds"/> and <paramref name="bodySeconds"/> may
+    /// disagree.</summary>
+    public static FakeResponse RateLimited(double headerSeconds, double bodySeconds, bool global = false,
+        string? bucket = null)
     {
         var headers = new Dictionary<string, string>
         {
@@ -51,8 +54,10 @@ public sealed record FakeResponse
             headers["X-RateLimit-Bucket"] = bucket ?? "fake-429-bucket";
             headers["X-RateLimit-Limit"] = "5";
             headers["X-RateLimit-Remaining"] = "0";
-            // When the two disagree, the bucket headers follow the shorter wait: only the 429 itself asks for the longer one.
-            headers["X-RateLimit-Reset-After"] = Math.Min(headerSeconds, bodySeconds).ToString("0.###", CultureInfo.InvariantCulture);
+            // When the two disagree, the bucket headers follow the shorter wait: only the 429 itself asks for the
+            // longer one.
+            headers["X-RateLimit-Reset-After"] = Math.Min(headerSeconds, bodySeconds)
+                .ToString("0.###", CultureInfo.InvariantCulture);
         }
 
         var body = string.Create(CultureInfo.InvariantCulture,

@@ -43,7 +43,8 @@ public sealed class ObservableClock : TimeProvider
         get { lock (_gate) { return [.. _created]; } }
     }
 
-    /// <summary>Completes once <paramref name="count"/> timers due after <paramref name="due"/> (to the millisecond) exist.</summary>
+    /// <summary>Completes once <paramref name="count"/> timers due after <paramref name="due"/> (to the millisecond)
+    /// exist.</summary>
     public async Task WaitForTimersAsync(TimeSpan due, int count = 1, TimeSpan? timeout = null)
     {
         TaskCompletionSource signal;

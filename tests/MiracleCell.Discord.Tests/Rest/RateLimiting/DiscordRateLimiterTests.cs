@@ -27,7 +27,8 @@ public sealed class DiscordRateLimiterTests : IDisposable
     {
         var options = Options.Create(new DiscordRestOptions());
         _limiter = new DiscordRateLimiter(_clock, options);
-        _http = new HttpMessageInvoker(new DiscordRateLimitHandler(_limiter, options, _clock, NullLogger<DiscordRateLimitHandler>.Instance)
+        _http = new HttpMessageInvoker(
+            new DiscordRateLimitHandler(_limiter, options, _clock, NullLogger<DiscordRateLimitHandler>.Instance)
         {
             InnerHandler = new AnswersWithBuckets(),
         });
@@ -43,7 +44,8 @@ public sealed class DiscordRateLimiterTests : IDisposable
             await SendAsync(DiscordRoute.InteractionCallback(new Snowflake((ulong)i), token));
             await SendAsync(DiscordRoute.OriginalResponse(HttpMethod.Patch, AppId, token));
             // Every tenth interaction posts five follow-ups, the last of which spends its token's bucket for 2 s.
-            for (var followups = i % 10 == 0 ? 5 : 1; followups > 0; followups--) await SendAsync(DiscordRoute.Followup(AppId, token));
+            for (var followups = i % 10 == 0 ? 5 : 1; followups > 0; followups--)
+                await SendAsync(DiscordRoute.Followup(AppId, token));
             // A channel message every fourth interaction: 25 a second, within the global 50 a second.
             if (i % 4 == 0) await SendAsync(DiscordRoute.ChannelMessages(new Snowflake((ulong)(i / 4 % Channels + 1))));
             _clock.Advance(TimeSpan.FromMilliseconds(10));
@@ -83,7 +85,8 @@ public sealed class DiscordRateLimiterTests : IDisposable
         await SendAsync(DiscordRoute.ChannelMessages(new Snowflake(1)));
         _clock.Advance(TimeSpan.FromMinutes(11));
         // The sweep runs every 512 requests; callbacks keep nothing, so only the idle channel is left to sweep.
-        for (var i = 0; i < 512; i++) await SendAsync(DiscordRoute.InteractionCallback(new Snowflake((ulong)i + 1), "t"));
+        for (var i = 0; i < 512; i++)
+            await SendAsync(DiscordRoute.InteractionCallback(new Snowflake((ulong)i + 1), "t"));
 
         Assert.Equal(0, _limiter.BucketCount);
     }
@@ -92,7 +95,8 @@ public sealed class DiscordRateLimiterTests : IDisposable
 
     private async Task SendAsync(DiscordRoute route)
     {
-        using var request = new HttpRequestMessage(route.Method, new Uri(new Uri("http://discord.invalid/api/v10/"), route.Path));
+        using var request = new HttpRequestMessage(route.Method,
+            new Uri(new Uri("http://discord.invalid/api/v10/"), route.Path));
         request.Options.Set(DiscordRoute.OptionKey, route);
         using var response = await _http.SendAsync(request, CancellationToken.None);
         Assert.True(response.IsSuccessStatusCode);
@@ -107,7 +111,8 @@ public sealed class DiscordRateLimiterTests : IDisposable
         private string? _lastFollowup;
         private int _followupsInARow;
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             var route = request.Options.TryGetValue(DiscordRoute.OptionKey, out var known)
                 ? known

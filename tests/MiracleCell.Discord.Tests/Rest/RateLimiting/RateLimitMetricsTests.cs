@@ -9,7 +9,8 @@ using MiracleCell.Testing;
 
 namespace MiracleCell.Discord.Tests.Rest.RateLimiting;
 
-/// <summary>The rate-limit waits and 429s the limiter reports on the MiracleCell meter, tagged by kind of bucket only.</summary>
+/// <summary>The rate-limit waits and 429s the limiter reports on the MiracleCell meter, tagged by kind of bucket
+/// only.</summary>
 public sealed class RateLimitMetricsTests : IDisposable
 {
     private readonly ManualTimeProvider _clock = new();
@@ -22,7 +23,8 @@ public sealed class RateLimitMetricsTests : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MiracleCell.Discord.Gateway.GatewayMetrics.MeterName && instrument.Name.StartsWith("rest.", StringComparison.Ordinal))
+            if (instrument.Meter.Name == MiracleCell.Discord.Gateway.GatewayMetrics.MeterName
+                && instrument.Name.StartsWith("rest.", StringComparison.Ordinal))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
@@ -63,12 +65,15 @@ public sealed class RateLimitMetricsTests : IDisposable
         using (var lease = await _limiter.AcquireAsync(callback, null, CancellationToken.None))
         {
             using var tooMany = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-            _limiter.OnRateLimited(callback, _limiter.Observe(callback, lease, tooMany), TimeSpan.FromSeconds(1), global: true);
+            _limiter.OnRateLimited(callback, _limiter.Observe(callback, lease, tooMany), TimeSpan.FromSeconds(1),
+                global: true);
         }
 
         var limited = Assert.Single(_recorded);
-        Assert.Equal(new Dictionary<string, object?> { ["bucket"] = "interaction_callback", ["scope"] = "global" }, limited.Tags);
-        Assert.DoesNotContain(limited.Tags.Values, value => value is string text && text.Contains("SECRET", StringComparison.Ordinal));
+        Assert.Equal(new Dictionary<string, object?> { ["bucket"] = "interaction_callback", ["scope"] = "global" },
+            limited.Tags);
+        Assert.DoesNotContain(limited.Tags.Values,
+            value => value is string text && text.Contains("SECRET", StringComparison.Ordinal));
     }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
