@@ -11,7 +11,8 @@ namespace MiracleCell.Bot.Commands;
 /// <c>/help</c>: what the bot does (about the server's current film), and every registered command with its options,
 /// from their definitions.
 /// </summary>
-internal sealed class HelpCommand(Clubs.FilmChooser films, IServiceProvider services) : IApplicationCommand, IDeclaredCommand
+internal sealed class HelpCommand(Clubs.FilmChooser films, IServiceProvider services)
+    : IApplicationCommand, IDeclaredCommand
 {
     public const int Color = 0x99AAB5;
 

@@ -25,7 +25,8 @@ internal static class BuiltInCommands
     public static IReadOnlyList<ApplicationCommand> Declarations { get; } =
         [.. Films.Concat(Trivia).Select(command => command.Declaration)];
 
-    private static BuiltInCommand Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>()
+    private static BuiltInCommand Of<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>()
         where T : class, IApplicationCommand, IDeclaredCommand =>
         new(T.Command, services => services.AddCommand<T>());
 }

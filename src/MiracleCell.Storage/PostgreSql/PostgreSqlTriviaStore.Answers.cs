@@ -9,10 +9,12 @@ public sealed partial class PostgreSqlTriviaStore
     // was, and the outcome says which.
     private const string InsertAnswerSql = """
         WITH inserted AS (
-            INSERT INTO answers (interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct, points, answered_at)
+            INSERT INTO answers (interaction_id, guild_id, game_id, question_index, user_id, choice, is_correct,
+                points, answered_at)
             SELECT @interaction, @guild, @game, @index, @user, @choice, @correct, @points, @at
             WHERE EXISTS (SELECT 1 FROM games g JOIN game_questions q ON q.game_id = g.id
-                          WHERE g.id = @game AND g.guild_id = @guild AND g.state = 'running' AND q.question_index = @index)
+                          WHERE g.id = @game AND g.guild_id = @guild AND g.state = 'running'
+                              AND q.question_index = @index)
             ON CONFLICT DO NOTHING
             RETURNING 1
         )
@@ -24,7 +26,8 @@ public sealed partial class PostgreSqlTriviaStore
         SELECT
             EXISTS (SELECT 1 FROM answers WHERE interaction_id = @interaction AND guild_id = @guild AND game_id = @game
                                             AND question_index = @index AND user_id = @user),
-            EXISTS (SELECT 1 FROM answers WHERE game_id = @game AND guild_id = @guild AND question_index = @index AND user_id = @user);
+            EXISTS (SELECT 1 FROM answers WHERE game_id = @game AND guild_id = @guild AND question_index = @index
+                                            AND user_id = @user);
         """;
 
     public Task<AnswerWriteResult> RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)

@@ -21,7 +21,8 @@ public sealed partial class PostgreSqlTriviaStore
             // lets exactly one insert through.
             long gameId;
             await using (var insert = session.Command("""
-                INSERT INTO games (guild_id, channel_id, started_by, settings, question_count, state, started_at, locale)
+                INSERT INTO games (guild_id, channel_id, started_by, settings, question_count, state, started_at,
+                    locale)
                 VALUES (@guild, @channel, @by, @settings, @count, 'running', @at, @locale)
                 ON CONFLICT (guild_id, channel_id) WHERE state = 'running' DO NOTHING
                 RETURNING id;

@@ -24,7 +24,8 @@ public sealed partial class PostgreSqlTriviaStore
 
             await using var questions = new NpgsqlCommand("""
                 SELECT q.question_index, q.question_id, q.option_order, q.message_id,
-                       (SELECT COUNT(*) FROM answers a WHERE a.game_id = q.game_id AND a.question_index = q.question_index)::integer
+                       (SELECT COUNT(*) FROM answers a
+                         WHERE a.game_id = q.game_id AND a.question_index = q.question_index)::integer
                 FROM game_questions q
                 WHERE q.game_id = @game AND q.message_id IS NOT NULL AND q.revealed_at IS NULL
                 ORDER BY q.question_index;

@@ -35,7 +35,8 @@ public sealed partial class PostgreSqlTriviaStore
             }
 
             await using var mine = new NpgsqlCommand($"""
-                SELECT t.points, ((SELECT COUNT(*) FROM {source} o WHERE {Scope("o")} AND o.points > t.points) + 1)::integer
+                SELECT t.points, ((SELECT COUNT(*) FROM {source} o WHERE {Scope("o")} AND o.points > t.points)
+                    + 1)::integer
                 FROM {source} t WHERE {Scope("t")} AND t.user_id = @user AND t.points > 0;
                 """, connection);
             AddScope(mine, guildId, month, period);
@@ -60,7 +61,8 @@ public sealed partial class PostgreSqlTriviaStore
         {
             await using var command = new NpgsqlCommand("""
                 SELECT points, games, wins, answers, correct, best_streak, current_streak,
-                       ((SELECT COUNT(*) FROM player_totals o WHERE o.guild_id = t.guild_id AND o.points > t.points) + 1)::integer
+                       ((SELECT COUNT(*) FROM player_totals o WHERE o.guild_id = t.guild_id AND o.points > t.points)
+                           + 1)::integer
                 FROM player_totals t WHERE t.guild_id = @guild AND t.user_id = @user;
                 """, connection);
             command.Parameters.Add(P("guild", Id(guildId)));

@@ -115,7 +115,8 @@ public sealed partial class PostgreSqlTriviaStore
     {
         int best = 0, streak = 0;
         await using (var read = session.Command("""
-            SELECT best_streak, current_streak FROM player_totals WHERE guild_id = @guild AND user_id = @user FOR UPDATE;
+            SELECT best_streak, current_streak FROM player_totals WHERE guild_id = @guild AND user_id = @user
+                FOR UPDATE;
             """))
         {
             read.Parameters.Add(P("guild", Id(guildId)));
@@ -132,7 +133,8 @@ public sealed partial class PostgreSqlTriviaStore
 
         await using var writes = session.Batch();
         var upsert = new NpgsqlBatchCommand("""
-            INSERT INTO player_totals AS t (guild_id, user_id, points, games, wins, answers, correct, best_streak, current_streak)
+            INSERT INTO player_totals AS t (guild_id, user_id, points, games, wins, answers, correct, best_streak,
+                current_streak)
             VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8)
             ON CONFLICT (guild_id, user_id) DO UPDATE SET
                 points = t.points + excluded.points, games = t.games + 1, wins = t.wins + excluded.wins,
