@@ -14,6 +14,13 @@ public sealed class TestMeterFactory : IMeterFactory
         return meter;
     }
 
+    /// <summary>Whether <paramref name="meter"/> came from this factory: listeners use it to ignore other tests'
+    /// meters of the same name, which run in parallel.</summary>
+    public bool Created(Meter meter)
+    {
+        lock (_meters) return _meters.Contains(meter);
+    }
+
     public void Dispose()
     {
         lock (_meters) foreach (var meter in _meters) meter.Dispose();

@@ -23,8 +23,8 @@ public sealed class RateLimitMetricsTests : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MiracleCell.Discord.Gateway.GatewayMetrics.MeterName
-                && instrument.Name.StartsWith("rest.", StringComparison.Ordinal))
+            // Only this test's meter: other tests record on meters of the same name at the same time.
+            if (_meters.Created(instrument.Meter) && instrument.Name.StartsWith("rest.", StringComparison.Ordinal))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
