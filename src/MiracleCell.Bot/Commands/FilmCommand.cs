@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using MiracleCell.Bot.Clubs;
 using MiracleCell.Bot.Interactions;
@@ -14,12 +13,9 @@ namespace MiracleCell.Bot.Commands;
 /// film of the library (the server's current film by default). The reply depends only on the film and the reader's
 /// language, so each film's pages are rendered once per locale and kept.
 /// </summary>
-internal sealed class FilmCommand(FilmChooser films)
-    : SlashCommand<FilmOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
+internal sealed class FilmCommand(FilmChooser films) : FilmPagesCommand(films), IDeclaredCommand
 {
     public const int Color = 0xF2B134;
-
-    private readonly ConcurrentDictionary<(string FilmId, Locale Locale), IReadOnlyList<MessagePayload>> _pages = new();
 
     public static ApplicationCommand Command { get; } = Define.Slash(
         "film", "film",
@@ -29,32 +25,9 @@ internal sealed class FilmCommand(FilmChooser films)
 
     public override ApplicationCommand Definition => Command;
 
-    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override string PageKey => "film";
 
-    public string PageKey => "film";
-
-    public override FilmOptions Bind(GivenOptions given) => new(FilmOption.Film.Read(given));
-
-    protected override async ValueTask<CommandResult> HandleAsync(
-        CommandContext context, FilmOptions options, CancellationToken cancellationToken)
-    {
-        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
-        return await PagedReply.First(this, FilmChooser.State(catalog, "-"), context.Locale);
-    }
-
-    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
-        AutocompleteContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(films.Choices(context.Typed, context.Locale));
-
-    public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
-    {
-        var (catalog, _) = films.FromState(state);
-        var film = catalog.Pack.Film;
-        return _pages.GetOrAdd(
-            (film.Id, locale), static (key, catalog) => Render(catalog, key.Locale), catalog);
-    }
-
-    private static IReadOnlyList<MessagePayload> Render(FilmCatalog catalog, Locale locale)
+    protected override IReadOnlyList<MessagePayload> Render(FilmCatalog catalog, Locale locale)
     {
         var film = catalog.Pack.Film;
         var text = new FilmText(catalog.Pack, locale);
@@ -97,6 +70,3 @@ internal sealed class FilmCommand(FilmChooser films)
         return new ReplyItem(line, Sources: remake.Sources);
     }
 }
-
-/// <summary>The options of <c>/film</c>: the film, or null for the server's current film.</summary>
-internal sealed record FilmOptions(string? Film);

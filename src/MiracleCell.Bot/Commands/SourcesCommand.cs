@@ -12,8 +12,7 @@ namespace MiracleCell.Bot.Commands;
 /// <c>/sources [film]</c>: the documents a film's pack is written from, the titles its replies cite, with each
 /// one's language and, where it is public, its link. A club checking a fact starts here.
 /// </summary>
-internal sealed class SourcesCommand(FilmChooser films)
-    : SlashCommand<SourcesOptions>, IAutocompleteCommand, IPagedCommand, IDeclaredCommand
+internal sealed class SourcesCommand(FilmChooser films) : FilmPagesCommand(films), IDeclaredCommand
 {
     public const int Color = 0x7289DA;
 
@@ -25,26 +24,10 @@ internal sealed class SourcesCommand(FilmChooser films)
 
     public override ApplicationCommand Definition => Command;
 
-    public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
+    public override string PageKey => "sources";
 
-    public string PageKey => "sources";
-
-    public override SourcesOptions Bind(GivenOptions given) => new(FilmOption.Film.Read(given));
-
-    protected override async ValueTask<CommandResult> HandleAsync(
-        CommandContext context, SourcesOptions options, CancellationToken cancellationToken)
+    protected override IReadOnlyList<MessagePayload> Render(FilmCatalog catalog, Locale locale)
     {
-        var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
-        return await PagedReply.First(this, FilmChooser.State(catalog, "-"), context.Locale);
-    }
-
-    public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
-        AutocompleteContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(films.Choices(context.Typed, context.Locale));
-
-    public IReadOnlyList<MessagePayload> RenderPages(string state, Locale locale)
-    {
-        var (catalog, _) = films.FromState(state);
         var film = catalog.Pack.Film;
         var title = $"{Strings.Sources[locale]}: {Markdown.Escape(film.Titles.Display[locale])} "
             + $"({film.Year.ToString(CultureInfo.InvariantCulture)})";
@@ -61,6 +44,3 @@ internal sealed class SourcesCommand(FilmChooser films)
         return new ReplyItem($"{name} ({source.Language})");
     }
 }
-
-/// <summary>The options of <c>/sources</c>.</summary>
-internal sealed record SourcesOptions(string? Film);
