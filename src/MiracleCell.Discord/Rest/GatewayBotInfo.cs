@@ -21,6 +21,6 @@ public sealed record SessionStartLimit
 /// <summary>The answer of <c>GET /applications/@me</c> (the fields the bot reads).</summary>
 public sealed record CurrentApplication
 {
-    public required Models.Snowflake Id { get; init; }
+    public required Snowflake Id { get; init; }
     public required string Name { get; init; }
 }
