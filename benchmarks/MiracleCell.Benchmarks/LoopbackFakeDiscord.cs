@@ -95,7 +95,7 @@ internal sealed class LoopbackFakeDiscord : IAsyncDisposable
     /// returns the stopwatch time just before the frame was written and the callback's arrival.
     /// </summary>
     public async Task<(long Sent, Task<CallbackArrival> Callback)> SendInteractionAsync(
-        Snowflake id, int type, ulong channelId, ulong userId, string username, string data)
+        Snowflake id, int type, Snowflake channelId, Snowflake userId, string username, string data)
     {
         var arrived = new TaskCompletionSource<CallbackArrival>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = arrived;

@@ -24,7 +24,7 @@ internal static class StoreBenchmark
     private const int Writers = 64;
     private const int GamesRunning = 20;
     private const int QuestionsPerGame = 30;
-    private const ulong Guild = 7_000_000_000_000_001;
+    private static readonly Snowflake Guild = new(7_000_000_000_000_001);
 
     /// <summary>One store under test: opens a fresh, empty store and says how to remove what it made.</summary>
     private sealed record Backend(string Name, Func<Task<(ITriviaStore Store, Func<Task> CleanUp)>> OpenFresh);
@@ -111,8 +111,8 @@ internal static class StoreBenchmark
             var games = new long[GamesRunning];
             for (var g = 0; g < GamesRunning; g++)
             {
-                games[g] = (await store.CreateGameAsync(new NewGame(Guild, (ulong)(g + 1), 1,
-                    new TriviaSettings(QuestionsPerGame), DateTimeOffset.UtcNow, questions))).GameId;
+                games[g] = (await store.CreateGameAsync(new NewGame(Guild, new Snowflake((ulong)(g + 1)),
+                    new Snowflake(1), new TriviaSettings(QuestionsPerGame), DateTimeOffset.UtcNow, questions))).GameId;
             }
             long next = -1;
             var stopwatch = Stopwatch.StartNew();
@@ -122,8 +122,9 @@ internal static class StoreBenchmark
                 while ((n = Interlocked.Increment(ref next)) < answers)
                 {
                     // Answer number n maps to a unique (game, question, user), so every answer is new.
-                    var answer = new AnswerRecord((ulong)(1_000_000 + n), Guild, games[n % GamesRunning],
-                        (int)(n / GamesRunning % QuestionsPerGame), (ulong)(n / (GamesRunning * QuestionsPerGame) + 1),
+                    var answer = new AnswerRecord(new Snowflake((ulong)(1_000_000 + n)), Guild,
+                        games[n % GamesRunning], (int)(n / GamesRunning % QuestionsPerGame),
+                        new Snowflake((ulong)(n / (GamesRunning * QuestionsPerGame) + 1)),
                         AnswerChoice.A, n % 3 != 0, n % 3 != 0 ? 120 : 0, DateTimeOffset.UtcNow);
                     if (await store.RecordAnswerAsync(answer) != AnswerWriteResult.Recorded)
                     {

@@ -188,8 +188,9 @@ internal static class TransportBenchmark
 
     /// <summary>One <c>/film</c> slash command, always from the same user in the same channel.</summary>
     private static Task<(long Sent, Task<CallbackArrival> Callback)> SendFilmAsync(LoopbackFakeDiscord fake) =>
-        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2, channelId: 1_000_000_000_000_003,
-            userId: 1_000_000_000_000_004, "alice", """{"id":"1000000000000005","name":"film","type":1}""");
+        fake.SendInteractionAsync(fake.NextInteractionId(), type: 2,
+            channelId: new Snowflake(1_000_000_000_000_003), userId: new Snowflake(1_000_000_000_000_004), "alice",
+            """{"id":"1000000000000005","name":"film","type":1}""");
 
     /// <summary>
     /// Starts one process against a fresh fake and measures it. With <paramref name="showTimeline"/>, prints each log

@@ -54,7 +54,8 @@ public class TriviaBenchmarks
         _gameIds = new long[Games];
         for (var i = 0; i < Games; i++)
         {
-            var start = new TriviaStartRequest(1, (ulong)(i + 1), 42, new TriviaSettings(30, 60), Locale.English);
+            var start = new TriviaStartRequest(new Snowflake(1), new Snowflake((ulong)(i + 1)), new Snowflake(42),
+                new TriviaSettings(30, 60), Locale.English);
             _gameIds[i] = coordinator.StartGameAsync(start, CancellationToken.None).GetAwaiter().GetResult().GameId;
         }
         coordinator.WhenIdleAsync().GetAwaiter().GetResult();
@@ -151,9 +152,10 @@ public class TriviaBenchmarks
     private sealed class NowhereMessenger : ITriviaMessenger
     {
         private long _id;
-        public Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken) =>
-            Task.FromResult((ulong)Interlocked.Increment(ref _id));
-        public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message,
+        public Task<Snowflake> PostAsync(Snowflake channelId, MessagePayload message,
+            CancellationToken cancellationToken) =>
+            Task.FromResult(new Snowflake((ulong)Interlocked.Increment(ref _id)));
+        public Task EditAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
             CancellationToken cancellationToken) =>
             Task.CompletedTask;
     }

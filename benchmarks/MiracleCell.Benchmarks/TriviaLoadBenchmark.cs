@@ -156,7 +156,8 @@ internal static class TriviaLoadBenchmark
         for (var game = 0; game < Games; game++)
         {
             callbacks.Add(
-                (await fake.SendTriviaStartAsync(TriviaLoadFakeDiscord.ChannelOf(game), userId: 42)).Callback);
+                (await fake.SendTriviaStartAsync(TriviaLoadFakeDiscord.ChannelOf(game),
+                    userId: new Snowflake(42))).Callback);
         }
         await Task.WhenAll(callbacks).WaitAsync(Timeout);
         // Posts are limited to Discord's 50 requests/s, so 100 start notices and 100 questions take about four seconds.
@@ -259,7 +260,7 @@ internal static class TriviaLoadBenchmark
             var gameId = realGames ? fake.Questions[channel].GameId : game + 1;
             var customId = new AnswerButtonId(gameId, 0, (Core.Trivia.AnswerChoice)(n % 4)).ToString();
             var (sent, callback) = await fake.SendClickAsync(fake.Discord.NextInteractionId(), channel,
-                FirstPlayer + (ulong)n, customId);
+                new Snowflake(FirstPlayer + (ulong)n), customId);
             var warmup = n < WarmupClicks;
             return callback.ContinueWith(arrived =>
             {

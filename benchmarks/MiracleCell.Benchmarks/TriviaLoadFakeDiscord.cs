@@ -16,11 +16,11 @@ namespace MiracleCell.Benchmarks;
 /// </summary>
 internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
 {
-    public const ulong FirstChannelId = 2_000_000_000_000_000;
+    public static readonly Snowflake FirstChannelId = new(2_000_000_000_000_000);
 
     private static readonly byte[] LockedInMarker = Encoding.UTF8.GetBytes("Locked in");
 
-    private readonly ConcurrentDictionary<ulong, OpenQuestion> _questions = new();
+    private readonly ConcurrentDictionary<Snowflake, OpenQuestion> _questions = new();
     private readonly TaskCompletionSource _questionsPosted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _questionsExpected = int.MaxValue;
     private long _nextMessageId = 3_000_000_000_000_000;
@@ -38,7 +38,7 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
     public long MessagesEdited => Interlocked.Read(ref _messagesEdited);
 
     /// <summary>The open first question of each channel's game, as learnt from the message the bot posted.</summary>
-    public IReadOnlyDictionary<ulong, OpenQuestion> Questions => _questions;
+    public IReadOnlyDictionary<Snowflake, OpenQuestion> Questions => _questions;
 
     public static async Task<TriviaLoadFakeDiscord> StartAsync()
     {
@@ -49,7 +49,7 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
 
     private void MapMessageRoutes(IEndpointRouteBuilder routes)
     {
-        var firstChannel = FirstChannelId.ToString(CultureInfo.InvariantCulture);
+        var firstChannel = FirstChannelId.ToString();
         routes.MapPost("/api/v10/channels/{channel}/messages", (Delegate)PostMessageAsync);
         routes.MapPatch("/api/v10/channels/{channel}/messages/{message}",
             (HttpContext _, string channel, string message) => Edited(channel, message));
@@ -66,10 +66,10 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
         return _questionsPosted.Task;
     }
 
-    public static ulong ChannelOf(int game) => FirstChannelId + (ulong)game;
+    public static Snowflake ChannelOf(int game) => new(FirstChannelId.Value + (ulong)game);
 
     /// <summary><c>/trivia start questions:5 seconds:60</c> in a channel, as <paramref name="userId"/>.</summary>
-    public Task<(long Sent, Task<CallbackArrival> Callback)> SendTriviaStartAsync(ulong channelId, ulong userId)
+    public Task<(long Sent, Task<CallbackArrival> Callback)> SendTriviaStartAsync(Snowflake channelId, Snowflake userId)
     {
         const string data = "{\"id\":\"1000000000000005\",\"name\":\"trivia\",\"type\":1,"
             + "\"options\":[{\"name\":\"start\",\"type\":1,\"options\":[{\"name\":\"questions\",\"type\":4,"
@@ -79,12 +79,12 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
 
     /// <summary>A click on an answer button; returns the time just before the frame was written and the callback's
     /// arrival.</summary>
-    public Task<(long Sent, Task<CallbackArrival> Callback)> SendClickAsync(Snowflake id, ulong channelId, ulong userId,
-        string customId) =>
+    public Task<(long Sent, Task<CallbackArrival> Callback)> SendClickAsync(Snowflake id, Snowflake channelId,
+        Snowflake userId, string customId) =>
         SendAsPlayerAsync(id, 3, channelId, userId, "{\"custom_id\":\"" + customId + "\",\"component_type\":2}");
 
-    private Task<(long Sent, Task<CallbackArrival> Callback)> SendAsPlayerAsync(Snowflake id, int type, ulong channelId,
-        ulong userId, string data) =>
+    private Task<(long Sent, Task<CallbackArrival> Callback)> SendAsPlayerAsync(Snowflake id, int type,
+        Snowflake channelId, Snowflake userId, string data) =>
         Discord.SendInteractionAsync(id, type, channelId, userId,
             string.Create(CultureInfo.InvariantCulture, $"player{userId}"), data);
 
@@ -95,10 +95,10 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
         var messageId = (ulong)Interlocked.Increment(ref _nextMessageId);
         Interlocked.Increment(ref _messagesPosted);
         var button = FirstQuestionButton().Match(body);
-        if (button.Success && ulong.TryParse(channel, CultureInfo.InvariantCulture, out var channelId))
+        if (button.Success && Snowflake.TryParse(channel, out var channelId))
         {
             _questions[channelId] = new OpenQuestion(long.Parse(button.Groups[1].Value, CultureInfo.InvariantCulture),
-                messageId);
+                new Snowflake(messageId));
             if (_questions.Count >= Volatile.Read(ref _questionsExpected)) _questionsPosted.TrySetResult();
         }
         return Message(channel, messageId.ToString(CultureInfo.InvariantCulture));
@@ -120,4 +120,4 @@ internal sealed partial class TriviaLoadFakeDiscord : IAsyncDisposable
 }
 
 /// <summary>A game's first question: the game id in its buttons and the message that carries them.</summary>
-internal sealed record OpenQuestion(long GameId, ulong MessageId);
+internal sealed record OpenQuestion(long GameId, Snowflake MessageId);

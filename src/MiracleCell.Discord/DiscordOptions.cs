@@ -52,6 +52,6 @@ public sealed class DiscordOptions
     /// True when Discord sends one of this process's shards the events of <paramref name="guildId"/>:
     /// <c>(guild_id &gt;&gt; 22) % shard_count</c> is among <see cref="OwnShardIds"/>.
     /// </summary>
-    public bool HandlesGuild(ulong guildId) =>
-        ShardCount <= 1 || HoldsShard((int)((guildId >> 22) % (ulong)ShardCount));
+    public bool HandlesGuild(Snowflake guildId) =>
+        ShardCount <= 1 || HoldsShard((int)((guildId.Value >> 22) % (ulong)ShardCount));
 }

@@ -13,19 +13,20 @@ namespace MiracleCell.Storage;
 public interface IClubStore
 {
     /// <summary>The server's club settings; <c>ClubSettings(null, empty)</c> when nothing is stored.</summary>
-    ValueTask<ClubSettings> GetClubAsync(ulong guildId, CancellationToken cancellationToken);
+    ValueTask<ClubSettings> GetClubAsync(Snowflake guildId, CancellationToken cancellationToken);
 
     /// <summary>Sets the film the club is watching.</summary>
-    ValueTask SetCurrentFilmAsync(ulong guildId, string filmId, CancellationToken cancellationToken);
+    ValueTask SetCurrentFilmAsync(Snowflake guildId, string filmId, CancellationToken cancellationToken);
 
     /// <summary>Sets how far the club has got in a film, replacing any earlier value.</summary>
-    ValueTask SetClubProgressAsync(ulong guildId, string filmId, int partsWatched, CancellationToken cancellationToken);
+    ValueTask SetClubProgressAsync(Snowflake guildId, string filmId, int partsWatched,
+        CancellationToken cancellationToken);
 
     /// <summary>How far a member has got in a film; null when the member has set nothing for it.</summary>
     ValueTask<int?> GetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, CancellationToken cancellationToken);
+        Snowflake guildId, Snowflake userId, string filmId, CancellationToken cancellationToken);
 
     /// <summary>Sets how far a member has got in a film; null clears it.</summary>
     ValueTask SetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, int? partsWatched, CancellationToken cancellationToken);
+        Snowflake guildId, Snowflake userId, string filmId, int? partsWatched, CancellationToken cancellationToken);
 }

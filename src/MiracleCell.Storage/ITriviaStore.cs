@@ -15,17 +15,17 @@ public interface ITriviaStore : IAsyncDisposable
     Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default);
 
     /// <summary>The game running in a channel, if any.</summary>
-    Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+    Task<RunningGame?> FindRunningGameAsync(Snowflake guildId, Snowflake channelId,
         CancellationToken cancellationToken = default);
 
     /// <summary>Notes that a question's message was posted (its timer starts then). False when the game or question is
     /// unknown in this guild.</summary>
-    Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+    Task<bool> RecordQuestionPostedAsync(Snowflake guildId, long gameId, int questionIndex, Snowflake messageId,
         DateTimeOffset openedAt, CancellationToken cancellationToken = default);
 
     /// <summary>Notes that a question's answer was revealed. False when the game or question is unknown in this
     /// guild.</summary>
-    Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex, DateTimeOffset revealedAt,
+    Task<bool> RecordQuestionRevealedAsync(Snowflake guildId, long gameId, int questionIndex, DateTimeOffset revealedAt,
         CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -40,7 +40,7 @@ public interface ITriviaStore : IAsyncDisposable
     /// closing an already closed game changes nothing (<see cref="GameClosure.TotalsApplied"/> is false).
     /// Returns null when the game does not exist in this guild.
     /// </summary>
-    Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
+    Task<GameClosure?> FinishGameAsync(Snowflake guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
         CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -52,27 +52,28 @@ public interface ITriviaStore : IAsyncDisposable
     /// Which guilds' games this process may close; null for all. Processes that share a database (one per shard)
     /// must close only their own guilds' games: the others are still running elsewhere.
     /// </param>
-    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+    Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<Snowflake, bool>? isOwnGuild = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A game's questions that were posted but never revealed, with the game's locale, so their messages can be
     /// closed after a restart. Null when the game does not exist in this guild.
     /// </summary>
-    Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+    Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(Snowflake guildId, long gameId,
         CancellationToken cancellationToken = default);
 
     /// <summary>A guild's top ten for a period, plus the caller's own rank (null when they have no points in
     /// it).</summary>
-    Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+    Task<Leaderboard> GetLeaderboardAsync(Snowflake guildId, LeaderboardPeriod period, Snowflake callerId,
         CancellationToken cancellationToken = default);
 
     /// <summary>A member's totals in a guild, or null when they have never played there (or were reset).</summary>
-    Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default);
+    Task<PlayerStats?> GetStatsAsync(Snowflake guildId, Snowflake userId,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Clears one member's scores in a guild. True when there was something to clear.</summary>
-    Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default);
+    Task<bool> ResetMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default);
 
     /// <summary>Clears every member's scores in a guild. Returns how many members were cleared.</summary>
-    Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default);
+    Task<int> ResetGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,7 @@ internal static class InterruptedGames
     /// guilds' games: those are not interrupted.
     /// </param>
     public static async Task<IReadOnlyList<GameClosure>> CloseAsync(
-        ITriviaStore store, IEnumerable<(long Id, ulong Guild)> running, Func<ulong, bool>? isOwnGuild,
+        ITriviaStore store, IEnumerable<(long Id, Snowflake Guild)> running, Func<Snowflake, bool>? isOwnGuild,
         TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var closed = new List<GameClosure>();

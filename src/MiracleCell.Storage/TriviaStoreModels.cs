@@ -6,9 +6,9 @@ namespace MiracleCell.Storage;
 /// <param name="Locale">The language of the game's channel messages, kept so they can be rebuilt after a
 /// restart.</param>
 public sealed record NewGame(
-    ulong GuildId,
-    ulong ChannelId,
-    ulong StartedBy,
+    Snowflake GuildId,
+    Snowflake ChannelId,
+    Snowflake StartedBy,
     TriviaSettings Settings,
     DateTimeOffset StartedAt,
     IReadOnlyList<GameQuestion> Questions,
@@ -23,7 +23,7 @@ public sealed record QuestionsLeftOpen(Locale? Locale, int QuestionCount, IReadO
 /// <param name="OptionOrderCode">The button order as stored, e.g. "2013" (see
 /// <see cref="GameQuestion.OptionOrderCode"/>).</param>
 /// <param name="Answered">How many players answered it.</param>
-public sealed record QuestionLeftOpen(int Index, string QuestionId, string OptionOrderCode, ulong MessageId,
+public sealed record QuestionLeftOpen(int Index, string QuestionId, string OptionOrderCode, Snowflake MessageId,
     int Answered);
 
 public enum CreateGameStatus
@@ -39,17 +39,17 @@ public sealed record CreateGameResult(CreateGameStatus Status, long GameId)
     public bool IsCreated => Status == CreateGameStatus.Created;
 }
 
-public sealed record RunningGame(long GameId, ulong GuildId, ulong ChannelId, ulong StartedBy, DateTimeOffset StartedAt,
-    int QuestionCount);
+public sealed record RunningGame(long GameId, Snowflake GuildId, Snowflake ChannelId, Snowflake StartedBy,
+    DateTimeOffset StartedAt, int QuestionCount);
 
 /// <param name="InteractionId">The Discord interaction id of the click: the idempotency key.</param>
 /// <param name="Points">The points the game engine gave this answer (0 when wrong).</param>
 public sealed record AnswerRecord(
-    ulong InteractionId,
-    ulong GuildId,
+    Snowflake InteractionId,
+    Snowflake GuildId,
     long GameId,
     int QuestionIndex,
-    ulong UserId,
+    Snowflake UserId,
     AnswerChoice Choice,
     bool IsCorrect,
     int Points,
@@ -75,19 +75,19 @@ public enum GameEndState
     Interrupted,
 }
 
-public sealed record PlayerGameScore(ulong UserId, int Points, int Answers, int CorrectAnswers);
+public sealed record PlayerGameScore(Snowflake UserId, int Points, int Answers, int CorrectAnswers);
 
 /// <param name="TotalsApplied">True when this call closed the game and added it to the totals; false when it was
 /// already closed.</param>
 /// <param name="EndState">How the game ended (for an already closed game, how it ended then).</param>
 public sealed record GameClosure(
     long GameId,
-    ulong GuildId,
-    ulong ChannelId,
+    Snowflake GuildId,
+    Snowflake ChannelId,
     GameEndState EndState,
     bool TotalsApplied,
     IReadOnlyList<PlayerGameScore> Scores,
-    ulong? WinnerId);
+    Snowflake? WinnerId);
 
 public enum LeaderboardPeriod
 {
@@ -96,7 +96,7 @@ public enum LeaderboardPeriod
     ThisMonth,
 }
 
-public sealed record LeaderboardEntry(int Rank, ulong UserId, long Points);
+public sealed record LeaderboardEntry(int Rank, Snowflake UserId, long Points);
 
 /// <param name="Caller">The caller's line, whether or not they are in the top ten; null when they have no points in the
 /// period.</param>
@@ -104,7 +104,7 @@ public sealed record Leaderboard(LeaderboardPeriod Period, IReadOnlyList<Leaderb
     LeaderboardEntry? Caller);
 
 public sealed record PlayerStats(
-    ulong UserId,
+    Snowflake UserId,
     long Points,
     int Games,
     int Wins,

@@ -7,8 +7,8 @@ public sealed class DiscordOptionsTests
     {
         var options = new DiscordOptions();
 
-        Assert.True(options.HandlesGuild(1));
-        Assert.True(options.HandlesGuild(ulong.MaxValue));
+        Assert.True(options.HandlesGuild(new Snowflake(1)));
+        Assert.True(options.HandlesGuild(new Snowflake(ulong.MaxValue)));
     }
 
     [Theory]
@@ -16,17 +16,18 @@ public sealed class DiscordOptionsTests
     [InlineData(4_194_303UL, 0)]             // below 2^22: the timestamp part is 0
     [InlineData(4_194_304UL, 1)]             // 2^22
     [InlineData(175_928_847_299_117_063UL, 0)] // a real-sized id: (id >> 22) % 2 == 0
-    public void A_guild_belongs_to_the_shard_Discord_computes_from_its_id(ulong guildId, int shard)
+    public void A_guild_belongs_to_the_shard_Discord_computes_from_its_id(ulong id, int shard)
     {
-        Assert.True(new DiscordOptions { ShardId = shard, ShardCount = 2 }.HandlesGuild(guildId));
-        Assert.False(new DiscordOptions { ShardId = 1 - shard, ShardCount = 2 }.HandlesGuild(guildId));
+        var guild = new Snowflake(id);
+        Assert.True(new DiscordOptions { ShardId = shard, ShardCount = 2 }.HandlesGuild(guild));
+        Assert.False(new DiscordOptions { ShardId = 1 - shard, ShardCount = 2 }.HandlesGuild(guild));
     }
 
     [Fact]
     public void A_process_running_several_shards_handles_the_guilds_of_each()
     {
         var options = new DiscordOptions { ShardIds = "1,3", ShardCount = 4 };
-        ulong GuildOn(int shard) => (ulong)shard << 22;
+        Snowflake GuildOn(int shard) => new((ulong)shard << 22);
 
         Assert.Equal([1, 3], options.OwnShardIds());
         Assert.True(options.HandlesGuild(GuildOn(1)));

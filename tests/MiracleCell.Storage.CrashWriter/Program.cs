@@ -4,6 +4,7 @@ using MiracleCell.Core.Films;
 using MiracleCell.Core.Text;
 using MiracleCell.Core.Trivia;
 using Microsoft.Extensions.Options;
+using MiracleCell;
 using MiracleCell.Storage;
 using MiracleCell.Storage.LiteDb;
 using MiracleCell.Storage.PostgreSql;
@@ -28,7 +29,7 @@ var (mode, provider, target, settings) = options.Value;
 var crash = mode == "crash";
 var count = settings.GetValueOrDefault("answers", crash ? 100_000 : 50_000);
 var writers = settings.GetValueOrDefault("writers", crash ? 48 : 64);
-const ulong Guild = 7_000_000_000_000_001;
+var guild = new Snowflake(7_000_000_000_000_001);
 const int QuestionsPerGame = 30;
 
 await using var store = OpenStore(provider, target);
@@ -41,19 +42,19 @@ var questions = Enumerable.Range(0, QuestionsPerGame).Select(i => new GameQuesti
 for (var g = 0; g < gameCount; g++)
 {
     var created = await store.CreateGameAsync(
-        new NewGame(Guild, (ulong)(g + 1), 1, new TriviaSettings(QuestionsPerGame), TimeProvider.System.GetUtcNow(),
-            questions));
+        new NewGame(guild, new Snowflake((ulong)(g + 1)), new Snowflake(1), new TriviaSettings(QuestionsPerGame),
+            TimeProvider.System.GetUtcNow(), questions));
     games[g] = created.GameId;
     if (crash) Console.WriteLine($"GAME {created.GameId}");
 }
 
 // Answer number n maps to a unique (game, question, user), so every answer is new unless deliberately redelivered.
 AnswerRecord Answer(long n) => new(
-    InteractionId: (ulong)(1_000_000 + n),
-    GuildId: Guild,
+    InteractionId: new Snowflake((ulong)(1_000_000 + n)),
+    GuildId: guild,
     GameId: games[n % gameCount],
     QuestionIndex: (int)(n / gameCount % QuestionsPerGame),
-    UserId: (ulong)(n / (gameCount * QuestionsPerGame) + 1),
+    UserId: new Snowflake((ulong)(n / (gameCount * QuestionsPerGame) + 1)),
     Choice: AnswerChoice.A,
     IsCorrect: n % 3 != 0,
     Points: n % 3 != 0 ? 100 + (int)(n % 51) : 0,

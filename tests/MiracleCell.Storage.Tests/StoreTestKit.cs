@@ -18,7 +18,7 @@ internal sealed class TempFolder : IDisposable
 
 internal static class StoreTestKit
 {
-    public const ulong GuildA = 100, GuildB = 200;
+    public static readonly Snowflake GuildA = new(100), GuildB = new(200);
     public static readonly DateTimeOffset Start = new(2013, 1, 23, 20, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyList<GameQuestion> Questions(int count) =>
@@ -30,23 +30,27 @@ internal static class StoreTestKit
             ["s"]),
             [1, 0, 2, 3]))];
 
-    public static NewGame Game(ulong guild = GuildA, ulong channel = 1, int questions = 5, DateTimeOffset? at = null) =>
-        new(guild, channel, 42, new TriviaSettings(questions), at ?? Start, Questions(questions));
+    /// <param name="guild">GuildA when left out.</param>
+    /// <param name="channel">Channel 1 when left out.</param>
+    public static NewGame Game(Snowflake? guild = null, Snowflake? channel = null, int questions = 5,
+        DateTimeOffset? at = null) =>
+        new(guild ?? GuildA, channel ?? new(1), new(42), new TriviaSettings(questions), at ?? Start,
+            Questions(questions));
 
-    public static async Task<long> StartGameAsync(ITriviaStore store, ulong guild = GuildA, ulong channel = 1,
-        int questions = 5, DateTimeOffset? at = null)
+    public static async Task<long> StartGameAsync(ITriviaStore store, Snowflake? guild = null,
+        Snowflake? channel = null, int questions = 5, DateTimeOffset? at = null)
     {
         var created = await store.CreateGameAsync(Game(guild, channel, questions, at));
         Assert.True(created.IsCreated);
         return created.GameId;
     }
 
-    public static AnswerRecord Answer(long game, int question, ulong user, int points, ulong? interaction = null,
-        ulong guild = GuildA, DateTimeOffset? at = null) =>
-        new(interaction ?? DefaultInteraction(game, question, user), guild, game, question, user,
+    public static AnswerRecord Answer(long game, int question, Snowflake user, int points,
+        Snowflake? interaction = null, Snowflake? guild = null, DateTimeOffset? at = null) =>
+        new(interaction ?? DefaultInteraction(game, question, user), guild ?? GuildA, game, question, user,
             points > 0 ? AnswerChoice.B : AnswerChoice.A, points > 0, points, at ?? Start);
 
     /// <summary>A distinct interaction id per (game, question, user) for users below 10,000.</summary>
-    public static ulong DefaultInteraction(long game, int question, ulong user) =>
-        (ulong)(game * 1_000_000 + question * 10_000) + user;
+    public static Snowflake DefaultInteraction(long game, int question, Snowflake user) =>
+        new((ulong)(game * 1_000_000 + question * 10_000) + user.Value);
 }

@@ -20,10 +20,10 @@ internal sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgr
         try
         {
             if (onlyCaller && interaction.Invoker is { } user
-                && await store.GetMemberProgressAsync(guild.Value, user.Id.Value, film.Film.Id,
+                && await store.GetMemberProgressAsync(guild, user.Id, film.Film.Id,
                     cancellationToken) is { } own)
                 return WatchProgress.FromStored(own);
-            var club = await store.GetClubAsync(guild.Value, cancellationToken);
+            var club = await store.GetClubAsync(guild, cancellationToken);
             return club.PartsWatchedByFilm.TryGetValue(film.Film.Id, out var parts)
                 ? WatchProgress.FromStored(parts)
                 : WatchProgress.Nothing;
@@ -31,7 +31,7 @@ internal sealed class ClubWatchProgress(IClubStore store, ILogger<ClubWatchProgr
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Club progress of guild {GuildId} unreadable; replying as if "
-                + "nothing was watched", guild.Value);
+                + "nothing was watched", guild);
             return WatchProgress.Nothing;
         }
     }

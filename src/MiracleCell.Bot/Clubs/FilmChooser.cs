@@ -47,13 +47,13 @@ internal sealed class FilmChooser(FilmLibrary library, IServiceProvider services
             return library.Default;
         try
         {
-            var club = await store.GetClubAsync(guild.Value, cancellationToken);
+            var club = await store.GetClubAsync(guild, cancellationToken);
             return library.Find(club.CurrentFilmId) ?? library.Default;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Club settings of guild {GuildId} unreadable; replying about the default film",
-                guild.Value);
+                guild);
             return library.Default;
         }
     }

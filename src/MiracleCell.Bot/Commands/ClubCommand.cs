@@ -61,9 +61,8 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
         CommandContext context, ClubOptions options, CancellationToken cancellationToken)
     {
         var interaction = context.Interaction;
-        if (interaction.GuildId is not { } guildId || interaction.Invoker is not { } user)
+        if (interaction.GuildId is not { } guild || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.ClubNeedsServer);
-        var guild = guildId.Value;
         if ((options.Film is not null || options.Watched is not null)
             && !TriviaPermissions.CanManageServer(interaction))
             throw Fail(UserErrorKind.MissingPermission, Strings.ClubNeedsManageServer);
@@ -78,11 +77,11 @@ internal sealed class ClubCommand(FilmChooser films, IClubStore store)
         if (options.Mine is { } mine)
         {
             int? parts = IsClear(mine) ? null : ParseParts(mine, pack) ?? throw BadProgress(mine, pack);
-            await store.SetMemberProgressAsync(guild, user.Id.Value, pack.Film.Id, parts, cancellationToken);
+            await store.SetMemberProgressAsync(guild, user.Id, pack.Film.Id, parts, cancellationToken);
         }
 
         var club = await store.GetClubAsync(guild, cancellationToken);
-        var own = await store.GetMemberProgressAsync(guild, user.Id.Value, pack.Film.Id, cancellationToken);
+        var own = await store.GetMemberProgressAsync(guild, user.Id, pack.Film.Id, cancellationToken);
         return CommandResult.Reply(Status(pack, club, own, context.Locale));
     }
 

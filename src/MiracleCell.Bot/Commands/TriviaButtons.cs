@@ -28,7 +28,7 @@ internal sealed class TriviaAnswerButtons(IServiceProvider services) : IComponen
         }
 
         var result = await services.GetRequiredService<TriviaCoordinator>()
-            .AnswerAsync(new TriviaClick(interaction.Id.Value, guild.Value, channel.Value, user.Id.Value, button),
+            .AnswerAsync(new TriviaClick(interaction.Id, guild, channel, user.Id, button),
                 cancellationToken);
         return result.Status switch
         {

@@ -140,7 +140,7 @@ internal sealed class TriviaCommand(IServiceProvider services)
                     : await services.GetRequiredService<IWatchProgressSource>()
                         .GetAsync(interaction, film.Pack, onlyCaller: false, cancellationToken);
                 var started = await Coordinator.StartGameAsync(
-                    new TriviaStartRequest(guild.Value, channel.Value, user.Id.Value, settings, locale, within,
+                    new TriviaStartRequest(guild, channel, user.Id, settings, locale, within,
                         film.Pack.Film.Id), cancellationToken);
                 return started.Status switch
                 {
@@ -155,7 +155,7 @@ internal sealed class TriviaCommand(IServiceProvider services)
                         Strings.TriviaNotEnoughQuestions(started.Available, settings.QuestionCount)),
                 };
             case TriviaOptions.Stop:
-                var stopped = await Coordinator.StopGameAsync(guild.Value, channel.Value, user.Id.Value,
+                var stopped = await Coordinator.StopGameAsync(guild, channel, user.Id,
                     TriviaPermissions.CanManageServer(interaction), cancellationToken);
                 return stopped.Status switch
                 {
@@ -165,11 +165,11 @@ internal sealed class TriviaCommand(IServiceProvider services)
                     _ => throw Fail(UserErrorKind.Unusable, Strings.NoTriviaHere),
                 };
             case TriviaOptions.Leaderboard { Period: var period }:
-                var board = await Store.GetLeaderboardAsync(guild.Value, period, user.Id.Value, cancellationToken);
+                var board = await Store.GetLeaderboardAsync(guild, period, user.Id, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Leaderboard(board, locale));
             case TriviaOptions.Stats { User: var member }:
-                var who = member ?? user.Id.Value;
-                var stats = await Store.GetStatsAsync(guild.Value, who, cancellationToken);
+                var who = member ?? user.Id;
+                var stats = await Store.GetStatsAsync(guild, who, cancellationToken);
                 return CommandResult.Reply(TriviaMessages.Stats(who, stats, locale));
             default:
                 throw new InvalidOperationException($"/{Name} bound options it does not handle: {options}.");
@@ -202,5 +202,5 @@ internal abstract record TriviaOptions
     public sealed record Leaderboard(LeaderboardPeriod Period) : TriviaOptions;
 
     /// <summary>Whose stats; null for the caller's own.</summary>
-    public sealed record Stats(ulong? User) : TriviaOptions;
+    public sealed record Stats(Snowflake? User) : TriviaOptions;
 }

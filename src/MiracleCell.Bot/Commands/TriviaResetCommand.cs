@@ -55,7 +55,7 @@ internal sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNight
         var question = target is { } t
             ? Strings.ConfirmResetMember(TriviaMessages.Mention(t))
             : Strings.ConfirmResetGuild;
-        var confirm = new ResetButtonId(guild.Value, target, user.Id.Value, expires, Confirm: true);
+        var confirm = new ResetButtonId(guild, target, user.Id, expires, Confirm: true);
         var message = TriviaMessages.Ephemeral($"{question[locale]}\n-# "
             + $"{Strings.ConfirmExpires((int)Math.Ceiling(lifetime.TotalMinutes))[locale]}") with
         {
@@ -71,7 +71,7 @@ internal sealed class TriviaResetCommand(TimeProvider time, IOptions<TriviaNight
 }
 
 /// <summary>The options of <c>/trivia-reset</c>: whose scores, or null for everyone's.</summary>
-internal sealed record TriviaResetOptions(ulong? User);
+internal sealed record TriviaResetOptions(Snowflake? User);
 
 /// <summary>
 /// The reset confirmation buttons. Only the member who asked may press them, only before they expire, only in
@@ -88,10 +88,10 @@ internal sealed class TriviaResetButtons(IServiceProvider services, TimeProvider
     {
         var interaction = context.Interaction;
         var locale = context.Locale;
-        if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId?.Value != button.GuildId
+        if (!ResetButtonId.TryParse(context.Arguments, out var button) || interaction.GuildId != button.GuildId
             || interaction.Invoker is not { } user)
             throw Fail(UserErrorKind.Unusable, Strings.UnknownButton);
-        if (user.Id.Value != button.RequesterId)
+        if (user.Id != button.RequesterId)
             throw Fail(UserErrorKind.MissingPermission, Strings.OnlyRequesterConfirms);
         if (!button.Confirm) return CommandResult.Update(Done(Strings.ResetCancelled[locale]));
         if (time.GetUtcNow() >= button.ExpiresAt) return CommandResult.Update(Done(Strings.ResetExpired[locale]));

@@ -13,26 +13,27 @@ namespace MiracleCell.Bot.Console;
 internal sealed class ConsoleTriviaMessenger : ITriviaMessenger
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<ulong, MessagePayload> _messages = [];
+    private readonly Dictionary<Snowflake, MessagePayload> _messages = [];
     private TextWriter _output = TextWriter.Null;
     private ulong _lastId = 700_000_000_000_000_000;
 
     /// <summary>Where channel messages are printed from now on (the console's output).</summary>
     public void Attach(TextWriter output) => _output = TextWriter.Synchronized(output);
 
-    public Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
+    public Task<Snowflake> PostAsync(Snowflake channelId, MessagePayload message, CancellationToken cancellationToken)
     {
-        ulong id;
+        Snowflake id;
         lock (_gate)
         {
-            id = ++_lastId;
+            id = new Snowflake(++_lastId);
             _messages[id] = message;
         }
         Print($"── the bot posts in the channel (message {id}) ──", message);
         return Task.FromResult(id);
     }
 
-    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken)
+    public Task EditAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
+        CancellationToken cancellationToken)
     {
         lock (_gate) { _messages[messageId] = message; }
         Print($"── the bot edits message {messageId} ──", message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiracleCell.Bot.Rendering;
 using MiracleCell.Discord.Models;
 
@@ -10,13 +9,13 @@ internal sealed class UserOption(ApplicationCommandOption definition) : OptionDe
     private readonly TextOption _text = new(definition);
 
     /// <summary>The member's id, or null when the option was left out.</summary>
-    public ulong? Read(GivenOptions given)
+    public Snowflake? Read(GivenOptions given)
     {
         if (_text.Read(given) is not { } text) return null;
         var trimmed = text.Trim();
         if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.EndsWith('>'))
             trimmed = trimmed[2..^1].TrimStart('!');
-        return ulong.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+        return Snowflake.TryParse(trimmed, out var id) && id != default
             ? id
             : throw BadOption(Strings.NotAUser(Names));
     }

@@ -10,23 +10,25 @@ namespace MiracleCell.Bot.Trivia;
 internal interface ITriviaMessenger
 {
     /// <summary>Posts a message to a channel and returns its id once it has been posted.</summary>
-    Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken);
+    Task<Snowflake> PostAsync(Snowflake channelId, MessagePayload message, CancellationToken cancellationToken);
 
     /// <summary>Replaces a message the bot posted earlier.</summary>
-    Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken);
+    Task EditAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>The Discord messenger: <c>POST</c>/<c>PATCH /channels/{id}/messages</c> through
 /// <see cref="IDiscordRestClient"/>.</summary>
 internal sealed class DiscordTriviaMessenger(IDiscordRestClient rest) : ITriviaMessenger
 {
-    public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
+    public async Task<Snowflake> PostAsync(Snowflake channelId, MessagePayload message,
+        CancellationToken cancellationToken)
     {
-        var posted = await rest.CreateMessageAsync(new Snowflake(channelId), message, cancellationToken);
-        return posted.Id.Value;
+        var posted = await rest.CreateMessageAsync(channelId, message, cancellationToken);
+        return posted.Id;
     }
 
-    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message,
+    public Task EditAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
         CancellationToken cancellationToken) =>
-        rest.EditMessageAsync(new Snowflake(channelId), new Snowflake(messageId), message, cancellationToken);
+        rest.EditMessageAsync(channelId, messageId, message, cancellationToken);
 }

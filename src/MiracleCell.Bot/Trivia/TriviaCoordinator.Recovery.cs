@@ -67,7 +67,7 @@ internal sealed partial class TriviaCoordinator
         }
     }
 
-    private async Task TellChannelAsync(ulong channelId, Discord.Models.MessagePayload notice,
+    private async Task TellChannelAsync(Snowflake channelId, Discord.Models.MessagePayload notice,
         CancellationToken cancellationToken)
     {
         try

@@ -27,7 +27,7 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
     private readonly DiscordOptions _discord;
     private readonly ILogger<TriviaCoordinator> _logger;
     private readonly TriviaGameContext _context;
-    private readonly ConcurrentDictionary<(ulong Guild, ulong Channel), TriviaGameActor> _byChannel = new();
+    private readonly ConcurrentDictionary<(Snowflake Guild, Snowflake Channel), TriviaGameActor> _byChannel = new();
     private readonly ConcurrentDictionary<long, TriviaGameActor> _byId = new();
     // Every game whose queue or messages are not done yet, including games just closed that still post their table.
     private readonly ConcurrentDictionary<long, TriviaGameActor> _actors = new();
@@ -84,7 +84,7 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
             : null;
 
     /// <summary>The id of the game running in a channel, if any.</summary>
-    public long? GameIn(ulong guildId, ulong channelId) =>
+    public long? GameIn(Snowflake guildId, Snowflake channelId) =>
         _byChannel.TryGetValue((guildId, channelId), out var game) ? game.Id : null;
 
     /// <summary>The engine of a running game, to read (for tests).</summary>
@@ -168,7 +168,8 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
             {
                 // Running in the store but not here: another process of this bot holds it.
                 var other = await _store.FindRunningGameAsync(request.GuildId, request.ChannelId, cancellationToken);
-                return new TriviaStartResult(TriviaStartStatus.ChannelBusy, created.GameId, other?.StartedBy ?? 0);
+                return new TriviaStartResult(TriviaStartStatus.ChannelBusy, created.GameId,
+                    other?.StartedBy ?? default);
             }
             game = new TriviaGameActor(created.GameId, request.GuildId, request.ChannelId, request.StartedBy,
                 request.Locale, new TriviaGame(selection.Questions, request.Settings, _time), film, _context);
@@ -193,8 +194,8 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
     /// Ends the night in a channel, if <paramref name="userId"/> started it or <paramref name="canManageServer"/>.
     /// Points scored so far count; the standings are posted to the channel.
     /// </summary>
-    public async Task<TriviaStopResult> StopGameAsync(
-        ulong guildId, ulong channelId, ulong userId, bool canManageServer, CancellationToken cancellationToken)
+    public async Task<TriviaStopResult> StopGameAsync(Snowflake guildId, Snowflake channelId, Snowflake userId,
+        bool canManageServer, CancellationToken cancellationToken)
     {
         if (!_byChannel.TryGetValue((guildId, channelId), out var game))
             return new TriviaStopResult(TriviaStopStatus.NoGame);
@@ -224,7 +225,8 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
     /// <summary>A game closed in the store: its channel is free and its buttons belong to no running night.</summary>
     private void Forget(TriviaGameActor game)
     {
-        _byChannel.TryRemove(new KeyValuePair<(ulong, ulong), TriviaGameActor>((game.GuildId, game.ChannelId), game));
+        _byChannel.TryRemove(new KeyValuePair<(Snowflake, Snowflake), TriviaGameActor>((game.GuildId, game.ChannelId),
+            game));
         _byId.TryRemove(game.Id, out _);
     }
 
@@ -233,5 +235,5 @@ internal sealed partial class TriviaCoordinator : IHostedService, IAsyncDisposab
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Trivia game {GameId} started in channel {ChannelId} by {UserId}: {Count} questions about {Film}")]
     private static partial void LogStarted(
-        ILogger logger, long gameId, ulong channelId, ulong userId, int count, string film);
+        ILogger logger, long gameId, Snowflake channelId, Snowflake userId, int count, string film);
 }

@@ -8,7 +8,7 @@ namespace MiracleCell.Bot.Trivia;
 /// <param name="WithinProgress">Only questions within this watch progress; null for the whole film.</param>
 /// <param name="FilmId">The film of the library to ask about; null for the library's default.</param>
 internal sealed record TriviaStartRequest(
-    ulong GuildId, ulong ChannelId, ulong StartedBy, TriviaSettings Settings, Locale Locale,
+    Snowflake GuildId, Snowflake ChannelId, Snowflake StartedBy, TriviaSettings Settings, Locale Locale,
     Core.Films.WatchProgress? WithinProgress = null, string? FilmId = null);
 
 internal enum TriviaStartStatus
@@ -22,12 +22,12 @@ internal enum TriviaStartStatus
     NotEnoughQuestions,
 }
 
-internal sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0, ulong RunningStartedBy = 0,
-    int Available = 0);
+internal sealed record TriviaStartResult(TriviaStartStatus Status, long GameId = 0,
+    Snowflake RunningStartedBy = default, int Available = 0);
 
 /// <summary>A click on an answer button, already parsed from its custom_id.</summary>
 /// <param name="InteractionId">The interaction's id: the idempotency key of the stored answer.</param>
-internal sealed record TriviaClick(ulong InteractionId, ulong GuildId, ulong ChannelId, ulong UserId,
+internal sealed record TriviaClick(Snowflake InteractionId, Snowflake GuildId, Snowflake ChannelId, Snowflake UserId,
     AnswerButtonId Button);
 
 internal enum TriviaClickStatus
@@ -57,4 +57,5 @@ internal enum TriviaStopStatus
     NotAllowed,
 }
 
-internal sealed record TriviaStopResult(TriviaStopStatus Status, ulong StartedBy = 0, GameResult? Result = null);
+internal sealed record TriviaStopResult(TriviaStopStatus Status, Snowflake StartedBy = default,
+    GameResult? Result = null);

@@ -33,33 +33,30 @@ internal readonly record struct AnswerButtonId(long GameId, int QuestionIndex, A
 /// A reset confirmation button: <c>trivia-reset:{guild}:{target or 0 for everyone}:{requester}:{expires, unix
 /// s}:{yes|no}</c>. It only describes the request; the handler checks the clicker, the expiry and the permission again.
 /// </summary>
-internal readonly record struct ResetButtonId(ulong GuildId, ulong? TargetUserId, ulong RequesterId,
+internal readonly record struct ResetButtonId(Snowflake GuildId, Snowflake? TargetUserId, Snowflake RequesterId,
     DateTimeOffset ExpiresAt, bool Confirm)
 {
     public const string Prefix = "trivia-reset";
 
     public override string ToString() => string.Join(':',
-        Prefix, N(GuildId), N(TargetUserId ?? 0), N(RequesterId),
+        Prefix, GuildId.ToString(), (TargetUserId ?? default).ToString(), RequesterId.ToString(),
         ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Confirm ? "yes" : "no");
 
     public static bool TryParse(IReadOnlyList<string> arguments, out ResetButtonId id)
     {
         id = default;
         if (arguments is not [var guild, var target, var requester, var expires, var action]) return false;
-        if (!Snowflake(guild, out var guildId) || guildId == 0) return false;
-        if (!Snowflake(target, out var targetId)) return false;
-        if (!Snowflake(requester, out var requesterId) || requesterId == 0) return false;
+        if (!Id(guild, out var guildId) || guildId == default) return false;
+        if (!Id(target, out var targetId)) return false;
+        if (!Id(requester, out var requesterId) || requesterId == default) return false;
         if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
             return false;
         if (action is not ("yes" or "no")) return false;
-        id = new ResetButtonId(guildId, targetId == 0 ? null : targetId, requesterId,
+        id = new ResetButtonId(guildId, targetId == default ? null : targetId, requesterId,
             DateTimeOffset.FromUnixTimeSeconds(seconds), action == "yes");
         return true;
     }
 
-    private static bool Snowflake(string text, out ulong value) =>
-        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && text.Length <= 20;
-
-    private static string N(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+    private static bool Id(string text, out Snowflake id) => Snowflake.TryParse(text, out id) && text.Length <= 20;
 }

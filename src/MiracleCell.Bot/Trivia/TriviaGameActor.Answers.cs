@@ -6,7 +6,7 @@ namespace MiracleCell.Bot.Trivia;
 
 internal sealed partial class TriviaGameActor
 {
-    private readonly Dictionary<ulong, LockedInAnswer> _lockedIn = [];
+    private readonly Dictionary<Snowflake, LockedInAnswer> _lockedIn = [];
     private readonly List<ClickEvent> _waitingForPost = [];
     private int _pendingWrites;
     private int _answered;
@@ -17,7 +17,7 @@ internal sealed partial class TriviaGameActor
 
     /// <param name="Outcome">The reply to the click that locked it in: a redelivery of that click gets the
     /// same.</param>
-    private sealed record LockedInAnswer(ulong InteractionId, AnswerChoice Choice, Task<TriviaClickResult> Outcome);
+    private sealed record LockedInAnswer(Snowflake InteractionId, AnswerChoice Choice, Task<TriviaClickResult> Outcome);
 
     private Task HandleClick(ClickEvent click)
     {

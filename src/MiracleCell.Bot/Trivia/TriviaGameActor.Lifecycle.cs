@@ -10,7 +10,7 @@ internal sealed partial class TriviaGameActor
     private bool _postingQuestion;
     // The question being posted, for callers deciding whether a click may have to wait for it; -1 when none.
     private int _postingIndex = -1;
-    private ulong? _messageId;
+    private Snowflake? _messageId;
     private DateTimeOffset _openedAt;
     private ITimer? _revealTimer;
     private ITimer? _nextTimer;
@@ -50,7 +50,7 @@ internal sealed partial class TriviaGameActor
         var message = TriviaMessages.Question(Id, next, Game.Questions.Count, Game.Settings, answered: 0, Locale);
         Send(async ct =>
         {
-            ulong messageId;
+            Snowflake messageId;
             try
             {
                 messageId = await _context.Messenger.PostAsync(ChannelId, message, ct);
@@ -152,7 +152,7 @@ internal sealed partial class TriviaGameActor
     /// Closes the game in the store (every accepted answer is written by now), lets the coordinator forget it,
     /// posts the final table and closes the queue. Returns the store's failure, if any: the game ends here anyway.
     /// </summary>
-    private async Task<Exception?> CloseAsync(GameResult result, GameEndState endState, ulong? stoppedBy,
+    private async Task<Exception?> CloseAsync(GameResult result, GameEndState endState, Snowflake? stoppedBy,
         bool endedEarly)
     {
         EndHere();

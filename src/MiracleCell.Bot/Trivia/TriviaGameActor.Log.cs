@@ -9,12 +9,12 @@ internal sealed partial class TriviaGameActor
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Could not store the answer of {UserId} to question {Index} of trivia game {GameId}")]
     private static partial void LogAnswerNotStored(
-        ILogger logger, Exception exception, ulong userId, int index, long gameId);
+        ILogger logger, Exception exception, Snowflake userId, int index, long gameId);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not post {What} of trivia game {GameId} to channel {ChannelId}; ending the game")]
     private static partial void LogPostFailed(
-        ILogger logger, Exception exception, string what, long gameId, ulong channelId);
+        ILogger logger, Exception exception, string what, long gameId, Snowflake channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not close trivia game {GameId} in the store")]
     private static partial void LogNotClosed(ILogger logger, Exception exception, long gameId);

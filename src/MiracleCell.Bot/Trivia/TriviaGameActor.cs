@@ -31,7 +31,7 @@ internal sealed partial class TriviaGameActor
     private bool _ended;
 
     public TriviaGameActor(
-        long id, ulong guildId, ulong channelId, ulong startedBy, Locale locale, TriviaGame game,
+        long id, Snowflake guildId, Snowflake channelId, Snowflake startedBy, Locale locale, TriviaGame game,
         Core.Films.FilmCatalog film, TriviaGameContext context)
     {
         (Id, GuildId, ChannelId, StartedBy, Locale, Game) = (id, guildId, channelId, startedBy, locale, game);
@@ -43,9 +43,9 @@ internal sealed partial class TriviaGameActor
     public Core.Films.FilmCatalog Film { get; }
 
     public long Id { get; }
-    public ulong GuildId { get; }
-    public ulong ChannelId { get; }
-    public ulong StartedBy { get; }
+    public Snowflake GuildId { get; }
+    public Snowflake ChannelId { get; }
+    public Snowflake StartedBy { get; }
     public Locale Locale { get; }
 
     /// <summary>The engine. Only this actor changes it; others may read it (it is thread-safe).</summary>
@@ -80,7 +80,7 @@ internal sealed partial class TriviaGameActor
         return arrived.Reply.Task;
     }
 
-    public Task<TriviaStopResult> StopAsync(ulong userId)
+    public Task<TriviaStopResult> StopAsync(Snowflake userId)
     {
         var stop = new StopEvent(userId);
         if (!Post(stop)) stop.Reply.TrySetResult(new TriviaStopResult(TriviaStopStatus.NoGame));
@@ -218,6 +218,6 @@ internal sealed partial class TriviaGameActor
     }
 
     /// <summary>Replaces one of this game's messages; a lost edit costs a stale display, not the game.</summary>
-    private void Edit(ulong messageId, MessagePayload message) =>
+    private void Edit(Snowflake messageId, MessagePayload message) =>
         Send(ct => _context.Messenger.EditAsync(ChannelId, messageId, message, ct), _context.Shutdown);
 }

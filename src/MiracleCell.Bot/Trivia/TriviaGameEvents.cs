@@ -31,7 +31,7 @@ internal sealed record ClickEvent(TriviaClick Click, DateTimeOffset At) : GameEv
 
 /// <summary>A <c>/trivia stop</c> by someone allowed to stop the night. <see cref="Reply"/> is completed exactly
 /// once.</summary>
-internal sealed record StopEvent(ulong UserId) : GameEvent
+internal sealed record StopEvent(Snowflake UserId) : GameEvent
 {
     public TaskCompletionSource<TriviaStopResult> Reply { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,7 +45,7 @@ internal sealed record StartPostedEvent : GameEvent;
 
 /// <summary>Question <paramref name="Index"/> is in the channel: its timer runs from
 /// <paramref name="PostedAt"/>.</summary>
-internal sealed record QuestionPostedEvent(int Index, ulong MessageId, DateTimeOffset PostedAt) : GameEvent;
+internal sealed record QuestionPostedEvent(int Index, Snowflake MessageId, DateTimeOffset PostedAt) : GameEvent;
 
 /// <summary>The start notice (index -1) or question <paramref name="Index"/> could not be posted: the night
 /// ends.</summary>

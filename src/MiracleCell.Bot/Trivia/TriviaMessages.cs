@@ -21,7 +21,7 @@ internal static class TriviaMessages
     public const int StandingsShown = 10;
     public const int FinalTableShown = 25;
 
-    public static MessagePayload Start(string filmTitle, ulong startedBy, TriviaSettings settings, Locale locale) =>
+    public static MessagePayload Start(string filmTitle, Snowflake startedBy, TriviaSettings settings, Locale locale) =>
         Message(new Embed
     {
         Title = Fit(Strings.TriviaNightTitle(Markdown.Escape(filmTitle))[locale], MessageLimits.EmbedTitle),
@@ -98,7 +98,7 @@ internal static class TriviaMessages
         }, AnswerButtons(gameId, question, locale, revealed: AnswerChoiceHidden));
 
     /// <summary>The end of the night: why it ended, the final table and the winner (or why there is none).</summary>
-    public static MessagePayload Final(GameResult result, int questionCount, ulong? stoppedBy, bool endedEarly,
+    public static MessagePayload Final(GameResult result, int questionCount, Snowflake? stoppedBy, bool endedEarly,
         Locale locale)
     {
         var lines = new List<string>();
@@ -154,7 +154,7 @@ internal static class TriviaMessages
         });
     }
 
-    public static MessagePayload Stats(ulong userId, PlayerStats? stats, Locale locale)
+    public static MessagePayload Stats(Snowflake userId, PlayerStats? stats, Locale locale)
     {
         if (stats is null)
             return Message(
@@ -187,7 +187,7 @@ internal static class TriviaMessages
         Flags = MessageFlags.Ephemeral,
     };
 
-    public static string Mention(ulong userId) => $"<@{userId.ToString(CultureInfo.InvariantCulture)}>";
+    public static string Mention(Snowflake userId) => $"<@{userId}>";
 
     public static string StandingsText(IReadOnlyList<Standing> standings, int shown, Locale locale)
     {

@@ -35,7 +35,7 @@ public readonly record struct AnswerReceipt(AnswerResult Result, bool IsCorrect,
     internal static AnswerReceipt Rejected(AnswerResult result) => new(result, false, 0, false);
 }
 
-public sealed record PlayerAnswer(ulong UserId, AnswerChoice Choice, bool IsCorrect, int Points,
+public sealed record PlayerAnswer(Snowflake UserId, AnswerChoice Choice, bool IsCorrect, int Points,
     DateTimeOffset AnsweredAt);
 
 /// <summary>What a reveal shows: the right button, how many chose each, who was right, and the standings after
@@ -62,10 +62,10 @@ public sealed record GameResult(
     TriviaGameState EndState,
     IReadOnlyList<Standing> Standings,
     bool HasEnoughPlayers,
-    ulong? WinnerId,
+    Snowflake? WinnerId,
     int QuestionsAsked)
 {
     /// <summary>Everyone on the top score: one player when there is a winner, several on a tie.</summary>
-    public IReadOnlyList<ulong> Leaders =>
+    public IReadOnlyList<Snowflake> Leaders =>
         Standings.Count == 0 ? [] : [.. Standings.Where(s => s.Rank == 1).Select(s => s.UserId)];
 }

@@ -3,7 +3,7 @@ namespace MiracleCell.Core.Trivia;
 /// <summary>
 /// One trivia night as a state machine: no I/O, no Discord. The caller posts each question, then calls
 /// <see cref="OpenQuestion(DateTimeOffset)"/> with the time the message was posted (that is when the
-/// timer starts), feeds button clicks to <see cref="RecordAnswer(int, ulong, AnswerChoice, DateTimeOffset)"/>,
+/// timer starts), feeds button clicks to <see cref="RecordAnswer(int, Snowflake, AnswerChoice, DateTimeOffset)"/>,
 /// and calls <see cref="Reveal"/> when the deadline passes or an answer reports that everyone has answered.
 /// Safe to call from many threads at once: each player gets exactly one answer per question.
 /// </summary>
@@ -16,9 +16,9 @@ public sealed class TriviaGame
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private readonly Dictionary<ulong, PlayerTally> _players = [];
-    private readonly Dictionary<ulong, PlayerAnswer> _currentAnswers = [];
-    private HashSet<ulong> _rosterBeforeQuestion = [];
+    private readonly Dictionary<Snowflake, PlayerTally> _players = [];
+    private readonly Dictionary<Snowflake, PlayerAnswer> _currentAnswers = [];
+    private HashSet<Snowflake> _rosterBeforeQuestion = [];
     private int _currentIndex = -1;
     private long _answerSequence;
     private DateTimeOffset? _deadline;
@@ -109,14 +109,14 @@ public sealed class TriviaGame
     public GameQuestion OpenQuestion() => OpenQuestion(_time.GetUtcNow());
 
     /// <summary>Records a click on a question's button, timed now.</summary>
-    public AnswerReceipt RecordAnswer(int questionIndex, ulong userId, AnswerChoice choice) =>
+    public AnswerReceipt RecordAnswer(int questionIndex, Snowflake userId, AnswerChoice choice) =>
         RecordAnswer(questionIndex, userId, choice, _time.GetUtcNow());
 
     /// <summary>
     /// Records a click on button <paramref name="choice"/> of question <paramref name="questionIndex"/> made at
     /// <paramref name="at"/>. Only the first answer of each player to the open question counts.
     /// </summary>
-    public AnswerReceipt RecordAnswer(int questionIndex, ulong userId, AnswerChoice choice, DateTimeOffset at)
+    public AnswerReceipt RecordAnswer(int questionIndex, Snowflake userId, AnswerChoice choice, DateTimeOffset at)
     {
         if (!AnswerChoices.IsValid(choice)) return AnswerReceipt.Rejected(AnswerResult.UnknownChoice);
         lock (_gate)
@@ -145,11 +145,11 @@ public sealed class TriviaGame
     }
 
     /// <summary>
-    /// Takes back an answer <see cref="RecordAnswer(int, ulong, AnswerChoice, DateTimeOffset)"/> accepted, while its
-    /// question is still open, so the player can answer again: for an answer that could not be saved, so that the
+    /// Takes back an answer <see cref="RecordAnswer(int, Snowflake, AnswerChoice, DateTimeOffset)"/> accepted, while
+    /// its question is still open, so the player can answer again: for an answer that could not be saved, so that the
     /// night counts only what was kept. False when there is no such answer or its question has closed.
     /// </summary>
-    public bool WithdrawAnswer(int questionIndex, ulong userId)
+    public bool WithdrawAnswer(int questionIndex, Snowflake userId)
     {
         lock (_gate)
         {
@@ -257,9 +257,9 @@ public sealed class TriviaGame
             .ThenBy(p => p.ReachedScoreAt)
             .Select(p => (p.UserId, p.Points, p.Correct, p.Answers))]);
 
-    private sealed class PlayerTally(ulong userId, long firstSeen)
+    private sealed class PlayerTally(Snowflake userId, long firstSeen)
     {
-        public ulong UserId { get; } = userId;
+        public Snowflake UserId { get; } = userId;
         public int Points { get; private set; }
         public int Correct { get; private set; }
         public int Answers { get; private set; }

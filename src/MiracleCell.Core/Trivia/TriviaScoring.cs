@@ -1,7 +1,7 @@
 namespace MiracleCell.Core.Trivia;
 
 /// <summary>One line of the standings. Players on the same points share a rank (1, 1, 3).</summary>
-public sealed record Standing(int Rank, ulong UserId, int Points, int CorrectAnswers, int Answers);
+public sealed record Standing(int Rank, Snowflake UserId, int Points, int CorrectAnswers, int Answers);
 
 /// <summary>The scoring and ranking rules of a trivia night, shared by the game and the score store.</summary>
 public static class TriviaScoring
@@ -27,7 +27,7 @@ public static class TriviaScoring
     /// tie-break order) and equal points share the rank of the first of them.
     /// </summary>
     public static IReadOnlyList<Standing> AssignRanks(
-        IReadOnlyList<(ulong UserId, int Points, int Correct, int Answers)> ordered)
+        IReadOnlyList<(Snowflake UserId, int Points, int Correct, int Answers)> ordered)
     {
         var standings = new Standing[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
@@ -43,7 +43,7 @@ public static class TriviaScoring
     /// The winner of a game: only when at least two people played and one of them has more points than
     /// everyone else. A shared top score means there is no single winner (nobody is credited a win).
     /// </summary>
-    public static ulong? WinnerOf(IEnumerable<(ulong UserId, int Points)> scores)
+    public static Snowflake? WinnerOf(IEnumerable<(Snowflake UserId, int Points)> scores)
     {
         var list = scores.ToList();
         if (list.Count < MinPlayersForWinner) return null;

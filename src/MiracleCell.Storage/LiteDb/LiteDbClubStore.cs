@@ -11,11 +11,11 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
 {
     private readonly LiteDbTriviaStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
-    public async ValueTask<ClubSettings> GetClubAsync(ulong guildId, CancellationToken cancellationToken) =>
+    public async ValueTask<ClubSettings> GetClubAsync(Snowflake guildId, CancellationToken cancellationToken) =>
         await _store.ReadAsync(database => ToSettings(Clubs(database).FindById(Id(guildId))), cancellationToken)
             .ConfigureAwait(false);
 
-    public async ValueTask SetCurrentFilmAsync(ulong guildId, string filmId, CancellationToken cancellationToken)
+    public async ValueTask SetCurrentFilmAsync(Snowflake guildId, string filmId, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         await _store.WriteAsync(database =>
@@ -28,7 +28,7 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
     }
 
     public async ValueTask SetClubProgressAsync(
-        ulong guildId, string filmId, int partsWatched, CancellationToken cancellationToken)
+        Snowflake guildId, string filmId, int partsWatched, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         ClubArguments.CheckParts(partsWatched, nameof(partsWatched));
@@ -45,7 +45,7 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
     }
 
     public async ValueTask<int?> GetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, CancellationToken cancellationToken)
+        Snowflake guildId, Snowflake userId, string filmId, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         return await _store.ReadAsync(database =>
@@ -56,7 +56,7 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
     }
 
     public async ValueTask SetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, int? partsWatched, CancellationToken cancellationToken)
+        Snowflake guildId, Snowflake userId, string filmId, int? partsWatched, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         ClubArguments.CheckParts(partsWatched, nameof(partsWatched));
@@ -87,7 +87,7 @@ public sealed class LiteDbClubStore(LiteDbTriviaStore store) : IClubStore
         return new ClubSettings(current.IsNull ? null : current.AsString, progress);
     }
 
-    private static BsonDocument NewClub(ulong guildId) => new()
+    private static BsonDocument NewClub(Snowflake guildId) => new()
     {
         ["_id"] = Id(guildId),
         ["currentFilm"] = BsonValue.Null,

@@ -46,14 +46,14 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+    public Task<RunningGame?> FindRunningGameAsync(Snowflake guildId, Snowflake channelId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(database => RunningGameIn(database, guildId, channelId) is { } game
             ? new RunningGame(game["_id"].AsInt64, guildId, channelId, Snowflake(game["startedBy"]),
                 FromUnixMs(game["startedAt"]), game["questionCount"].AsInt32)
             : null, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+    public Task<bool> RecordQuestionPostedAsync(Snowflake guildId, long gameId, int questionIndex, Snowflake messageId,
         DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(database => UpdateQuestion(database, guildId, gameId, questionIndex, question =>
         {
@@ -61,14 +61,14 @@ public sealed partial class LiteDbTriviaStore
             question["openedAt"] = ToUnixMs(openedAt);
         }), cancellationToken);
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+    public Task<bool> RecordQuestionRevealedAsync(Snowflake guildId, long gameId, int questionIndex,
         DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(database =>
             UpdateQuestion(database, guildId, gameId, questionIndex,
                 question => question["revealedAt"] = ToUnixMs(revealedAt)),
             cancellationToken);
 
-    private static bool UpdateQuestion(LiteDatabase database, ulong guildId, long gameId, int questionIndex,
+    private static bool UpdateQuestion(LiteDatabase database, Snowflake guildId, long gameId, int questionIndex,
         Action<BsonDocument> change)
     {
         var games = Games(database);
@@ -79,7 +79,7 @@ public sealed partial class LiteDbTriviaStore
     }
 
     /// <summary>The game document when it exists in this guild.</summary>
-    internal static BsonDocument? GameIn(LiteDatabase database, ulong guildId, long gameId)
+    internal static BsonDocument? GameIn(LiteDatabase database, Snowflake guildId, long gameId)
     {
         var game = Games(database).FindById(gameId);
         return game is not null && game["guild"].AsInt64 == Id(guildId) ? game : null;
@@ -94,7 +94,7 @@ public sealed partial class LiteDbTriviaStore
             : questions.Select(q => q.AsDocument).FirstOrDefault(q => q["index"].AsInt32 == questionIndex);
     }
 
-    private static BsonDocument? RunningGameIn(LiteDatabase database, ulong guildId, ulong channelId) =>
+    private static BsonDocument? RunningGameIn(LiteDatabase database, Snowflake guildId, Snowflake channelId) =>
         Games(database).Find(Eq("channel", Id(channelId)))
             .FirstOrDefault(g => g["guild"].AsInt64 == Id(guildId) && g["state"].AsString == Running);
 }

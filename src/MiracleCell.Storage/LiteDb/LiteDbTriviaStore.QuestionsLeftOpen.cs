@@ -6,7 +6,7 @@ namespace MiracleCell.Storage.LiteDb;
 
 public sealed partial class LiteDbTriviaStore
 {
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(Snowflake guildId, long gameId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(database =>
         {

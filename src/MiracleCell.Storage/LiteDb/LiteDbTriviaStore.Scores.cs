@@ -9,7 +9,7 @@ public sealed partial class LiteDbTriviaStore
 
     // A guild's members are read through the guild index and ranked in memory: a server has at most some
     // thousands of players, and ranks with ties are simplest to get right over the whole list.
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+    public Task<Leaderboard> GetLeaderboardAsync(Snowflake guildId, LeaderboardPeriod period, Snowflake callerId,
         CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(period))
@@ -39,7 +39,7 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+    public Task<PlayerStats?> GetStatsAsync(Snowflake guildId, Snowflake userId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(database =>
         {
@@ -53,7 +53,8 @@ public sealed partial class LiteDbTriviaStore
                 member["streak"].AsInt32, above + 1);
         }, cancellationToken);
 
-    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+    public Task<bool> ResetMemberAsync(Snowflake guildId, Snowflake userId,
+        CancellationToken cancellationToken = default) =>
         WriteAsync(database =>
         {
             var removed = Totals(database).Delete(MemberKey(guildId, userId));
@@ -62,7 +63,7 @@ public sealed partial class LiteDbTriviaStore
             return removed || months > 0;
         }, cancellationToken);
 
-    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+    public Task<int> ResetGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
         WriteAsync(database =>
         {
             var members = Totals(database).DeleteMany(Eq("guild", Id(guildId)));

@@ -7,8 +7,8 @@ namespace MiracleCell.Storage.LiteDb;
 
 public sealed partial class LiteDbTriviaStore
 {
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
-        CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(Snowflake guildId, long gameId, GameEndState endState,
+        DateTimeOffset endedAt, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(endState))
             throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, "
@@ -20,7 +20,7 @@ public sealed partial class LiteDbTriviaStore
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<Snowflake, bool>? isOwnGuild = null,
         CancellationToken cancellationToken = default)
     {
         var running = await ReadAsync(database => Games(database).Find(Eq("state", Running))
@@ -34,7 +34,7 @@ public sealed partial class LiteDbTriviaStore
 
     // Runs inside the writer's transaction: the state change and the totals update commit together,
     // so a game's totals are applied exactly once however many times it is closed.
-    private static GameClosure? CloseGame(LiteDatabase database, ulong guildId, long gameId, GameEndState endState,
+    private static GameClosure? CloseGame(LiteDatabase database, Snowflake guildId, long gameId, GameEndState endState,
         DateTimeOffset endedAt)
     {
         var game = GameIn(database, guildId, gameId);
@@ -70,11 +70,11 @@ public sealed partial class LiteDbTriviaStore
         return new GameClosure(gameId, guildId, channelId, endState, true, scores, winner);
     }
 
-    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points,
+    private sealed record StoredAnswer(Snowflake UserId, int QuestionIndex, bool IsCorrect, int Points,
         DateTimeOffset AnsweredAt);
 
     // Streaks count consecutive right answers among the answers a player gave, carried across games.
-    private static void AddToTotals(LiteDatabase database, ulong guildId, ulong userId,
+    private static void AddToTotals(LiteDatabase database, Snowflake guildId, Snowflake userId,
         IReadOnlyList<StoredAnswer> answers, bool won)
     {
         var totals = Totals(database);

@@ -62,20 +62,21 @@ internal static class ScoreDocuments
     /// </summary>
     public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
-    public static long Id(ulong snowflake) => unchecked((long)snowflake);
-    public static ulong Snowflake(BsonValue value) => unchecked((ulong)value.AsInt64);
+    // Ids are kept bit for bit as BSON's signed 64-bit integers.
+    public static long Id(Snowflake id) => id.ToInt64();
+    public static Snowflake Snowflake(BsonValue value) => MiracleCell.Snowflake.FromInt64(value.AsInt64);
     public static long ToUnixMs(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
     public static DateTimeOffset FromUnixMs(BsonValue value) => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
     public static string MonthKey(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static string MemberKey(ulong guildId, ulong userId) =>
+    public static string MemberKey(Snowflake guildId, Snowflake userId) =>
         string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{Id(userId)}");
     // The film id is written as hex: LiteDB compares strings ignoring case, and film ids are case-sensitive.
-    public static string MemberFilmKey(ulong guildId, ulong userId, string filmId) => string.Create(
+    public static string MemberFilmKey(Snowflake guildId, Snowflake userId, string filmId) => string.Create(
         CultureInfo.InvariantCulture,
         $"{Id(guildId)}:{Id(userId)}:{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(filmId))}");
-    public static string GuildMonth(ulong guildId, string month) =>
+    public static string GuildMonth(Snowflake guildId, string month) =>
         string.Create(CultureInfo.InvariantCulture, $"{Id(guildId)}:{month}");
 
     public static string StateName(GameEndState state) => state switch

@@ -10,7 +10,7 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
 {
     private readonly PostgreSqlTriviaStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
-    public async ValueTask<ClubSettings> GetClubAsync(ulong guildId, CancellationToken cancellationToken) =>
+    public async ValueTask<ClubSettings> GetClubAsync(Snowflake guildId, CancellationToken cancellationToken) =>
         await _store.ReadAsync(async connection =>
         {
             string? current = null;
@@ -32,7 +32,7 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
             return current is null && progress.Count == 0 ? ClubSettings.Empty : new ClubSettings(current, progress);
         }, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask SetCurrentFilmAsync(ulong guildId, string filmId, CancellationToken cancellationToken)
+    public async ValueTask SetCurrentFilmAsync(Snowflake guildId, string filmId, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         await _store.WriteAsync(async session =>
@@ -48,7 +48,7 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
     }
 
     public async ValueTask SetClubProgressAsync(
-        ulong guildId, string filmId, int partsWatched, CancellationToken cancellationToken)
+        Snowflake guildId, string filmId, int partsWatched, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         ClubArguments.CheckParts(partsWatched, nameof(partsWatched));
@@ -66,7 +66,7 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
     }
 
     public async ValueTask<int?> GetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, CancellationToken cancellationToken)
+        Snowflake guildId, Snowflake userId, string filmId, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         return await _store.ReadAsync(async connection =>
@@ -83,7 +83,7 @@ public sealed class PostgreSqlClubStore(PostgreSqlTriviaStore store) : IClubStor
     }
 
     public async ValueTask SetMemberProgressAsync(
-        ulong guildId, ulong userId, string filmId, int? partsWatched, CancellationToken cancellationToken)
+        Snowflake guildId, Snowflake userId, string filmId, int? partsWatched, CancellationToken cancellationToken)
     {
         ClubArguments.CheckFilm(filmId, nameof(filmId));
         ClubArguments.CheckParts(partsWatched, nameof(partsWatched));

@@ -65,7 +65,7 @@ public sealed partial class PostgreSqlTriviaStore
         }, cancellationToken);
     }
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+    public Task<RunningGame?> FindRunningGameAsync(Snowflake guildId, Snowflake channelId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
@@ -79,7 +79,7 @@ public sealed partial class PostgreSqlTriviaStore
                 : null;
         }, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+    public Task<bool> RecordQuestionPostedAsync(Snowflake guildId, long gameId, int questionIndex, Snowflake messageId,
         DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
@@ -94,7 +94,7 @@ public sealed partial class PostgreSqlTriviaStore
             return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
         }, cancellationToken);
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+    public Task<bool> RecordQuestionRevealedAsync(Snowflake guildId, long gameId, int questionIndex,
         DateTimeOffset revealedAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
@@ -108,7 +108,7 @@ public sealed partial class PostgreSqlTriviaStore
             return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
         }, cancellationToken);
 
-    private static void AddQuestionKey(NpgsqlCommand command, ulong guildId, long gameId, int questionIndex)
+    private static void AddQuestionKey(NpgsqlCommand command, Snowflake guildId, long gameId, int questionIndex)
     {
         command.Parameters.Add(P("guild", Id(guildId)));
         command.Parameters.Add(P("game", gameId));

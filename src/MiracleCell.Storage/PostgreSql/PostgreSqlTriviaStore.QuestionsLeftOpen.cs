@@ -5,7 +5,7 @@ namespace MiracleCell.Storage.PostgreSql;
 
 public sealed partial class PostgreSqlTriviaStore
 {
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(Snowflake guildId, long gameId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {

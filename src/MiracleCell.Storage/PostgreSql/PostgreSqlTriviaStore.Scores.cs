@@ -6,7 +6,7 @@ public sealed partial class PostgreSqlTriviaStore
 {
     private const int LeaderboardSize = 10;
 
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+    public Task<Leaderboard> GetLeaderboardAsync(Snowflake guildId, LeaderboardPeriod period, Snowflake callerId,
         CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(period))
@@ -49,13 +49,13 @@ public sealed partial class PostgreSqlTriviaStore
         }, cancellationToken);
     }
 
-    private static void AddScope(NpgsqlCommand command, ulong guildId, string month, LeaderboardPeriod period)
+    private static void AddScope(NpgsqlCommand command, Snowflake guildId, string month, LeaderboardPeriod period)
     {
         command.Parameters.Add(P("guild", Id(guildId)));
         if (period == LeaderboardPeriod.ThisMonth) command.Parameters.Add(P("month", month));
     }
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+    public Task<PlayerStats?> GetStatsAsync(Snowflake guildId, Snowflake userId,
         CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
@@ -74,7 +74,8 @@ public sealed partial class PostgreSqlTriviaStore
                 : null;
         }, cancellationToken);
 
-    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+    public Task<bool> ResetMemberAsync(Snowflake guildId, Snowflake userId,
+        CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
             await using var command = session.Command("""
@@ -87,7 +88,7 @@ public sealed partial class PostgreSqlTriviaStore
             return (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))! > 0;
         }, cancellationToken);
 
-    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+    public Task<int> ResetGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
         WriteAsync(async session =>
         {
             await using var command = session.Command("""

@@ -6,8 +6,8 @@ namespace MiracleCell.Storage.PostgreSql;
 
 public sealed partial class PostgreSqlTriviaStore
 {
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
-        CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(Snowflake guildId, long gameId, GameEndState endState,
+        DateTimeOffset endedAt, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(endState))
             throw new ArgumentOutOfRangeException(nameof(endState), endState, "End state must be Finished, "
@@ -15,7 +15,7 @@ public sealed partial class PostgreSqlTriviaStore
         return WriteAsync(session => CloseGameAsync(session, guildId, gameId, endState, endedAt), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+    public async Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<Snowflake, bool>? isOwnGuild = null,
         CancellationToken cancellationToken = default)
     {
         var running = await ReadAsync(async connection =>
@@ -23,7 +23,7 @@ public sealed partial class PostgreSqlTriviaStore
             await using var command = new NpgsqlCommand("SELECT id, guild_id FROM games WHERE state = "
                 + "'running' ORDER BY id;", connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var games = new List<(long Id, ulong Guild)>();
+            var games = new List<(long Id, Snowflake Guild)>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 games.Add((reader.GetInt64(0), Snowflake(reader.GetInt64(1))));
             return games;
@@ -35,8 +35,8 @@ public sealed partial class PostgreSqlTriviaStore
 
     // Runs inside the writer's transaction: the state change and the totals update commit together, and the row
     // lock the update takes makes a second closer (in this or another process) find the game already closed.
-    private static async Task<GameClosure?> CloseGameAsync(PostgreSqlWriteSession session, ulong guildId, long gameId,
-        GameEndState endState, DateTimeOffset endedAt)
+    private static async Task<GameClosure?> CloseGameAsync(PostgreSqlWriteSession session, Snowflake guildId,
+        long gameId, GameEndState endState, DateTimeOffset endedAt)
     {
         bool closedNow;
         await using (var close = session.Command("""
@@ -51,7 +51,7 @@ public sealed partial class PostgreSqlTriviaStore
             closedNow = await close.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
         }
 
-        ulong channelId;
+        Snowflake channelId;
         GameEndState actualEnd;
         await using (var find = session.Command("SELECT channel_id, state FROM games WHERE id = @game "
             + "AND guild_id = @guild;"))
@@ -89,7 +89,7 @@ public sealed partial class PostgreSqlTriviaStore
         return new GameClosure(gameId, guildId, channelId, actualEnd, closedNow, scores, winner);
     }
 
-    private sealed record StoredAnswer(ulong UserId, int QuestionIndex, bool IsCorrect, int Points,
+    private sealed record StoredAnswer(Snowflake UserId, int QuestionIndex, bool IsCorrect, int Points,
         DateTimeOffset AnsweredAt);
 
     private static async Task<List<StoredAnswer>> ReadGameAnswersAsync(PostgreSqlWriteSession session, long gameId)
@@ -110,7 +110,7 @@ public sealed partial class PostgreSqlTriviaStore
     }
 
     // Streaks count consecutive right answers among the answers a player gave, carried across games.
-    private static async Task AddToTotalsAsync(PostgreSqlWriteSession session, ulong guildId, ulong userId,
+    private static async Task AddToTotalsAsync(PostgreSqlWriteSession session, Snowflake guildId, Snowflake userId,
         IReadOnlyList<StoredAnswer> answers, bool won)
     {
         int best = 0, streak = 0;

@@ -187,7 +187,7 @@ public sealed partial class PostgreSqlTriviaStore : IScoresTransfer
         ? Value(at)
         : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 
-    private static NpgsqlParameter Value(ulong? value) => value is { } id
+    private static NpgsqlParameter Value(Snowflake? value) => value is { } id
         ? Value(Id(id))
         : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
 

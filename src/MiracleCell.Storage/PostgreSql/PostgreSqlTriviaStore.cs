@@ -179,9 +179,9 @@ public sealed partial class PostgreSqlTriviaStore : ITriviaStore
     internal static string MonthKey(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    // Snowflakes fit in 63 bits; PostgreSQL's bigint is signed 64-bit.
-    internal static long Id(ulong snowflake) => unchecked((long)snowflake);
-    internal static ulong Snowflake(long value) => unchecked((ulong)value);
+    // Ids are kept bit for bit in PostgreSQL's signed 64-bit bigint.
+    internal static long Id(Snowflake id) => id.ToInt64();
+    internal static Snowflake Snowflake(long value) => MiracleCell.Snowflake.FromInt64(value);
 
     internal static string SerializeSettings(Core.Trivia.TriviaSettings settings) =>
         JsonSerializer.Serialize(settings, PostgreSqlJsonContext.Default.TriviaSettings);

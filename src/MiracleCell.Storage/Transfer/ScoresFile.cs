@@ -42,7 +42,7 @@ public static class ScoresFile
         ArgumentNullException.ThrowIfNull(reader);
         var snapshot = new StoreSnapshot();
         var games = new HashSet<long>();
-        var answered = new HashSet<(long Game, int Question, ulong User)>();
+        var answered = new HashSet<(long Game, int Question, Snowflake User)>();
         TransferEnd? end = null;
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
@@ -116,7 +116,7 @@ public static class ScoresFile
     }
 
     private static void Check(
-        TransferLine line, HashSet<long> games, HashSet<(long, int, ulong)> answered, string name, int number)
+        TransferLine line, HashSet<long> games, HashSet<(long, int, Snowflake)> answered, string name, int number)
     {
         switch (line)
         {

@@ -29,27 +29,27 @@ public sealed record TransferEnd(TransferCounts Counts) : TransferLine;
 /// <param name="Settings">The game's settings as stored (JSON).</param>
 /// <param name="State">running, finished, stopped or interrupted.</param>
 public sealed record GameRow(
-    long Id, ulong Guild, ulong Channel, ulong StartedBy, string Settings, int QuestionCount, string State,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, ulong? Winner, string? Locale) : TransferLine;
+    long Id, Snowflake Guild, Snowflake Channel, Snowflake StartedBy, string Settings, int QuestionCount, string State,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Snowflake? Winner, string? Locale) : TransferLine;
 
 public sealed record QuestionRow(
-    long Game, int Index, string QuestionId, string OptionOrder, int Correct, ulong? MessageId,
+    long Game, int Index, string QuestionId, string OptionOrder, int Correct, Snowflake? MessageId,
     DateTimeOffset? OpenedAt, DateTimeOffset? RevealedAt) : TransferLine;
 
 public sealed record AnswerRow(
-    ulong Interaction, ulong Guild, long Game, int Question, ulong User, int Choice, bool Correct, int Points,
-    DateTimeOffset At) : TransferLine;
+    Snowflake Interaction, Snowflake Guild, long Game, int Question, Snowflake User, int Choice, bool Correct,
+    int Points, DateTimeOffset At) : TransferLine;
 
 /// <summary>A member's totals in a guild as stored: resets have already removed what they cleared.</summary>
 public sealed record TotalRow(
-    ulong Guild, ulong User, long Points, int Games, int Wins, int Answers, int Correct, int BestStreak, int Streak)
-    : TransferLine;
+    Snowflake Guild, Snowflake User, long Points, int Games, int Wins, int Answers, int Correct, int BestStreak,
+    int Streak) : TransferLine;
 
 /// <param name="Month">UTC month, yyyy-MM.</param>
-public sealed record MonthlyRow(ulong Guild, string Month, ulong User, long Points) : TransferLine;
+public sealed record MonthlyRow(Snowflake Guild, string Month, Snowflake User, long Points) : TransferLine;
 
-public sealed record ClubRow(ulong Guild, string CurrentFilm) : TransferLine;
+public sealed record ClubRow(Snowflake Guild, string CurrentFilm) : TransferLine;
 
-public sealed record ClubProgressRow(ulong Guild, string Film, int Parts) : TransferLine;
+public sealed record ClubProgressRow(Snowflake Guild, string Film, int Parts) : TransferLine;
 
-public sealed record MemberProgressRow(ulong Guild, ulong User, string Film, int Parts) : TransferLine;
+public sealed record MemberProgressRow(Snowflake Guild, Snowflake User, string Film, int Parts) : TransferLine;

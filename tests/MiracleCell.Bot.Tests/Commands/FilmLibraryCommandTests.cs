@@ -190,11 +190,11 @@ public sealed class FilmLibraryCommandTests
 
         Assert.True(started.Outcome == InteractionOutcome.Replied, started.Error?.Message.En);
         var coordinator = bot.Services.GetRequiredService<TriviaCoordinator>();
-        var game = coordinator.GameIn(ConsoleInteractions.GuildId.Value, ConsoleInteractions.ChannelId.Value);
+        var game = coordinator.GameIn(ConsoleInteractions.GuildId, ConsoleInteractions.ChannelId);
         Assert.NotNull(game);
         Assert.All(coordinator.EngineOf(game.Value)!.Questions, q => Assert.Contains(q.Question.Id, lanternQuestions));
         Assert.Equal(Lantern, Assert.Single(choices.Response.Data!.Choices!).Value.GetString());
-        await coordinator.StopGameAsync(ConsoleInteractions.GuildId.Value, ConsoleInteractions.ChannelId.Value, 0,
+        await coordinator.StopGameAsync(ConsoleInteractions.GuildId, ConsoleInteractions.ChannelId, new Snowflake(0),
             canManageServer: true, CancellationToken.None);
         await coordinator.WhenIdleAsync();
     }

@@ -34,11 +34,13 @@ public sealed class ScoresCliTests : IDisposable
     {
         await using var store = Open(Source);
         var now = TimeProvider.System.GetUtcNow();
-        var game = await store.CreateGameAsync(new NewGame(10, 20, 30, new TriviaSettings(1), now,
+        Snowflake guild = new(10), channel = new(20), starter = new(30), player = new(7);
+        var game = await store.CreateGameAsync(new NewGame(guild, channel, starter, new TriviaSettings(1), now,
             [new GameQuestion(0, TestQuestion(), [0, 1, 2, 3])]));
-        await store.RecordAnswerAsync(new AnswerRecord(99, 10, game.GameId, 0, 7, AnswerChoice.A, true, 40, now));
-        await store.FinishGameAsync(10, game.GameId, GameEndState.Finished, now);
-        await new LiteDbClubStore(store).SetCurrentFilmAsync(10, "miracle-in-cell-no-7", CancellationToken.None);
+        await store.RecordAnswerAsync(
+            new AnswerRecord(new Snowflake(99), guild, game.GameId, 0, player, AnswerChoice.A, true, 40, now));
+        await store.FinishGameAsync(guild, game.GameId, GameEndState.Finished, now);
+        await new LiteDbClubStore(store).SetCurrentFilmAsync(guild, "miracle-in-cell-no-7", CancellationToken.None);
     }
 
     private static TriviaQuestion TestQuestion() => new("q0", TriviaCategory.Plot, Difficulty.Easy, SpoilerLevel.None,
@@ -59,9 +61,9 @@ public sealed class ScoresCliTests : IDisposable
             lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Imported 1 games, 1 questions, 1 answers,", lines[1], StringComparison.Ordinal);
         await using var target = Open(Target);
-        Assert.Equal(40, (await target.GetStatsAsync(10, 7))!.Points);
+        Assert.Equal(40, (await target.GetStatsAsync(new Snowflake(10), new Snowflake(7)))!.Points);
         Assert.Equal("miracle-in-cell-no-7",
-            (await new LiteDbClubStore(target).GetClubAsync(10, CancellationToken.None)).CurrentFilmId);
+            (await new LiteDbClubStore(target).GetClubAsync(new Snowflake(10), CancellationToken.None)).CurrentFilmId);
     }
 
     [Fact]

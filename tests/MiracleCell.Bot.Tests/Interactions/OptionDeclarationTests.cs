@@ -58,7 +58,7 @@ public sealed class OptionDeclarationTests
     {
         var options = Trivia.Bind(Given("trivia", Sub("stats", Value("user", "<@!1234>"))));
 
-        Assert.Equal(new TriviaOptions.Stats(1234), options);
+        Assert.Equal(new TriviaOptions.Stats(new Snowflake(1234)), options);
     }
 
     [Fact]

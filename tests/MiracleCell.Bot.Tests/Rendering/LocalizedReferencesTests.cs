@@ -65,16 +65,17 @@ public sealed class LocalizedReferencesTests
     {
         await using var bot = new TriviaHarness();
         var seen = new List<(string Where, string Text)>();
-        async Task<InteractionResult> Run(string line, ulong user = Alice, string permissions = "0")
+        async Task<InteractionResult> Run(string line, Snowflake? user = null, string permissions = "0")
         {
-            var result = await bot.Run(line, user, permissions: permissions, locale: locale);
+            var result = await bot.Run(line, user ?? Alice, permissions: permissions, locale: locale);
             seen.AddRange(Read(line, result, locale));
             return result;
         }
-        async Task<InteractionResult> Press(string customId, string why, ulong user = Alice, string permissions = "0")
+        async Task<InteractionResult> Press(string customId, string why, Snowflake? user = null,
+            string permissions = "0")
         {
             var result = await bot.Router.HandleAsync(
-                bot.Button(customId, user, permissions: permissions, locale: locale), CancellationToken.None);
+                bot.Button(customId, user ?? Alice, permissions: permissions, locale: locale), CancellationToken.None);
             seen.AddRange(Read(why, result, locale));
             return result;
         }

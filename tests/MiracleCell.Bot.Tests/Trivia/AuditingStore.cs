@@ -10,7 +10,7 @@ namespace MiracleCell.Bot.Tests.Trivia;
 internal sealed class AuditingStore(ITriviaStore inner, Func<AnswerRecord, bool> refuse) : ITriviaStore
 {
     /// <summary>Answers the store kept, by game, question and player.</summary>
-    public ConcurrentDictionary<(long Game, int Question, ulong User), int> Kept { get; } = new();
+    public ConcurrentDictionary<(long Game, int Question, Snowflake User), int> Kept { get; } = new();
 
     public ConcurrentDictionary<(long Game, int Question), int> Reveals { get; } = new();
 
@@ -26,15 +26,15 @@ internal sealed class AuditingStore(ITriviaStore inner, Func<AnswerRecord, bool>
         return result;
     }
 
-    public Task<bool> RecordQuestionRevealedAsync(ulong guildId, long gameId, int questionIndex,
+    public Task<bool> RecordQuestionRevealedAsync(Snowflake guildId, long gameId, int questionIndex,
         DateTimeOffset revealedAt, CancellationToken cancellationToken = default)
     {
         Reveals.AddOrUpdate((gameId, questionIndex), 1, (_, n) => n + 1);
         return inner.RecordQuestionRevealedAsync(guildId, gameId, questionIndex, revealedAt, cancellationToken);
     }
 
-    public Task<GameClosure?> FinishGameAsync(ulong guildId, long gameId, GameEndState endState, DateTimeOffset endedAt,
-        CancellationToken cancellationToken = default)
+    public Task<GameClosure?> FinishGameAsync(Snowflake guildId, long gameId, GameEndState endState,
+        DateTimeOffset endedAt, CancellationToken cancellationToken = default)
     {
         Finishes.AddOrUpdate(gameId, 1, (_, n) => n + 1);
         return inner.FinishGameAsync(guildId, gameId, endState, endedAt, cancellationToken);
@@ -46,34 +46,35 @@ internal sealed class AuditingStore(ITriviaStore inner, Func<AnswerRecord, bool>
     public Task<CreateGameResult> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) =>
         inner.CreateGameAsync(game, cancellationToken);
 
-    public Task<RunningGame?> FindRunningGameAsync(ulong guildId, ulong channelId,
+    public Task<RunningGame?> FindRunningGameAsync(Snowflake guildId, Snowflake channelId,
         CancellationToken cancellationToken = default) =>
         inner.FindRunningGameAsync(guildId, channelId, cancellationToken);
 
-    public Task<bool> RecordQuestionPostedAsync(ulong guildId, long gameId, int questionIndex, ulong messageId,
+    public Task<bool> RecordQuestionPostedAsync(Snowflake guildId, long gameId, int questionIndex, Snowflake messageId,
         DateTimeOffset openedAt, CancellationToken cancellationToken = default) =>
         inner.RecordQuestionPostedAsync(guildId, gameId, questionIndex, messageId, openedAt, cancellationToken);
 
-    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<ulong, bool>? isOwnGuild = null,
+    public Task<IReadOnlyList<GameClosure>> RecoverInterruptedGamesAsync(Func<Snowflake, bool>? isOwnGuild = null,
         CancellationToken cancellationToken = default) =>
         inner.RecoverInterruptedGamesAsync(isOwnGuild, cancellationToken);
 
-    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(ulong guildId, long gameId,
+    public Task<QuestionsLeftOpen?> GetQuestionsLeftOpenAsync(Snowflake guildId, long gameId,
         CancellationToken cancellationToken = default) =>
         inner.GetQuestionsLeftOpenAsync(guildId, gameId, cancellationToken);
 
-    public Task<Leaderboard> GetLeaderboardAsync(ulong guildId, LeaderboardPeriod period, ulong callerId,
+    public Task<Leaderboard> GetLeaderboardAsync(Snowflake guildId, LeaderboardPeriod period, Snowflake callerId,
         CancellationToken cancellationToken = default) =>
         inner.GetLeaderboardAsync(guildId, period, callerId, cancellationToken);
 
-    public Task<PlayerStats?> GetStatsAsync(ulong guildId, ulong userId,
+    public Task<PlayerStats?> GetStatsAsync(Snowflake guildId, Snowflake userId,
         CancellationToken cancellationToken = default) =>
         inner.GetStatsAsync(guildId, userId, cancellationToken);
 
-    public Task<bool> ResetMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+    public Task<bool> ResetMemberAsync(Snowflake guildId, Snowflake userId,
+        CancellationToken cancellationToken = default) =>
         inner.ResetMemberAsync(guildId, userId, cancellationToken);
 
-    public Task<int> ResetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+    public Task<int> ResetGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
         inner.ResetGuildAsync(guildId, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

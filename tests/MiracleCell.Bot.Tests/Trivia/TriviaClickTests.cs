@@ -119,9 +119,9 @@ public sealed class TriviaClickTests
                 var interaction = bot.NextInteractionId();
                 var choice = p % 2 == 0 ? right : Wrong(right);
                 // Each player clicks twice, and the first click is delivered twice.
-                clicks.Add(Task.Run(() => bot.Answer(id, choice, p, guild, channel, interaction)));
-                clicks.Add(Task.Run(() => bot.Answer(id, choice, p, guild, channel, interaction)));
-                clicks.Add(Task.Run(() => bot.Answer(id, choice, p, guild, channel)));
+                clicks.Add(Task.Run(() => bot.Answer(id, choice, new Snowflake(p), guild, channel, interaction)));
+                clicks.Add(Task.Run(() => bot.Answer(id, choice, new Snowflake(p), guild, channel, interaction)));
+                clicks.Add(Task.Run(() => bot.Answer(id, choice, new Snowflake(p), guild, channel)));
             }
         }
         var results = await Task.WhenAll(clicks);
@@ -136,7 +136,7 @@ public sealed class TriviaClickTests
             var gamesHere = games.Count(g => g.Guild == guild);
             for (ulong player = 1; player <= players; player++)
             {
-                var stats = await bot.Store.GetStatsAsync(guild, player);
+                var stats = await bot.Store.GetStatsAsync(guild, new Snowflake(player));
                 Assert.Equal(gamesHere, stats!.Answers);
                 Assert.Equal(player % 2 == 0 ? gamesHere : 0, stats.CorrectAnswers);
                 Assert.Equal(player % 2 == 0 ? 150 * gamesHere : 0, stats.Points);

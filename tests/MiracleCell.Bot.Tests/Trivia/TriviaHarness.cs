@@ -18,14 +18,14 @@ using MiracleCell.Testing;
 namespace MiracleCell.Bot.Tests.Trivia;
 
 /// <summary>A channel message the coordinator posted or edited.</summary>
-internal sealed record SentMessage(ulong ChannelId, ulong MessageId, MessagePayload Payload, bool IsEdit);
+internal sealed record SentMessage(Snowflake ChannelId, Snowflake MessageId, MessagePayload Payload, bool IsEdit);
 
 /// <summary>Records every channel message; can be told to fail posts to a channel.</summary>
 internal sealed class RecordingMessenger : ITriviaMessenger
 {
     private long _nextId = 900_000;
     public ConcurrentQueue<SentMessage> Sent { get; } = new();
-    public ConcurrentDictionary<ulong, bool> FailingChannels { get; } = new();
+    public ConcurrentDictionary<Snowflake, bool> FailingChannels { get; } = new();
 
     /// <summary>
     /// When set, a post carrying buttons (a question) is in the channel at once but its response waits for this:
@@ -36,10 +36,11 @@ internal sealed class RecordingMessenger : ITriviaMessenger
 
     public TaskCompletionSource QuestionPostHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<ulong> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
+    public async Task<Snowflake> PostAsync(Snowflake channelId, MessagePayload message,
+        CancellationToken cancellationToken)
     {
         if (FailingChannels.ContainsKey(channelId)) throw new InvalidOperationException("Missing Access");
-        var id = (ulong)Interlocked.Increment(ref _nextId);
+        var id = new Snowflake((ulong)Interlocked.Increment(ref _nextId));
         Sent.Enqueue(new SentMessage(channelId, id, message, IsEdit: false));
         if (HoldQuestionPosts is { } hold && message.Components is { Count: > 0 })
         {
@@ -52,14 +53,15 @@ internal sealed class RecordingMessenger : ITriviaMessenger
     /// <summary>Every edit fails, as when the message was deleted or the bot lost access.</summary>
     public bool FailingEdits { get; set; }
 
-    public Task EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken)
+    public Task EditAsync(Snowflake channelId, Snowflake messageId, MessagePayload message,
+        CancellationToken cancellationToken)
     {
         if (FailingEdits) throw new InvalidOperationException("Unknown Message");
         Sent.Enqueue(new SentMessage(channelId, messageId, message, IsEdit: true));
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<SentMessage> In(ulong channelId) => [.. Sent.Where(m => m.ChannelId == channelId)];
+    public IReadOnlyList<SentMessage> In(Snowflake channelId) => [.. Sent.Where(m => m.ChannelId == channelId)];
 
     public static string Text(MessagePayload message) => string.Join("\n",
         new[] { message.Content }.Concat((message.Embeds ?? []).SelectMany(e =>
@@ -74,8 +76,9 @@ internal sealed class RecordingMessenger : ITriviaMessenger
 /// </summary>
 internal sealed class TriviaHarness : IAsyncDisposable
 {
-    public const ulong Guild = 1_000, OtherGuild = 2_000, Channel = 10, OtherChannel = 11;
-    public const ulong Alice = 501, Bob = 502, Carol = 503;
+    public static readonly Snowflake Guild = new(1_000), OtherGuild = new(2_000), Channel = new(10),
+        OtherChannel = new(11);
+    public static readonly Snowflake Alice = new(501), Bob = new(502), Carol = new(503);
     public const string ManageServer = "32";
 
     private readonly ServiceProvider _services;
@@ -132,42 +135,44 @@ internal sealed class TriviaHarness : IAsyncDisposable
     public ITriviaStore Store { get; }
     public IServiceProvider Services => _services;
 
-    public Interaction Command(string line, ulong user, ulong guild = Guild, ulong channel = Channel,
+    /// <param name="guild"><see cref="Guild"/> when left out.</param>
+    /// <param name="channel"><see cref="Channel"/> when left out.</param>
+    public Interaction Command(string line, Snowflake user, Snowflake? guild = null, Snowflake? channel = null,
         string permissions = "0", Locale locale = Locale.English)
     {
         var factory = new ConsoleInteractions(Router, locale);
         return Stamp(factory.FromLine(factory.Parse(line)), user, guild, channel, permissions);
     }
 
-    public Task<InteractionResult> Run(string line, ulong user, ulong guild = Guild, ulong channel = Channel,
-        string permissions = "0", Locale locale = Locale.English) =>
+    public Task<InteractionResult> Run(string line, Snowflake user, Snowflake? guild = null,
+        Snowflake? channel = null, string permissions = "0", Locale locale = Locale.English) =>
         Router.HandleAsync(Command(line, user, guild, channel, permissions, locale), CancellationToken.None);
 
     /// <summary>Starts a night and waits until its first question is posted; returns the game id.</summary>
-    public async Task<long> StartAsync(string options = "questions:3 seconds:20", ulong user = Alice,
-        ulong guild = Guild, ulong channel = Channel, Locale locale = Locale.English)
+    public async Task<long> StartAsync(string options = "questions:3 seconds:20", Snowflake? user = null,
+        Snowflake? guild = null, Snowflake? channel = null, Locale locale = Locale.English)
     {
-        var result = await Run($"/trivia start {options}", user, guild, channel, locale: locale);
+        var result = await Run($"/trivia start {options}", user ?? Alice, guild, channel, locale: locale);
         Assert.True(result.Outcome == InteractionOutcome.Replied, result.Response.Data?.Content);
         await Coordinator.WhenIdleAsync();
-        return Coordinator.GameIn(guild, channel) ?? throw new InvalidOperationException("No game started.");
+        return Coordinator.GameIn(guild ?? Guild,
+            channel ?? Channel) ?? throw new InvalidOperationException("No game started.");
     }
 
-    public Interaction Button(string customId, ulong user, ulong guild = Guild, ulong channel = Channel,
-        string permissions = "0", ulong? interactionId = null, Locale locale = Locale.English)
+    public Interaction Button(string customId, Snowflake user, Snowflake? guild = null, Snowflake? channel = null,
+        string permissions = "0", Snowflake? interactionId = null, Locale locale = Locale.English)
     {
         var factory = new ConsoleInteractions(Router, locale);
         var press = factory.ButtonPress(customId, new MessagePayload { Content = "question" });
-        return Stamp(press, user, guild, channel, permissions) with { Id = new Snowflake(interactionId
-            ?? NextInteractionId()) };
+        return Stamp(press, user, guild, channel, permissions) with { Id = interactionId ?? NextInteractionId() };
     }
 
-    public Task<InteractionResult> Click(string customId, ulong user, ulong guild = Guild, ulong channel = Channel,
-        string permissions = "0", ulong? interactionId = null) =>
+    public Task<InteractionResult> Click(string customId, Snowflake user, Snowflake? guild = null,
+        Snowflake? channel = null, string permissions = "0", Snowflake? interactionId = null) =>
         Router.HandleAsync(Button(customId, user, guild, channel, permissions, interactionId), CancellationToken.None);
 
-    public Task<InteractionResult> Answer(long gameId, AnswerChoice choice, ulong user, ulong guild = Guild,
-        ulong channel = Channel, ulong? interactionId = null)
+    public Task<InteractionResult> Answer(long gameId, AnswerChoice choice, Snowflake user, Snowflake? guild = null,
+        Snowflake? channel = null, Snowflake? interactionId = null)
     {
         var question = Coordinator.OpenQuestion(gameId) ?? throw new InvalidOperationException("No question is open.");
         return Click(new AnswerButtonId(gameId, question.Index, choice).ToString(), user, guild, channel,
@@ -185,7 +190,7 @@ internal sealed class TriviaHarness : IAsyncDisposable
         await Coordinator.WhenIdleAsync();
     }
 
-    public ulong NextInteractionId() => (ulong)Interlocked.Increment(ref _interactionIds);
+    public Snowflake NextInteractionId() => new((ulong)Interlocked.Increment(ref _interactionIds));
 
     public static void AssertWithinLimits(MessagePayload message) => Assert.Empty(MessageLimits.Check(message));
 
@@ -194,13 +199,13 @@ internal sealed class TriviaHarness : IAsyncDisposable
     public static bool IsEphemeral(InteractionResult result) =>
         result.Response.Data?.Flags?.HasFlag(MessageFlags.Ephemeral) == true;
 
-    private static Interaction Stamp(Interaction interaction, ulong user, ulong guild, ulong channel,
+    private static Interaction Stamp(Interaction interaction, Snowflake user, Snowflake? guild, Snowflake? channel,
         string permissions) =>
         interaction with
     {
-        GuildId = new Snowflake(guild),
-        ChannelId = new Snowflake(channel),
-        Member = new GuildMember { User = new User { Id = new Snowflake(user), Username = $"user{user}" },
+        GuildId = guild ?? Guild,
+        ChannelId = channel ?? Channel,
+        Member = new GuildMember { User = new User { Id = user, Username = $"user{user}" },
             Permissions = permissions },
     };
 

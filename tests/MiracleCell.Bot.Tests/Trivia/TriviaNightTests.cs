@@ -103,7 +103,7 @@ public sealed class TriviaNightTests
         await using var bot = new TriviaHarness();
         var game = await bot.StartAsync("questions:2 seconds:30");
         var question = bot.Messenger.In(Channel)[^1];
-        for (ulong user = 1; user <= 25; user++) await bot.Answer(game, bot.Right(game), user);
+        for (ulong user = 1; user <= 25; user++) await bot.Answer(game, bot.Right(game), new Snowflake(user));
         await bot.Coordinator.WhenIdleAsync();
         Assert.DoesNotContain(bot.Messenger.In(Channel), m => m.IsEdit);
 

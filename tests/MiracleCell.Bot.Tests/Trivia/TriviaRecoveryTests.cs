@@ -96,11 +96,11 @@ public sealed class TriviaRecoveryTests
     [Fact]
     public async Task A_shard_closes_only_its_own_guilds_nights_and_leaves_the_other_shards_running()
     {
-        const ulong ShardOneGuild = 1UL << 22; // (id >> 22) % 2 == 1
+        var shardOneGuild = new Snowflake(1UL << 22); // (id >> 22) % 2 == 1
         var time = new ManualTimeProvider(new DateTimeOffset(2024, 5, 10, 20, 0, 0, TimeSpan.Zero));
         var before = new TriviaHarness(time: time);
         await before.StartAsync("questions:5");
-        var otherShardsGame = await before.StartAsync("questions:5", guild: ShardOneGuild);
+        var otherShardsGame = await before.StartAsync("questions:5", guild: shardOneGuild);
         await before.CrashAsync();
 
         await using var shardZero = new TriviaHarness(before.Folder, time: time, shard: (0, 2));
@@ -108,7 +108,7 @@ public sealed class TriviaRecoveryTests
 
         Assert.Single(shardZero.Messenger.In(Channel), m => !m.IsEdit);
         Assert.Null(await shardZero.Store.FindRunningGameAsync(Guild, Channel));
-        Assert.Equal(otherShardsGame, (await shardZero.Store.FindRunningGameAsync(ShardOneGuild, Channel))!.GameId);
+        Assert.Equal(otherShardsGame, (await shardZero.Store.FindRunningGameAsync(shardOneGuild, Channel))!.GameId);
     }
 
     /// <summary>A process that died with question 1 of 5 open (and Bob's right answer recorded when asked).</summary>

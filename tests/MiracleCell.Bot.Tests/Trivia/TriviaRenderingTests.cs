@@ -85,7 +85,8 @@ public sealed class TriviaRenderingTests
         for (var q = 0; q < 3; q++)
         {
             for (ulong player = 1; player <= 40; player++)
-                await bot.Answer(game, player % 3 == 0 ? bot.Right(game) : Wrong(bot.Right(game)), player);
+                await bot.Answer(game, player % 3 == 0 ? bot.Right(game) : Wrong(bot.Right(game)),
+                    new Snowflake(player));
             await bot.AdvanceAsync(TimeSpan.FromSeconds(2));
             if (bot.Coordinator.OpenQuestion(game) is not null) await bot.AdvanceAsync(TimeSpan.FromSeconds(8));
             await bot.AdvanceAsync(TimeSpan.FromSeconds(5));

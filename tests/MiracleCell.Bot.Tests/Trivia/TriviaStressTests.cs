@@ -17,7 +17,7 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
 {
     private const int Games = 24;
     private const int Players = 8;
-    private const ulong Starter = 1;
+    private static readonly Snowflake Starter = new(1);
     private const int MaxSteps = 2_000;
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         var nights = new List<Night>();
         for (var i = 0; i < Games; i++)
         {
-            var (guild, channel) = (70_000UL + (ulong)i, 700UL + (ulong)i);
+            var (guild, channel) = (new Snowflake(70_000UL + (ulong)i), new Snowflake(700UL + (ulong)i));
             var settings = new TriviaSettings(random.Next(1, 6), random.Next(10, 16));
             var started = await bot.Coordinator.StartGameAsync(
                 new TriviaStartRequest(guild, channel, Starter, settings, Locale.English), CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         var clicks = new List<SentClick>();
         var stops = new List<Task<TriviaStopResult>>();
         var interactionIds = 1_000_000UL;
-        var failingChannels = new HashSet<ulong>();
+        var failingChannels = new HashSet<Snowflake>();
         for (var step = 0; step < MaxSteps && bot.Coordinator.RunningGames > 0; step++)
         {
             // What each night shows now: read while every game is idle, so the draws below depend on the seed only.
@@ -129,8 +129,8 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         {
             var (user, canManage) = random.Next(5) switch
             {
-                0 => (2UL, false),
-                1 => (3UL, true),
+                0 => (new Snowflake(2), false),
+                1 => (new Snowflake(3), true),
                 _ => (Starter, false),
             };
             var stop = bot.Coordinator.StopGameAsync(night.Guild, night.Channel, user, canManage,
@@ -142,7 +142,7 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         Task Click(Night night, GameQuestion? shownQuestion)
         {
             var index = Math.Max(0, (shownQuestion?.Index ?? 0) + random.Next(10) switch { 0 => -1, 1 => 1, _ => 0 });
-            var user = (ulong)random.Next(1, Players + 1);
+            var user = new Snowflake((ulong)random.Next(1, Players + 1));
             var earlier = clicks.Where(c => c.Night == night && c.Index == index && c.User == user).ToList();
             SentClick sent;
             if (earlier.Count > 0 && random.Next(6) == 0)
@@ -154,14 +154,15 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
             else
             {
                 var choice = shownQuestion is { } q && random.Next(2) == 0 ? q.Correct : (AnswerChoice)random.Next(4);
-                var id = ++interactionIds;
+                var id = new Snowflake(++interactionIds);
                 sent = new SentClick(night, index, user, id, choice, Answer(night, index, user, id, choice));
             }
             clicks.Add(sent);
             return sent.Reply;
         }
 
-        Task<TriviaClickResult> Answer(Night night, int index, ulong user, ulong interactionId, AnswerChoice choice) =>
+        Task<TriviaClickResult> Answer(Night night, int index, Snowflake user, Snowflake interactionId,
+            AnswerChoice choice) =>
             bot.Coordinator.AnswerAsync(new TriviaClick(interactionId, night.Guild, night.Channel, user,
                 new AnswerButtonId(night.Id, index, choice)), CancellationToken.None);
     }
@@ -193,12 +194,13 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         foreach (var click in clicks.Where(c =>
             c.Night == night && c.Reply.Result.Status == TriviaClickStatus.NotSaved))
         {
-            Assert.True(Refused(seed, click.InteractionId),
+            Assert.True(Refused(seed, click.InteractionId.Value),
                 $"click {click.InteractionId} was not saved yet not refused");
         }
 
-        for (var user = 1UL; user <= Players; user++)
+        for (var player = 1UL; player <= Players; player++)
         {
+            var user = new Snowflake(player);
             // Every answer acknowledged is counted once, in the store and in the night's standings, with the same
             // score.
             var lockedIn = clicks.Where(c =>
@@ -219,7 +221,7 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
 
     /// <summary>About one answer write in eight fails, picked by the interaction so that a seed always picks the
     /// same.</summary>
-    private static bool Refused(int seed, AnswerRecord answer) => Refused(seed, answer.InteractionId);
+    private static bool Refused(int seed, AnswerRecord answer) => Refused(seed, answer.InteractionId.Value);
 
     private static bool Refused(int seed, ulong interactionId) =>
         ((interactionId ^ (ulong)seed) * 0x9E3779B97F4A7C15UL) >> 61 == 0;
@@ -228,8 +230,10 @@ public sealed class TriviaStressTests(ITestOutputHelper output)
         [.. (message.Components ?? []).SelectMany(row => row.Components ?? [])
             .Where(c => c.Type == ComponentType.Button)];
 
-    private sealed record Night(long Id, ulong Guild, ulong Channel, TriviaSettings Settings, TriviaGame Engine);
+    private sealed record Night(long Id, Snowflake Guild, Snowflake Channel, TriviaSettings Settings,
+        TriviaGame Engine);
 
     private sealed record SentClick(
-        Night Night, int Index, ulong User, ulong InteractionId, AnswerChoice Choice, Task<TriviaClickResult> Reply);
+        Night Night, int Index, Snowflake User, Snowflake InteractionId, AnswerChoice Choice,
+        Task<TriviaClickResult> Reply);
 }

@@ -5,7 +5,7 @@ namespace MiracleCell.Core.Tests.Trivia;
 
 public sealed class TriviaGameTests
 {
-    private const ulong Ann = 1, Ben = 2, Cat = 3;
+    private static readonly Snowflake Ann = new(1), Ben = new(2), Cat = new(3);
     private readonly ManualClock _clock = new();
 
     [Fact]
@@ -299,11 +299,11 @@ public sealed class TriviaGameTests
         var game = Game(_clock, questions: 1);
         game.OpenQuestion(_clock.Now);
         const int players = 300, clicksEach = 4;
-        var receipts = new System.Collections.Concurrent.ConcurrentBag<(ulong User, AnswerReceipt Receipt)>();
+        var receipts = new System.Collections.Concurrent.ConcurrentBag<(Snowflake User, AnswerReceipt Receipt)>();
 
         Parallel.For(0, players * clicksEach, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
-            var user = (ulong)(i % players) + 1;
+            var user = new Snowflake((ulong)(i % players) + 1);
             receipts.Add((user, game.RecordAnswer(0, user, (AnswerChoice)(i % 4))));
         });
 

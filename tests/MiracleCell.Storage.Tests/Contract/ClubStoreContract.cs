@@ -9,7 +9,7 @@ namespace MiracleCell.Storage.Tests.Contract;
 /// </summary>
 public abstract class ClubStoreContract : IAsyncLifetime
 {
-    protected const ulong Ann = 1, Ben = 2;
+    protected static readonly Snowflake Ann = new(1), Ben = new(2);
     protected const string Miracle = "miracle-in-cell-no-7", Remake = "miracle-in-cell-no-7-2019";
 
     private static CancellationToken None => CancellationToken.None;
@@ -169,7 +169,7 @@ public abstract class ClubStoreContract : IAsyncLifetime
     [Fact]
     public async Task Film_ids_and_snowflakes_are_kept_exactly()
     {
-        const ulong bigGuild = ulong.MaxValue, bigUser = (ulong)long.MaxValue + 1;
+        Snowflake bigGuild = new(ulong.MaxValue), bigUser = new((ulong)long.MaxValue + 1);
         const string odd = "film:with:colons/ünïcode", alsoOdd = "Film:With:Colons/ünïcode";
 
         await Store.SetCurrentFilmAsync(bigGuild, odd, None);
@@ -184,7 +184,7 @@ public abstract class ClubStoreContract : IAsyncLifetime
         Assert.Equal(6, club.PartsWatchedByFilm[alsoOdd]);
         Assert.Equal(4, await Store.GetMemberProgressAsync(bigGuild, bigUser, odd, None));
         Assert.Null(await Store.GetMemberProgressAsync(bigGuild, bigUser, alsoOdd, None));
-        Assert.Null(await Store.GetMemberProgressAsync(bigGuild - 1, bigUser, odd, None));
+        Assert.Null(await Store.GetMemberProgressAsync(new Snowflake(bigGuild.Value - 1), bigUser, odd, None));
     }
 
     [Fact]
@@ -208,10 +208,11 @@ public abstract class ClubStoreContract : IAsyncLifetime
         const int writers = 64;
         var work = Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
         {
-            await Store.SetMemberProgressAsync(GuildA, (ulong)i + 10, Miracle, i, None);
+            await Store.SetMemberProgressAsync(GuildA, new Snowflake((ulong)i + 10), Miracle, i, None);
             await Store.SetClubProgressAsync(GuildA, $"film-{i}", i, None);
-            await Store.SetMemberProgressAsync(GuildB, (ulong)i + 10, Miracle, i, None);
-            if (i % 2 == 0) await Store.SetMemberProgressAsync(GuildB, (ulong)i + 10, Miracle, null, None);
+            await Store.SetMemberProgressAsync(GuildB, new Snowflake((ulong)i + 10), Miracle, i, None);
+            if (i % 2 == 0) await Store.SetMemberProgressAsync(GuildB, new Snowflake((ulong)i + 10), Miracle, null,
+                None);
         }));
         await Task.WhenAll([.. work, Store.SetCurrentFilmAsync(GuildA, Miracle, None).AsTask()]);
 
@@ -221,9 +222,10 @@ public abstract class ClubStoreContract : IAsyncLifetime
         for (var i = 0; i < writers; i++)
         {
             Assert.Equal(i, club.PartsWatchedByFilm[$"film-{i}"]);
-            Assert.Equal(i, await Store.GetMemberProgressAsync(GuildA, (ulong)i + 10, Miracle, None));
+            Assert.Equal(i, await Store.GetMemberProgressAsync(GuildA, new Snowflake((ulong)i + 10), Miracle, None));
             var expected = i % 2 == 0 ? (int?)null : i;
-            Assert.Equal(expected, await Store.GetMemberProgressAsync(GuildB, (ulong)i + 10, Miracle, None));
+            Assert.Equal(expected, await Store.GetMemberProgressAsync(GuildB, new Snowflake((ulong)i + 10), Miracle,
+                None));
         }
     }
 }

@@ -22,7 +22,7 @@ public abstract partial class TriviaStoreContract
     public async Task A_redelivered_interaction_is_recognised_and_not_counted_twice()
     {
         var game = await StartGameAsync(Store);
-        var answer = Answer(game, 0, user: Ann, points: 140, interaction: 555);
+        var answer = Answer(game, 0, user: Ann, points: 140, interaction: new(555));
 
         await Store.RecordAnswerAsync(answer);
         var again = await Store.RecordAnswerAsync(answer);
@@ -39,9 +39,9 @@ public abstract partial class TriviaStoreContract
     {
         var game = await StartGameAsync(Store);
 
-        await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 0, interaction: 1));
-        var second = await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 150, interaction: 2));
-        var nextQuestion = await Store.RecordAnswerAsync(Answer(game, 1, user: Ann, points: 150, interaction: 3));
+        await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 0, interaction: new(1)));
+        var second = await Store.RecordAnswerAsync(Answer(game, 0, user: Ann, points: 150, interaction: new(2)));
+        var nextQuestion = await Store.RecordAnswerAsync(Answer(game, 1, user: Ann, points: 150, interaction: new(3)));
 
         Assert.Equal(AnswerWriteResult.AlreadyAnswered, second);
         Assert.Equal(AnswerWriteResult.Recorded, nextQuestion);
@@ -71,14 +71,14 @@ public abstract partial class TriviaStoreContract
         const int games = 8, questions = 3, players = 40, clicksPerPlayer = 3;
         var gameIds = new long[games];
         for (var g = 0; g < games; g++)
-            gameIds[g] = await StartGameAsync(Store, channel: (ulong)g + 1, questions: questions);
+            gameIds[g] = await StartGameAsync(Store, channel: new Snowflake((ulong)g + 1), questions: questions);
         // Every player clicks each question three times (three interactions); one of those is also redelivered.
         var clicks = (from g in gameIds
                       from q in Enumerable.Range(0, questions)
                       from p in Enumerable.Range(1, players)
                       from c in Enumerable.Range(0, clicksPerPlayer)
-                      select Answer(g, q, (ulong)p, points: 100 + p,
-                          interaction: (ulong)(g * 10_000_000 + q * 100_000 + p * 10 + c)))
+                      select Answer(g, q, new Snowflake((ulong)p), points: 100 + p,
+                          interaction: new Snowflake((ulong)(g * 10_000_000 + q * 100_000 + p * 10 + c))))
                      .ToList();
         clicks.AddRange(clicks.Where((_, i) => i % 7 == 0).ToList());
         var shuffled = clicks.OrderBy(_ => Random.Shared.Next()).ToArray();
@@ -96,7 +96,7 @@ public abstract partial class TriviaStoreContract
         Assert.Equal(games * questions * players, stored);
         for (var p = 1; p <= players; p++)
         {
-            var stats = (await Store.GetStatsAsync(GuildA, (ulong)p))!;
+            var stats = (await Store.GetStatsAsync(GuildA, new Snowflake((ulong)p)))!;
             Assert.Equal(games * questions * (100 + p), stats.Points);
             Assert.Equal(games, stats.Games);
             Assert.Equal(games * questions, stats.Answers);
@@ -108,7 +108,8 @@ public abstract partial class TriviaStoreContract
     {
         const int games = 20, players = 25;
         var gameIds = await Task.WhenAll(
-            Enumerable.Range(1, games).Select(c => StartGameAsync(Store, channel: (ulong)c, questions: 2)));
+            Enumerable.Range(1, games).Select(c => StartGameAsync(Store, channel: new Snowflake((ulong)c),
+                questions: 2)));
 
         await Task.WhenAll(gameIds.Select(g => Task.Run(async () =>
         {
@@ -116,12 +117,13 @@ public abstract partial class TriviaStoreContract
             {
                 await Task.WhenAll(
                     Enumerable.Range(1, players)
-                        .Select(p => Store.RecordAnswerAsync(Answer(g, q, (ulong)p, points: p % 2 == 0 ? 100 : 0))));
+                        .Select(p => Store.RecordAnswerAsync(Answer(g, q, new Snowflake((ulong)p),
+                            points: p % 2 == 0 ? 100 : 0))));
             }
         })));
         var closures = await Task.WhenAll(gameIds.Select(g => Task.Run(() => CloseAsync(g))));
 
         Assert.All(closures, c => Assert.Equal(players * 2, c.Scores.Sum(s => s.Answers)));
-        Assert.Equal(games * 200L, (await Store.GetStatsAsync(GuildA, 2))!.Points);
+        Assert.Equal(games * 200L, (await Store.GetStatsAsync(GuildA, new Snowflake(2)))!.Points);
     }
 }

@@ -42,14 +42,14 @@ public abstract partial class TriviaStoreContract
         writer.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
         writer.BeginErrorReadLine();
 
-        var acknowledged = new Dictionary<ulong, (long Game, ulong User, int Points)>();
+        var acknowledged = new Dictionary<Snowflake, (long Game, Snowflake User, int Points)>();
         var redelivered = 0;
         string? line;
         while (acknowledged.Count < AcknowledgementsBeforeKill
             && (line = await ReadLineAsync(writer, errors, timeout.Token)) is not null)
         {
             if (line.Split(' ') is not ["ACK", var id, var result, var game, var user, var points, "END"]) continue;
-            var interaction = ulong.Parse(id);
+            var interaction = Snowflake.Parse(id);
             if (acknowledged.ContainsKey(interaction))
             {
                 Assert.Equal("Redelivered", result);
@@ -57,7 +57,7 @@ public abstract partial class TriviaStoreContract
                 continue;
             }
             Assert.Equal("Recorded", result);
-            acknowledged[interaction] = (long.Parse(game), ulong.Parse(user), int.Parse(points));
+            acknowledged[interaction] = (long.Parse(game), Snowflake.Parse(user), int.Parse(points));
         }
         writer.Kill(entireProcessTree: true); // SIGKILL, right after the K-th acknowledgement
         await writer.WaitForExitAsync(timeout.Token);

@@ -9,27 +9,27 @@ public abstract partial class TriviaStoreContract
     [SuiteFact]
     public async Task Only_one_game_runs_per_channel()
     {
-        var first = await StartGameAsync(Store, channel: 9);
+        var first = await StartGameAsync(Store, channel: new(9));
 
-        var busy = await Store.CreateGameAsync(Game(channel: 9));
-        var otherChannel = await Store.CreateGameAsync(Game(channel: 10));
+        var busy = await Store.CreateGameAsync(Game(channel: new(9)));
+        var otherChannel = await Store.CreateGameAsync(Game(channel: new(10)));
         await Store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
-        var afterFinish = await Store.CreateGameAsync(Game(channel: 9));
+        var afterFinish = await Store.CreateGameAsync(Game(channel: new(9)));
 
         Assert.Equal(new CreateGameResult(CreateGameStatus.ChannelBusy, first), busy);
         Assert.True(otherChannel.IsCreated);
         Assert.True(afterFinish.IsCreated);
-        Assert.Equal(afterFinish.GameId, (await Store.FindRunningGameAsync(GuildA, 9))!.GameId);
+        Assert.Equal(afterFinish.GameId, (await Store.FindRunningGameAsync(GuildA, new Snowflake(9)))!.GameId);
     }
 
     [SuiteFact]
     public async Task A_running_game_is_found_with_who_started_it_when_and_its_question_count()
     {
-        var game = await StartGameAsync(Store, channel: 3, questions: 7, at: Start.AddMinutes(1));
+        var game = await StartGameAsync(Store, channel: new(3), questions: 7, at: Start.AddMinutes(1));
 
-        Assert.Equal(new RunningGame(game, GuildA, 3, 42, Start.AddMinutes(1), 7),
-            await Store.FindRunningGameAsync(GuildA, 3));
-        Assert.Null(await Store.FindRunningGameAsync(GuildA, 4));
+        Assert.Equal(new RunningGame(game, GuildA, new Snowflake(3), new Snowflake(42), Start.AddMinutes(1), 7),
+            await Store.FindRunningGameAsync(GuildA, new Snowflake(3)));
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, new Snowflake(4)));
     }
 
     [SuiteFact]
@@ -73,10 +73,10 @@ public abstract partial class TriviaStoreContract
     [SuiteFact]
     public async Task A_tie_on_top_or_a_lone_player_credits_no_win()
     {
-        var tie = await StartGameAsync(Store, channel: 1);
+        var tie = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(tie, 0, Ann, 150));
         await Store.RecordAnswerAsync(Answer(tie, 0, Ben, 150));
-        var alone = await StartGameAsync(Store, channel: 2);
+        var alone = await StartGameAsync(Store, channel: new(2));
         await Store.RecordAnswerAsync(Answer(alone, 0, Ann, 150));
 
         Assert.Null((await Store.FinishGameAsync(GuildA, tie, GameEndState.Finished, Start))!.WinnerId);
@@ -87,13 +87,13 @@ public abstract partial class TriviaStoreContract
     [SuiteFact]
     public async Task Streaks_run_across_games_and_a_wrong_answer_ends_one()
     {
-        var first = await StartGameAsync(Store, channel: 1);
+        var first = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(first, 0, Ann, 150));
         await Store.RecordAnswerAsync(Answer(first, 1, Ann, 150));
         await Store.RecordAnswerAsync(Answer(first, 2, Ann, 0));
         await Store.RecordAnswerAsync(Answer(first, 3, Ann, 150));
         await Store.FinishGameAsync(GuildA, first, GameEndState.Finished, Start);
-        var second = await StartGameAsync(Store, channel: 1);
+        var second = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(second, 0, Ann, 150));
         await Store.RecordAnswerAsync(Answer(second, 1, Ann, 150));
         await Store.FinishGameAsync(GuildA, second, GameEndState.Finished, Start);
@@ -107,11 +107,11 @@ public abstract partial class TriviaStoreContract
     [SuiteFact]
     public async Task Recovery_closes_interrupted_games_keeping_answered_points_and_counts_them_once_even_when_run_twice()
     {
-        var running = await StartGameAsync(Store, channel: 1);
+        var running = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(running, 0, Ann, 150));
         await Store.RecordAnswerAsync(Answer(running, 0, Ben, 0));
         await Store.RecordAnswerAsync(Answer(running, 1, Ben, 130));
-        var finished = await StartGameAsync(Store, channel: 2);
+        var finished = await StartGameAsync(Store, channel: new(2));
         await Store.RecordAnswerAsync(Answer(finished, 0, Ann, 100));
         await Store.FinishGameAsync(GuildA, finished, GameEndState.Finished, Start);
 
@@ -122,7 +122,7 @@ public abstract partial class TriviaStoreContract
         var closure = Assert.Single(recovered.SelectMany(r => r));
         Assert.Equal((running, GameEndState.Interrupted), (closure.GameId, closure.EndState));
         Assert.Empty(again);
-        Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, new Snowflake(1)));
         Assert.Equal((250L, 2),
             ((await Store.GetStatsAsync(GuildA, Ann))!.Points, (await Store.GetStatsAsync(GuildA, Ann))!.Games));
         Assert.Equal((130L, 1),
@@ -138,18 +138,19 @@ public abstract partial class TriviaStoreContract
         var recovered = await Store.RecoverInterruptedGamesAsync(isOwnGuild: guild => guild == GuildA);
 
         Assert.Equal(mine, Assert.Single(recovered).GameId);
-        Assert.Null(await Store.FindRunningGameAsync(GuildA, 1));
-        Assert.Equal(theirs, (await Store.FindRunningGameAsync(GuildB, 1))!.GameId);
+        Assert.Null(await Store.FindRunningGameAsync(GuildA, new Snowflake(1)));
+        Assert.Equal(theirs, (await Store.FindRunningGameAsync(GuildB, new Snowflake(1)))!.GameId);
     }
 
     [SuiteFact]
     public async Task Only_questions_posted_and_never_revealed_are_listed_with_their_option_order_and_answer_counts()
     {
         var game = (await Store.CreateGameAsync(Game(questions: 4) with { Locale = Locale.Indonesian })).GameId;
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: new Snowflake(700), Start));
         Assert.True(await Store.RecordQuestionRevealedAsync(GuildA, game, 0, Start.AddSeconds(20)));
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: 701, Start.AddSeconds(25)));
-        Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 4, messageId: 702, Start));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 1, messageId: new Snowflake(701),
+            Start.AddSeconds(25)));
+        Assert.False(await Store.RecordQuestionPostedAsync(GuildA, game, 4, messageId: new Snowflake(702), Start));
         await Store.RecordAnswerAsync(Answer(game, 1, user: Ann, points: 120));
         await Store.RecordAnswerAsync(Answer(game, 1, user: Ben, points: 0));
 
@@ -157,14 +158,15 @@ public abstract partial class TriviaStoreContract
 
         Assert.Equal(Locale.Indonesian, left!.Locale);
         Assert.Equal(4, left.QuestionCount);
-        Assert.Equal(new QuestionLeftOpen(1, "q1", "1023", 701, Answered: 2), Assert.Single(left.Questions));
+        Assert.Equal(new QuestionLeftOpen(1, "q1", "1023", new Snowflake(701), Answered: 2),
+            Assert.Single(left.Questions));
     }
 
     [SuiteFact]
     public async Task Questions_left_open_are_not_found_from_another_guild()
     {
         var game = await StartGameAsync(Store);
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: new Snowflake(700), Start));
 
         Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildB, game));
         Assert.Null(await Store.GetQuestionsLeftOpenAsync(GuildA, game + 1));
@@ -174,13 +176,13 @@ public abstract partial class TriviaStoreContract
     public async Task Recovered_games_keep_their_open_questions_for_closing_their_messages_after_a_restart()
     {
         var game = await StartGameAsync(Store);
-        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: 700, Start));
+        Assert.True(await Store.RecordQuestionPostedAsync(GuildA, game, 0, messageId: new Snowflake(700), Start));
 
         await RestartAsync();
         Assert.Single(await Store.RecoverInterruptedGamesAsync());
         var left = await Store.GetQuestionsLeftOpenAsync(GuildA, game);
 
         Assert.Equal(Locale.English, left!.Locale);
-        Assert.Equal(700UL, Assert.Single(left.Questions).MessageId);
+        Assert.Equal(new Snowflake(700), Assert.Single(left.Questions).MessageId);
     }
 }

@@ -34,7 +34,8 @@ public abstract partial class TriviaStoreContract
 
         var game = await StartGameAsync(Store);
         await Task.WhenAll(
-            Enumerable.Range(1, 10).Select(user => Store.RecordAnswerAsync(Answer(game, 0, (ulong)user, 100))));
+            Enumerable.Range(1, 10).Select(user => Store.RecordAnswerAsync(Answer(game, 0, new Snowflake((ulong)user),
+                100))));
 
         Assert.Equal(11, Interlocked.Read(ref writes)); // the game and ten answers, each committed once
         Assert.InRange(commits.Count, 2, 11); // group commit may carry several answers in one

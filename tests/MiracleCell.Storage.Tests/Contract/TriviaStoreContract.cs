@@ -13,7 +13,7 @@ namespace MiracleCell.Storage.Tests.Contract;
 /// </summary>
 public abstract partial class TriviaStoreContract : IAsyncLifetime
 {
-    protected const ulong Ann = 1, Ben = 2;
+    protected static readonly Snowflake Ann = new(1), Ben = new(2);
 
     /// <summary>The clock the store was opened with; starts at <see cref="StoreTestKit.Start"/>.</summary>
     protected ManualTimeProvider Clock { get; } = new(Start);
@@ -61,9 +61,9 @@ public abstract partial class TriviaStoreContract : IAsyncLifetime
 
     /// <summary>Closes a game and returns how many answers it held per player (a backend-neutral look at what was
     /// stored).</summary>
-    protected async Task<GameClosure> CloseAsync(long game, ulong guild = GuildA)
+    protected async Task<GameClosure> CloseAsync(long game, Snowflake? guild = null)
     {
-        var closure = await Store.FinishGameAsync(guild, game, GameEndState.Finished, Clock.GetUtcNow());
+        var closure = await Store.FinishGameAsync(guild ?? GuildA, game, GameEndState.Finished, Clock.GetUtcNow());
         Assert.NotNull(closure);
         return closure;
     }

@@ -83,24 +83,25 @@ public sealed class SqliteScoreImportTests : IDisposable
         {
             await store.InitializeAsync();
 
-            var ann = (await store.GetStatsAsync(GuildA, 1))!;
+            var ann = (await store.GetStatsAsync(GuildA, new Snowflake(1)))!;
             Assert.Equal((290L, 1, 1, 2, 2, 2, 2, 1),
                 (ann.Points, ann.Games, ann.Wins, ann.Answers, ann.CorrectAnswers, ann.BestStreak, ann.CurrentStreak,
                     ann.Rank));
-            Assert.Equal([(1UL, 290L)],
-                (await store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, 1))
+            Assert.Equal([(new Snowflake(1), 290L)],
+                (await store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.ThisMonth, new Snowflake(1)))
                     .Top.Select(e => (e.UserId, e.Points)));
-            Assert.Equal(RunningGame, (await store.FindRunningGameAsync(GuildA, 7))!.GameId);
+            Assert.Equal(RunningGame, (await store.FindRunningGameAsync(GuildA, new Snowflake(7)))!.GameId);
             var left = (await store.GetQuestionsLeftOpenAsync(GuildA, RunningGame))!;
             Assert.Equal((Locale.Indonesian, 3), (left.Locale, left.QuestionCount));
-            Assert.Equal(new QuestionLeftOpen(0, "q5", "3210", 600, 1), Assert.Single(left.Questions));
+            Assert.Equal(new QuestionLeftOpen(0, "q5", "3210", new Snowflake(600), 1), Assert.Single(left.Questions));
             Assert.Equal(AnswerWriteResult.Redelivered, await store.RecordAnswerAsync(
-                new AnswerRecord(9004, GuildA, RunningGame, 0, 2, Core.Trivia.AnswerChoice.D, true, 120, Start)));
+                new AnswerRecord(new Snowflake(9004), GuildA, RunningGame, 0, new Snowflake(2),
+                    Core.Trivia.AnswerChoice.D, true, 120, Start)));
             Assert.Equal(AnswerWriteResult.AlreadyAnswered,
-                await store.RecordAnswerAsync(Answer(RunningGame, 0, 2, 100, interaction: 9100)));
+                await store.RecordAnswerAsync(Answer(RunningGame, 0, new(2), 100, interaction: new(9100))));
             var closure = Assert.Single(await store.RecoverInterruptedGamesAsync());
-            Assert.Equal(new PlayerGameScore(2, 120, 1, 1), Assert.Single(closure.Scores));
-            Assert.True((await store.CreateGameAsync(Game(channel: 8))).GameId > RunningGame);
+            Assert.Equal(new PlayerGameScore(new Snowflake(2), 120, 1, 1), Assert.Single(closure.Scores));
+            Assert.True((await store.CreateGameAsync(Game(channel: new(8)))).GameId > RunningGame);
         }
 
         Assert.False(File.Exists(SqlitePath));
@@ -112,7 +113,7 @@ public sealed class SqliteScoreImportTests : IDisposable
 
         // A second start finds only the LiteDB file and imports nothing again.
         await using var again = new LiteDbTriviaStore(Options, _clock);
-        Assert.Equal(290, (await again.GetStatsAsync(GuildA, 1))!.Points);
+        Assert.Equal(290, (await again.GetStatsAsync(GuildA, new Snowflake(1)))!.Points);
         Assert.Single(Directory.GetFiles(_folder.Path, "miraclecell.db.imported-*"));
     }
 

@@ -49,7 +49,7 @@ public sealed class HostileFileTests : IDisposable
         await using var later = new LiteDbTriviaStore(Options, TimeProvider.System);
 
         Assert.Contains("in use by another running MiracleCell", error.Message, StringComparison.Ordinal);
-        Assert.Equal(game, (await later.FindRunningGameAsync(GuildA, 1))!.GameId);
+        Assert.Equal(game, (await later.FindRunningGameAsync(GuildA, new Snowflake(1)))!.GameId);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class HostileFileTests : IDisposable
         // The state a SIGKILL leaves: commits in the log file, the data file not yet checkpointed.
         var store = new LiteDbTriviaStore(Options, TimeProvider.System);
         var game = await StartGameAsync(store);
-        Assert.Equal(AnswerWriteResult.Recorded, await store.RecordAnswerAsync(Answer(game, 0, 1, 150)));
+        Assert.Equal(AnswerWriteResult.Recorded, await store.RecordAnswerAsync(Answer(game, 0, new(1), 150)));
         var copy = Path.Combine(_folder.Path, "copy");
         Directory.CreateDirectory(copy);
         File.Copy(Options.DatabasePath, Path.Combine(copy, "scores.litedb"));
@@ -140,6 +140,6 @@ public sealed class HostileFileTests : IDisposable
             new StorageOptions { DataFolder = copy, DatabaseFileName = "scores.litedb" }, TimeProvider.System);
         var closure = Assert.Single(await reopened.RecoverInterruptedGamesAsync());
 
-        Assert.Equal(new PlayerGameScore(1, 150, 1, 1), Assert.Single(closure.Scores));
+        Assert.Equal(new PlayerGameScore(new Snowflake(1), 150, 1, 1), Assert.Single(closure.Scores));
     }
 }

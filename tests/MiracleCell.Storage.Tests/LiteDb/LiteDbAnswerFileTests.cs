@@ -19,7 +19,7 @@ public sealed class LiteDbAnswerFileTests : IDisposable
         {
             var game = await StartGameAsync(store, questions: 3);
             await Task.WhenAll(Enumerable.Range(1, answers).Select(user =>
-                store.RecordAnswerAsync(Answer(game, user % 3, (ulong)user, points: 100))));
+                store.RecordAnswerAsync(Answer(game, user % 3, new Snowflake((ulong)user), points: 100))));
         }
 
         var log = new FileInfo(LogFileSync.LogPathOf(Options.DatabasePath));
@@ -47,11 +47,11 @@ public sealed class LiteDbAnswerFileTests : IDisposable
         {
             var game = await StartGameAsync(store);
             Assert.Equal(AnswerWriteResult.Recorded,
-                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 1)));
+                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: new(1))));
             Assert.Equal(AnswerWriteResult.AlreadyAnswered,
-                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: 2)));
+                await store.RecordAnswerAsync(Answer(game, 0, Ann, 100, interaction: new(2))));
             Assert.Equal(AnswerWriteResult.Recorded,
-                await store.RecordAnswerAsync(Answer(game, 1, Ann, 100, interaction: 3)));
+                await store.RecordAnswerAsync(Answer(game, 1, Ann, 100, interaction: new(3))));
         }
 
         using var upgraded = new LiteDatabase(LiteDbFileOpener.Settings(Options.DatabasePath, readOnly: true));
@@ -66,20 +66,20 @@ public sealed class LiteDbAnswerFileTests : IDisposable
     public async Task An_interaction_kept_for_another_game_is_told_apart_and_spoils_no_other_answer()
     {
         await using var store = new LiteDbTriviaStore(Options, TimeProvider.System);
-        var first = await StartGameAsync(store, channel: 1);
-        var second = await StartGameAsync(store, channel: 2);
-        await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: 77));
+        var first = await StartGameAsync(store, channel: new(1));
+        var second = await StartGameAsync(store, channel: new(2));
+        await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: new(77)));
 
         var results = await Task.WhenAll(
-            store.RecordAnswerAsync(Answer(second, 0, Ann, 100, interaction: 77)),
-            store.RecordAnswerAsync(Answer(second, 0, Bob, 100, interaction: 78)));
+            store.RecordAnswerAsync(Answer(second, 0, Ann, 100, interaction: new(77))),
+            store.RecordAnswerAsync(Answer(second, 0, Bob, 100, interaction: new(78))));
 
         Assert.Equal([AnswerWriteResult.GameNotRunning, AnswerWriteResult.Recorded], results);
         Assert.Equal(AnswerWriteResult.Redelivered,
-            await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: 77)));
+            await store.RecordAnswerAsync(Answer(first, 0, Ann, 100, interaction: new(77))));
     }
 
-    private const ulong Ann = 1, Bob = 2;
+    private static readonly Snowflake Ann = new(1), Bob = new(2);
 
     public void Dispose() => _folder.Dispose();
 }

@@ -27,9 +27,10 @@ public sealed class LiteDbClubSchemaTests : IDisposable
         await using (var trivia = new LiteDbTriviaStore(Options, TimeProvider.System))
         {
             var club = new LiteDbClubStore(trivia);
-            await club.SetMemberProgressAsync(100, 1, "film", 2, CancellationToken.None);
-            Assert.Equal(2, await club.GetMemberProgressAsync(100, 1, "film", CancellationToken.None));
-            Assert.Equal(30, (await trivia.GetStatsAsync(100, 1))!.Points);
+            await club.SetMemberProgressAsync(new Snowflake(100), new Snowflake(1), "film", 2, CancellationToken.None);
+            Assert.Equal(2, await club.GetMemberProgressAsync(new Snowflake(100), new Snowflake(1), "film",
+                CancellationToken.None));
+            Assert.Equal(30, (await trivia.GetStatsAsync(new Snowflake(100), new Snowflake(1)))!.Points);
         }
 
         using var upgraded = new LiteDatabase(LiteDbFileOpener.Settings(Options.DatabasePath, readOnly: true));
@@ -53,7 +54,7 @@ public sealed class LiteDbClubSchemaTests : IDisposable
         await using var trivia = new LiteDbTriviaStore(Options, TimeProvider.System);
         var club = new LiteDbClubStore(trivia);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(
-            () => club.GetClubAsync(100, CancellationToken.None).AsTask());
+            () => club.GetClubAsync(new Snowflake(100), CancellationToken.None).AsTask());
 
         Assert.Contains($"schema version {ScoreDocuments.SchemaVersion + 1}", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(Options.DatabasePath));

@@ -16,9 +16,9 @@ public sealed class PostgreSqlAnswerRecordingTests(PostgreSqlServer server) : Po
         await using var second = OpenAnother();
         var game = await StartGameAsync(Store, questions: 4);
         var clicks = (from q in Enumerable.Range(0, 4) from p in Enumerable.Range(1, 50) select Answer(game, q,
-            (ulong)p, points: 100 + p))
+            new Snowflake((ulong)p), points: 100 + p))
             .ToArray();
-        var results = new ConcurrentBag<(ulong Interaction, AnswerWriteResult Result)>();
+        var results = new ConcurrentBag<(Snowflake Interaction, AnswerWriteResult Result)>();
 
         // Each click is delivered to both processes (as a gateway replay after a reconnect could), three times over.
         var deliveries = clicks.SelectMany(c =>

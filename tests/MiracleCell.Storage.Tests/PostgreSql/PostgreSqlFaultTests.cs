@@ -49,8 +49,8 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
     {
         var game = await StartGameAsync(Store, questions: 3);
         Assert.Equal(AnswerWriteResult.Recorded,
-            await Store.RecordAnswerAsync(Answer(game, 0, user: 1, points: 150, interaction: 11)));
-        var lost = Answer(game, 0, user: 2, points: 120, interaction: 21);
+            await Store.RecordAnswerAsync(Answer(game, 0, user: new(1), points: 150, interaction: new(11))));
+        var lost = Answer(game, 0, user: new(2), points: 120, interaction: new(21));
 
         await Server.StopAsync();
         try
@@ -58,7 +58,7 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
             var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => Store.RecordAnswerAsync(lost));
             Assert.Contains("not saved", refused.Message);
             await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-                Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, 1));
+                Store.GetLeaderboardAsync(GuildA, LeaderboardPeriod.AllTime, new Snowflake(1)));
         }
         finally
         {
@@ -66,14 +66,16 @@ public sealed class PostgreSqlFaultTests(PostgreSqlServer server) : PostgreSqlSt
         }
 
         // The player clicks again (a new interaction); the first click may also be redelivered.
-        var clickedAgain = await Store.RecordAnswerAsync(lost with { InteractionId = 22 });
+        var clickedAgain = await Store.RecordAnswerAsync(lost with { InteractionId = new Snowflake(22) });
         var redelivered = await Store.RecordAnswerAsync(lost);
         var closure = (await Store.FinishGameAsync(GuildA, game, GameEndState.Finished, Start))!;
 
         Assert.Equal((AnswerWriteResult.Recorded, AnswerWriteResult.AlreadyAnswered), (clickedAgain, redelivered));
-        Assert.Equal([(1UL, 150), (2UL, 120)], closure.Scores.Select(s => (s.UserId, s.Points)));
+        Assert.Equal([(new Snowflake(1), 150), (new Snowflake(2), 120)], closure.Scores.Select(s => (s.UserId,
+            s.Points)));
         Assert.Equal((120L, 1),
-            ((await Store.GetStatsAsync(GuildA, 2))!.Points, (await Store.GetStatsAsync(GuildA, 2))!.Answers));
+            ((await Store.GetStatsAsync(GuildA, new Snowflake(2)))!.Points, (await Store.GetStatsAsync(GuildA,
+                new Snowflake(2)))!.Answers));
     }
 
     [PostgreSqlFact]

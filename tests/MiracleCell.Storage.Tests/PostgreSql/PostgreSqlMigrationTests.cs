@@ -49,7 +49,7 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : PostgreS
         await again.InitializeAsync();
 
         Assert.Equal(Latest + 1, await ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
-        Assert.Equal(game, (await again.FindRunningGameAsync(GuildA, 1))!.GameId);
+        Assert.Equal(game, (await again.FindRunningGameAsync(GuildA, new Snowflake(1)))!.GameId);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM games WHERE note IS NULL"));
     }
 

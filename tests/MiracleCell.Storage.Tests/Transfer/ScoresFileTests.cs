@@ -42,6 +42,12 @@ public sealed class ScoresFileTests : IAsyncLifetime
         Assert.False(File.Exists(FilePath + ".partial"));
     }
 
+    [Fact]
+    public void Ids_are_written_as_json_numbers_not_as_discord_strings()
+    {
+        Assert.Contains("\"guild\":100,\"channel\":1,\"startedBy\":42,", _lines[1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"kind\":\"answer\",\"interaction\":1}", "not a valid row")]
     [InlineData("{\"kind\":\"meteor\"}", "not a valid row")]
@@ -51,6 +57,8 @@ public sealed class ScoresFileTests : IAsyncLifetime
     [InlineData("{\"kind\":\"question\",\"game\":404,\"index\":0,\"questionId\":\"q\",\"optionOrder\":\"0123\","
         + "\"correct\":0,\"messageId\":null,\"openedAt\":null,\"revealedAt\":null}",
         "game 404, which no earlier line lists")]
+    [InlineData("{\"kind\":\"club\",\"guild\":-1,\"currentFilm\":\"x\"}", "not a valid row")]
+    [InlineData("{\"kind\":\"club\",\"guild\":\" 1\",\"currentFilm\":\"x\"}", "not a valid row")]
     [InlineData("{\"kind\":\"club\",\"guild\":1,\"currentFilm\":null}", "not a valid row")]
     [InlineData("{\"kind\":\"club\",\"guild\":1,\"currentFilm\":\"x\",\"extra\":true}", "not a valid row")]
     public async Task A_damaged_line_is_reported_with_its_number_and_nothing_is_imported(string line, string problem)

@@ -82,25 +82,25 @@ public sealed class ScoresTransferTests(PostgreSqlServer server) : IDisposable
         await FillAsync(source, new LiteDbClubStore(source), _clock);
         await ScoresTransfer.ExportAsync(source, FilePath, _clock, CancellationToken.None);
         await using var target = OpenLiteDb(Path.Combine(_folder.Path, "target"), _clock);
-        await StartGameAsync(target, GuildB, channel: 99);
+        await StartGameAsync(target, GuildB, channel: new(99));
 
         await Assert.ThrowsAsync<ScoresImportRefusedException>(
             () => ScoresTransfer.ImportAsync(target, FilePath, replace: false, CancellationToken.None));
         await ScoresTransfer.ImportAsync(target, FilePath, replace: true, CancellationToken.None);
 
         Assert.Equal(await RowsAsync(source), await RowsAsync(target));
-        Assert.Null(await target.FindRunningGameAsync(GuildB, 99));
+        Assert.Null(await target.FindRunningGameAsync(GuildB, new Snowflake(99)));
     }
 
     /// <summary>The imported running game takes answers, and a new game gets an id no imported game has.</summary>
     private async Task PlayOnAsync(ITriviaStore target)
     {
-        var running = await target.FindRunningGameAsync(GuildA, 2);
+        var running = await target.FindRunningGameAsync(GuildA, new Snowflake(2));
         Assert.NotNull(running);
         Assert.Equal(AnswerWriteResult.Recorded, await target.RecordAnswerAsync(Answer(running.GameId, 0, Ann, 5)));
         Assert.Equal(AnswerWriteResult.AlreadyAnswered,
-            await target.RecordAnswerAsync(Answer(running.GameId, 0, Cat, 5, interaction: 777)));
-        var fresh = await StartGameAsync(target, GuildB, channel: 50);
+            await target.RecordAnswerAsync(Answer(running.GameId, 0, Cat, 5, interaction: new(777))));
+        var fresh = await StartGameAsync(target, GuildB, channel: new(50));
         Assert.True(fresh > running.GameId);
         Assert.Equal(AnswerWriteResult.Recorded,
             await target.RecordAnswerAsync(Answer(fresh, 0, Cat, 5, guild: GuildB)));
