@@ -17,11 +17,14 @@ internal static class BotCli
 {
     public const string Usage = """
         Usage:
-          MiracleCell.Bot [run]                                 run the Discord bot (settings: appsettings.json, environment)
+          MiracleCell.Bot [run]                                 run the Discord bot
+                                                                (settings: appsettings.json, environment)
           MiracleCell.Bot console [--locale id] [--content DIR] type commands as in Discord and see the replies
           MiracleCell.Bot ask "<line>" [--locale id] [--json] [--content DIR]
-                                                                one command; reply on stdout (exit 0), input errors on stderr (exit 2)
-          MiracleCell.Bot check-content [DIR]                   validate each film pack of a library (exit 0 all valid, 1 not)
+                                                                one command; reply on stdout (exit 0),
+                                                                input errors on stderr (exit 2)
+          MiracleCell.Bot check-content [DIR]                   validate each film pack of a library
+                                                                (exit 0 all valid, 1 not)
           MiracleCell.Bot scores export <file>                  write every stored score and club setting to a file
           MiracleCell.Bot scores import <file> [--replace]      load such a file into the configured (empty) store
         """;

@@ -19,7 +19,9 @@ public sealed class SourcesCommandTests
         Assert.NotEmpty(pack.Film.Sources);
         foreach (var source in pack.Film.Sources)
         {
-            var name = source.Url is { } url ? $"[{Markdown.Escape(source.Title)}]({url})" : Markdown.Escape(source.Title);
+            var name = source.Url is { } url
+                ? $"[{Markdown.Escape(source.Title)}]({url})"
+                : Markdown.Escape(source.Title);
             Assert.Contains($"{name}", text, StringComparison.Ordinal);
             if (source.File is { } file) Assert.DoesNotContain(file, text, StringComparison.Ordinal);
         }

@@ -53,7 +53,7 @@ public sealed class ConcurrentStartTests : IDisposable
     }
 
     [Fact]
-    public async Task Everything_the_host_starts_with_is_built_before_the_pack_has_loaded_and_only_the_gateway_starts_at_once()
+    public async Task All_the_host_starts_with_is_built_before_the_pack_loads_and_only_the_gateway_starts_at_once()
     {
         var (provider, content, _) = Build();
         await using var _ = provider;

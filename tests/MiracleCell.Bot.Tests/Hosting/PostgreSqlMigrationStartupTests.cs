@@ -34,7 +34,8 @@ public sealed class PostgreSqlMigrationStartupTests(PostgreSqlServer server)
     {
         var database = await server.CreateDatabaseAsync();
         await ExecuteAsync(database, """
-            CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now());
             INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future');
             """);
 
@@ -48,7 +49,7 @@ public sealed class PostgreSqlMigrationStartupTests(PostgreSqlServer server)
     }
 
     [PostgreSqlFact]
-    public async Task A_migration_the_database_refuses_stops_the_start_with_one_line_and_exit_code_78_and_changes_nothing()
+    public async Task A_refused_migration_changes_nothing_and_stops_the_start_with_one_line_and_exit_code_78()
     {
         var database = await server.CreateDatabaseAsync();
         // Another application's table where the first migration creates its own.

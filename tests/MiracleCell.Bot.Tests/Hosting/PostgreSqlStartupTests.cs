@@ -25,7 +25,7 @@ public sealed class PostgreSqlStartupTests
     }
 
     [Fact]
-    public async Task An_unreachable_score_database_stops_the_start_after_bounded_retries_with_one_line_and_exit_code_78()
+    public async Task An_unreachable_score_database_stops_the_start_after_bounded_retries_with_one_line_exit_code_78()
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))

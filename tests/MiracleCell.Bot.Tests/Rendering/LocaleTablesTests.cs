@@ -157,7 +157,8 @@ public sealed class LocaleTablesTests
     public void A_locale_without_a_table_fails_naming_the_missing_file()
     {
         var exception = Assert.Throws<LocaleTableException>(() =>
-            TextTables.Load(file => file == "en.json" ? Encoding.UTF8.GetBytes("{}") : null, BuiltInCommands.Declarations));
+            TextTables.Load(file => file == "en.json" ? Encoding.UTF8.GetBytes("{}") : null,
+                BuiltInCommands.Declarations));
 
         Assert.Contains("id.json: is missing", exception.Message, StringComparison.Ordinal);
     }

@@ -233,7 +233,7 @@ public sealed class InteractionResponderTests
     }
 
     [Fact]
-    public async Task An_immediate_handler_still_running_at_the_safety_net_is_deferred_then_its_reply_edits_the_original()
+    public async Task An_immediate_handler_running_at_the_safety_net_is_deferred_then_its_reply_edits_the_original()
     {
         var release = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var responder = Responder(
@@ -254,7 +254,7 @@ public sealed class InteractionResponderTests
     }
 
     [Fact]
-    public async Task A_command_that_arrives_while_the_bot_is_starting_is_deferred_at_the_safety_net_and_answered_when_it_is_ready()
+    public async Task A_command_arriving_while_the_bot_starts_is_deferred_at_the_safety_net_and_answered_once_ready()
     {
         var router = new TaskCompletionSource<InteractionRouter>(TaskCreationOptions.RunContinuationsAsynchronously);
         var responder = new InteractionResponder(
@@ -281,7 +281,7 @@ public sealed class InteractionResponderTests
         [], NullLogger<InteractionRouter>.Instance);
 
     [Fact]
-    public async Task A_command_that_arrives_while_the_bot_is_starting_gets_one_callback_when_start_up_ends_before_the_safety_net()
+    public async Task A_command_arriving_while_the_bot_starts_gets_one_callback_if_start_up_ends_before_the_safety_net()
     {
         var router = new TaskCompletionSource<InteractionRouter>(TaskCreationOptions.RunContinuationsAsynchronously);
         var responder = new InteractionResponder(

@@ -117,7 +117,8 @@ public sealed class PostgreSqlIdentifyCoordinatorTests(PostgreSqlServer server)
         await using var count = new NpgsqlCommand(
             """
             SELECT count(*) FROM pg_locks
-            WHERE locktype = 'advisory' AND classid::bigint = @space AND objid::bigint = @key AND objsubid = 2 AND granted = @granted
+            WHERE locktype = 'advisory' AND classid::bigint = @space AND objid::bigint = @key AND objsubid = 2
+                AND granted = @granted
             """, connection);
         count.Parameters.Add(new NpgsqlParameter<long>("space", PostgreSqlIdentifyCoordinator.LockSpace));
         count.Parameters.Add(new NpgsqlParameter<long>("key", key));

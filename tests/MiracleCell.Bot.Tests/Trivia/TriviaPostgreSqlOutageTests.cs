@@ -18,7 +18,7 @@ public sealed class TriviaPostgreSqlOutageTests(PostgreSqlServer server)
     private static string Content(InteractionResult result) => result.Response.Data?.Content ?? "";
 
     [PostgreSqlFact]
-    public async Task An_answer_clicked_while_the_database_is_down_is_not_saved_and_counts_once_when_given_again_after_its_restart()
+    public async Task An_answer_clicked_in_a_database_outage_is_not_saved_and_counts_once_when_given_again_after_it()
     {
         var database = await server.CreateDatabaseAsync();
         await using var bot = new TriviaHarness(

@@ -56,7 +56,7 @@ public sealed class DiscordGatewayClientRobustnessTests
     }
 
     [Fact]
-    public async Task A_burst_of_interactions_is_delivered_in_full_while_a_slow_handler_blocks_neither_others_nor_heartbeats()
+    public async Task A_burst_of_interactions_arrives_whole_while_a_slow_handler_blocks_neither_others_nor_heartbeats()
     {
         await using var harness = await GatewayClientHarness.CreateAsync();
         await harness.StartReadyAsync();

@@ -58,8 +58,10 @@ public sealed class DiscordErrorParserTests
     [Fact]
     public void Secrets_are_blanked_out_of_messages_and_field_errors()
     {
-        const string body =
-            """{"code": 50027, "message": "Invalid Webhook Token abc.def", "errors": {"token": {"_errors": [{"code": "X", "message": "abc.def is bad"}]}}}""";
+        const string body = """
+            {"code": 50027, "message": "Invalid Webhook Token abc.def",
+             "errors": {"token": {"_errors": [{"code": "X", "message": "abc.def is bad"}]}}}
+            """;
 
         var error = DiscordErrorParser.Parse(HttpStatusCode.Unauthorized, body, Route, ["abc.def", null]);
 

@@ -12,8 +12,8 @@ public sealed class DiscordRestClientErrorTests
     private static readonly Snowflake AppId = Snowflake.Parse(FakeDiscordRestServer.ApplicationId);
 
     private const string InvalidFormBody = """
-        {"code": 50035, "message": "Invalid Form Body", "errors": {"data": {"embeds": {"0": {"description": {"_errors": [
-          {"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 4096 or fewer in length."}]}}},
+        {"code": 50035, "message": "Invalid Form Body", "errors": {"data": {"embeds": {"0": {"description": {
+          "_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 4096 or fewer in length."}]}}},
           "content": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}]}}}}
         """;
 
@@ -117,8 +117,10 @@ public sealed class DiscordRestClientErrorTests
     {
         await using var host = await RestTestHost.StartAsync(rest =>
             rest.RequestTimeout = TimeSpan.FromMilliseconds(300));
-        var echo =
-            $$"""{"message": "Bad token {{RestTestHost.InteractionToken}} / {{RestTestHost.BotToken}}", "code": 50027}""";
+        var echo = $$"""
+            {"message": "Bad token {{RestTestHost.InteractionToken}} / {{RestTestHost.BotToken}}",
+             "code": 50027}
+            """;
         host.Fake.Enqueue("PATCH", "/messages/@original", FakeResponse.ServerError(500));
         host.Fake.Enqueue("PATCH", "/messages/@original", FakeResponse.Hanging());
         host.Fake.Enqueue("PATCH", "/messages/@original", FakeResponse.RateLimited(0.01, 0.01));

@@ -86,7 +86,8 @@ public sealed class DiscordRestClientRequestTests
         Assert.Equal($"/api/v10/applications/{AppId}/guilds/5/commands", request.Path);
         var expected = JsonNode.Parse("""
             [{"type": 1, "name": "trivia", "description": "Trivia night", "default_member_permissions": "32",
-              "options": [{"type": 4, "name": "questions", "description": "How many", "min_value": 1, "max_value": 20}]}]
+              "options": [{"type": 4, "name": "questions", "description": "How many", "min_value": 1,
+                "max_value": 20}]}]
             """);
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body)), request.Body);
         Assert.NotNull(Assert.Single(saved).Id);

@@ -105,7 +105,7 @@ public abstract partial class TriviaStoreContract
     }
 
     [SuiteFact]
-    public async Task Recovery_closes_interrupted_games_keeping_answered_points_and_counts_them_once_even_when_run_twice()
+    public async Task Recovery_closes_interrupted_games_keeping_answered_points_counted_once_even_when_run_twice()
     {
         var running = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(running, 0, Ann, 150));

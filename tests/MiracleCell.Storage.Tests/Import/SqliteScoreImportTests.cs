@@ -32,8 +32,9 @@ public sealed class SqliteScoreImportTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             PRAGMA journal_mode = WAL;
-            CREATE TABLE games (id INTEGER PRIMARY KEY AUTOINCREMENT, guild_id INTEGER NOT NULL, channel_id INTEGER NOT NULL,
-                started_by INTEGER NOT NULL, settings TEXT NOT NULL, question_count INTEGER NOT NULL,
+            CREATE TABLE games (id INTEGER PRIMARY KEY AUTOINCREMENT, guild_id INTEGER NOT NULL,
+                channel_id INTEGER NOT NULL, started_by INTEGER NOT NULL, settings TEXT NOT NULL,
+                question_count INTEGER NOT NULL,
                 state TEXT NOT NULL CHECK (state IN ('running', 'finished', 'stopped', 'interrupted')),
                 started_at INTEGER NOT NULL, ended_at INTEGER, winner_id INTEGER, locale TEXT);
             CREATE UNIQUE INDEX ux_games_running_channel ON games (guild_id, channel_id) WHERE state = 'running';
@@ -41,19 +42,22 @@ public sealed class SqliteScoreImportTests : IDisposable
                 question_index INTEGER NOT NULL, question_id TEXT NOT NULL, option_order TEXT NOT NULL,
                 correct_choice INTEGER NOT NULL, message_id INTEGER, opened_at INTEGER, revealed_at INTEGER,
                 PRIMARY KEY (game_id, question_index)) WITHOUT ROWID;
-            CREATE TABLE answers (id INTEGER PRIMARY KEY, interaction_id INTEGER NOT NULL UNIQUE, guild_id INTEGER NOT NULL,
-                game_id INTEGER NOT NULL REFERENCES games (id) ON DELETE CASCADE, question_index INTEGER NOT NULL,
+            CREATE TABLE answers (id INTEGER PRIMARY KEY, interaction_id INTEGER NOT NULL UNIQUE,
+                guild_id INTEGER NOT NULL, game_id INTEGER NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+                question_index INTEGER NOT NULL,
                 user_id INTEGER NOT NULL, choice INTEGER NOT NULL, is_correct INTEGER NOT NULL, points INTEGER NOT NULL,
                 answered_at INTEGER NOT NULL, UNIQUE (game_id, question_index, user_id));
-            CREATE TABLE player_totals (guild_id INTEGER NOT NULL, user_id INTEGER NOT NULL, points INTEGER NOT NULL DEFAULT 0,
-                games INTEGER NOT NULL DEFAULT 0, wins INTEGER NOT NULL DEFAULT 0, answers INTEGER NOT NULL DEFAULT 0,
-                correct INTEGER NOT NULL DEFAULT 0, best_streak INTEGER NOT NULL DEFAULT 0, current_streak INTEGER NOT NULL DEFAULT 0,
+            CREATE TABLE player_totals (guild_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
+                points INTEGER NOT NULL DEFAULT 0, games INTEGER NOT NULL DEFAULT 0, wins INTEGER NOT NULL DEFAULT 0,
+                answers INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+                best_streak INTEGER NOT NULL DEFAULT 0, current_streak INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (guild_id, user_id)) WITHOUT ROWID;
             CREATE TABLE monthly_points (guild_id INTEGER NOT NULL, month TEXT NOT NULL, user_id INTEGER NOT NULL,
                 points INTEGER NOT NULL, PRIMARY KEY (guild_id, month, user_id)) WITHOUT ROWID;
             PRAGMA user_version = 2;
 
-            INSERT INTO games VALUES ({FinishedGame}, {GuildA}, 1, 42, '{"questionCount":2}', 2, 'finished', 1709900000000, 1709900100000, 1, 'en');
+            INSERT INTO games VALUES ({FinishedGame}, {GuildA}, 1, 42, '{"questionCount":2}', 2, 'finished',
+                1709900000000, 1709900100000, 1, 'en');
             INSERT INTO game_questions VALUES ({FinishedGame}, 0, 'q0', '1023', 1, 500, 1709900000000, 1709900020000);
             INSERT INTO game_questions VALUES ({FinishedGame}, 1, 'q1', '0123', 0, 501, 1709900030000, 1709900050000);
             INSERT INTO answers VALUES (1, 9001, {GuildA}, {FinishedGame}, 0, 1, 1, 1, 150, 1709900010000);
@@ -63,7 +67,8 @@ public sealed class SqliteScoreImportTests : IDisposable
             INSERT INTO player_totals VALUES ({GuildA}, 2, 0, 1, 0, 1, 0, 0, 0);
             INSERT INTO monthly_points VALUES ({GuildA}, '2024-03', 1, 290);
 
-            INSERT INTO games VALUES ({RunningGame}, {GuildA}, 7, 42, '{"questionCount":3}', 3, 'running', 1710000000000, NULL, NULL, 'id');
+            INSERT INTO games VALUES ({RunningGame}, {GuildA}, 7, 42, '{"questionCount":3}', 3, 'running',
+                1710000000000, NULL, NULL, 'id');
             INSERT INTO game_questions VALUES ({RunningGame}, 0, 'q5', '3210', 3, 600, 1710000000000, NULL);
             INSERT INTO game_questions VALUES ({RunningGame}, 1, 'q6', '0123', 0, NULL, NULL, NULL);
             INSERT INTO game_questions VALUES ({RunningGame}, 2, 'q7', '0123', 0, NULL, NULL, NULL);

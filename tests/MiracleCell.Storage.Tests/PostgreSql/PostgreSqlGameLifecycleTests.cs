@@ -49,7 +49,7 @@ public sealed class PostgreSqlGameLifecycleTests(PostgreSqlServer server) : Post
     }
 
     [PostgreSqlFact]
-    public async Task Recovery_closes_interrupted_games_keeping_their_points_once_even_when_two_processes_run_it_together()
+    public async Task Recovery_closes_interrupted_games_keeping_their_points_once_when_two_processes_run_it_together()
     {
         var running = await StartGameAsync(Store, channel: new(1));
         await Store.RecordAnswerAsync(Answer(running, 0, Ann, 150));

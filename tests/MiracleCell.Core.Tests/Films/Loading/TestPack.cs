@@ -149,7 +149,8 @@ internal sealed class TestPack : IDisposable
                   - text: { en: The father is arrested., id: Sang ayah ditangkap. }
                     spoiler: mild
                     sources: [film-site]
-                  - text: { en: "The sources disagree on the year (film-site, fan-review).", id: "Sumber berbeda soal tahun (film-site, fan-review)." }
+                  - text: { en: "The sources disagree on the year (film-site, fan-review).",
+                      id: "Sumber berbeda soal tahun (film-site, fan-review)." }
                     spoiler: major
                     disputed: true
                     sources: [film-site, fan-review]

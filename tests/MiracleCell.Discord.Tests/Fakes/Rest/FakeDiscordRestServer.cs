@@ -205,7 +205,11 @@ public sealed partial class FakeDiscordRestServer : IAsyncDisposable
                 return (200, CommandsWithIds(body), "commands");
             case "GET" when route == "/gateway/bot":
                 return (200,
-                    """{"url": "wss://gateway.discord.gg", "shards": 2, "session_start_limit": {"total": 1000, "remaining": 998, "reset_after": 14400000, "max_concurrency": 1}}""",
+                    """
+                    {"url": "wss://gateway.discord.gg", "shards": 2,
+                     "session_start_limit": {"total": 1000, "remaining": 998, "reset_after": 14400000,
+                       "max_concurrency": 1}}
+                    """,
                     null);
             case "GET" when route == "/applications/@me":
                 return (200,

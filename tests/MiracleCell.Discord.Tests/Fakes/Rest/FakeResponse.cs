@@ -61,7 +61,10 @@ public sealed record FakeResponse
         }
 
         var body = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"message": "You are being rate limited.", "retry_after": {{bodySeconds}}, "global": {{(global ? "true" : "false")}}}""");
+            $$"""
+            {"message": "You are being rate limited.", "retry_after": {{bodySeconds}},
+             "global": {{(global ? "true" : "false")}}}
+            """);
         return new FakeResponse { Status = 429, Body = body, Headers = headers };
     }
 }
