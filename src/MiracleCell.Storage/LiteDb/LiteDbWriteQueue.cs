@@ -100,9 +100,12 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
     /// </summary>
     private void Checkpoint()
     {
+        var logPages = _sync.LogPages;
+        var started = _metrics.Timestamp();
         try
         {
             _database.Checkpoint();
+            _metrics.CheckpointEnded(started, logPages);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -166,8 +169,11 @@ internal sealed partial class LiteDbWriteQueue : IAsyncDisposable
         var committed = false;
         try
         {
+            var logPages = _sync.LogPages;
             _database.Commit();
+            var synced = _metrics.Timestamp();
             _sync.FlushToDisk();
+            _metrics.LogWritten((int)(_sync.LogPages - logPages), _metrics.ElapsedSince(synced));
             committed = true;
         }
         finally
