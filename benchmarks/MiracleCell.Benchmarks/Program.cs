@@ -22,6 +22,13 @@ if (args is ["store", ..])
     return await MiracleCell.Benchmarks.StoreBenchmark.RunAsync(args[1..]);
 }
 
+// `-- checkpoint [rate ...]`: the LiteDB store alone under the trivia load shape, with its commits and checkpoints
+// measured (not a BenchmarkDotNet run).
+if (args is ["checkpoint", ..])
+{
+    return await MiracleCell.Benchmarks.CheckpointBenchmark.RunAsync(args[1..]);
+}
+
 // `-- --filter '*'` runs everything; `--job short` is BenchmarkDotNet's own quick job.
 var config = DefaultConfig.Instance;
 if (args.Contains("--quick"))

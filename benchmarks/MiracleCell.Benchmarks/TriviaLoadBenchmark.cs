@@ -77,6 +77,8 @@ internal static class TriviaLoadBenchmark
         await using var fake = await TriviaLoadFakeDiscord.StartAsync();
         IHost? host = null;
         TransportFloorClient? floor = null;
+        var storeEvents = new StoreEventLog();
+        using var storeListener = bot ? storeEvents.Listen() : null;
         try
         {
             double bytesPerGame = double.NaN;
@@ -102,13 +104,20 @@ internal static class TriviaLoadBenchmark
             Console.Error.WriteLine($"{name} @ {rate}/s: warming up");
             await SendBurstAsync(clicks, WarmupClicks, inFlight: 50);
             Console.Error.WriteLine($"{name} @ {rate}/s: paced clicks");
+            storeEvents.Clear();
             var paced = await SendPacedAsync(clicks, rate, (int)(rate * PacedFor.TotalSeconds));
+            var pacedStore = storeEvents.TakeAll();
             var bytesWithPlayers = bot
                 ? (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / Games
                 : double.NaN;
             var playersPerGame = clicks.PlayersPerGame;
             Console.Error.WriteLine($"{name} @ {rate}/s: burst");
             var burst = await SendBurstAsync(clicks, BurstClicks, BurstInFlight);
+            if (bot)
+            {
+                StoreEventLog.Report($"store, paced {rate}/s", paced.Phase, pacedStore);
+                StoreEventLog.Report($"store, burst after {rate}/s", burst.Phase, storeEvents.TakeAll());
+            }
 
             var durable = true;
             if (bot)
@@ -180,7 +189,7 @@ internal static class TriviaLoadBenchmark
     }
 
     private sealed record Run(int Sent, int LockedIn, double P50, double P99, double Max, double P99FromSchedule,
-        double PerSecond, double SenderLagMaxMs);
+        double PerSecond, double SenderLagMaxMs, Phase Phase);
 
     /// <summary>Open loop: click i is due at start + i/rate whatever the bot is doing; each latency runs from the
     /// frame's write to its callback.</summary>
@@ -236,7 +245,8 @@ internal static class TriviaLoadBenchmark
                 0.99);
         return new Run(count, results.Count(r => r.Arrival.HasMarker), FloorComparison.Percentile(latencies, 0.50),
             FloorComparison.Percentile(latencies, 0.99), latencies[^1],
-            fromSchedule, count / Stopwatch.GetElapsedTime(start, last).TotalSeconds, lagMs);
+            fromSchedule, count / Stopwatch.GetElapsedTime(start, last).TotalSeconds, lagMs,
+            new Phase([.. results.Select(r => new Wait(r.Sent, r.Arrival.At))], start, last));
     }
 
     /// <summary>Clicks spread round-robin over the games, each from a player who has not answered yet; the letter

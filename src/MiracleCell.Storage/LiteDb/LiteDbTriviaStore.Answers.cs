@@ -43,9 +43,10 @@ public sealed partial class LiteDbTriviaStore
         }
         if (!running.HasQuestion(answer.QuestionIndex)) return AnswerWriteResult.GameNotRunning;
         if (running.IsTaken(answer.QuestionIndex, user)) return AnswerWriteResult.AlreadyAnswered;
+        var id = Id(answer.InteractionId);
         Answers(database).Insert(new BsonDocument
         {
-            ["_id"] = Id(answer.InteractionId),
+            ["_id"] = id,
             ["guild"] = guild,
             ["game"] = answer.GameId,
             ["question"] = answer.QuestionIndex,
@@ -55,7 +56,16 @@ public sealed partial class LiteDbTriviaStore
             ["points"] = answer.Points,
             ["at"] = ToUnixMs(answer.AnsweredAt),
         });
-        running.Add(Id(answer.InteractionId), answer.QuestionIndex, user);
+        if (running.FirstAnswer is not { } first || id < first)
+        {
+            // Once per game in practice (interaction ids rise): the game's answers are then found from here on.
+            var game = Games(database).FindById(answer.GameId);
+            game[FirstAnswer] = id;
+            Games(database).Update(game);
+            running.FirstAnswer = id;
+        }
+        running.Add(id, new GameAnswer(user, answer.QuestionIndex, answer.IsCorrect, answer.Points,
+            ToUnixMs(answer.AnsweredAt)));
         return AnswerWriteResult.Recorded;
     }
 
@@ -74,13 +84,37 @@ public sealed partial class LiteDbTriviaStore
         if (_runningGames.TryGetValue(gameId, out var running)) return running;
         var game = Games(database).FindById(gameId);
         if (game is null || game["state"].AsString != Running) return null;
+        var recorded = game.TryGetValue(FirstAnswer, out var first);
         running = new RunningGameAnswers(game["guild"].AsInt64,
-            game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32));
-        foreach (var answer in Answers(database).Find(Eq("game", gameId)))
+            game["questions"].AsArray.Select(q => q.AsDocument["index"].AsInt32),
+            recorded && !first.IsNull ? first.AsInt64 : null);
+        foreach (var answer in AnswersOfGame(database, game))
         {
-            running.Add(answer["_id"].AsInt64, answer["question"].AsInt32, answer["user"].AsInt64);
+            running.Add(answer["_id"].AsInt64, GameAnswerOf(answer));
+            // A game from before schema 4 has no firstAnswer: its lowest answer stands in for it in memory, and the
+            // file keeps no bound, so later loads still read the whole collection for it.
+            if (!recorded && (running.FirstAnswer is null || answer["_id"].AsInt64 < running.FirstAnswer))
+                running.FirstAnswer = answer["_id"].AsInt64;
         }
         _runningGames[gameId] = running;
         return running;
     }
+
+    /// <summary>
+    /// A game's answers in the file. The answers have no index by game (each insert into one touched pages all over
+    /// the index, see decisions §32): the game keeps the lowest interaction id among its answers, and the answers
+    /// are read along the <c>_id</c> index from there. Games written before schema 4 have no such bound and are
+    /// found by reading the whole collection.
+    /// </summary>
+    internal static IEnumerable<BsonDocument> AnswersOfGame(LiteDatabase database, BsonDocument game)
+    {
+        var gameId = game["_id"].AsInt64;
+        if (!game.TryGetValue(FirstAnswer, out var first)) return Answers(database).Find(Eq("game", gameId));
+        if (first.IsNull) return [];
+        return Answers(database).Find(BsonExpression.Create("$._id >= @0 AND $.game = @1", first, gameId));
+    }
+
+    private static GameAnswer GameAnswerOf(BsonDocument answer) =>
+        new(answer["user"].AsInt64, answer["question"].AsInt32, answer["correct"].AsBoolean,
+            answer["points"].AsInt32, answer["at"].AsInt64);
 }

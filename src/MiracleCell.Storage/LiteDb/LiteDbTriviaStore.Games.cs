@@ -38,6 +38,7 @@ public sealed partial class LiteDbTriviaStore
                 ["startedAt"] = ToUnixMs(game.StartedAt),
                 ["endedAt"] = BsonValue.Null,
                 ["winner"] = BsonValue.Null,
+                [FirstAnswer] = BsonValue.Null,
                 ["locale"] = game.Locale.Code(),
                 ["questions"] = questions,
             };

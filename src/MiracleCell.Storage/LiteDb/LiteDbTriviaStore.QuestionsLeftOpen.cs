@@ -19,7 +19,7 @@ public sealed partial class LiteDbTriviaStore
                 .ToList();
             var answered = open.Count == 0
                 ? []
-                : Answers(database).Find(Eq("game", gameId)).GroupBy(a => a["question"].AsInt32)
+                : AnswersOfGame(database, game).GroupBy(a => a["question"].AsInt32)
                     .ToDictionary(g => g.Key, g => g.Count());
             return new QuestionsLeftOpen(locale, game["questionCount"].AsInt32,
                 [.. open.Select(q => new QuestionLeftOpen(

@@ -15,8 +15,8 @@ public sealed partial class LiteDbTriviaStore
                 + "Stopped or Interrupted.");
         return WriteAsync(database =>
         {
-            _runningGames.Remove(gameId);
-            return CloseGame(database, guildId, gameId, endState, endedAt);
+            _runningGames.Remove(gameId, out var running);
+            return CloseGame(database, guildId, gameId, endState, endedAt, running);
         }, cancellationToken);
     }
 
@@ -33,20 +33,22 @@ public sealed partial class LiteDbTriviaStore
     }
 
     // Runs inside the writer's transaction: the state change and the totals update commit together,
-    // so a game's totals are applied exactly once however many times it is closed.
+    // so a game's totals are applied exactly once however many times it is closed. A game the writer holds in
+    // memory (see RunningGameAnswers) has every answer there; otherwise they are read from the file.
     private static GameClosure? CloseGame(LiteDatabase database, Snowflake guildId, long gameId, GameEndState endState,
-        DateTimeOffset endedAt)
+        DateTimeOffset endedAt, RunningGameAnswers? running)
     {
         var game = GameIn(database, guildId, gameId);
         if (game is null) return null;
         var channelId = Snowflake(game["channel"]);
         var closedNow = game["state"].AsString == Running;
 
-        var answers = Answers(database).Find(Eq("game", gameId))
-            .Where(a => a["guild"].AsInt64 == Id(guildId))
-            .Select(a =>
-                new StoredAnswer(Snowflake(a["user"]), a["question"].AsInt32, a["correct"].AsBoolean,
-                    a["points"].AsInt32, FromUnixMs(a["at"])))
+        var gameAnswers = running is not null && running.Guild == Id(guildId)
+            ? running.Answers
+            : AnswersOfGame(database, game).Where(a => a["guild"].AsInt64 == Id(guildId)).Select(GameAnswerOf);
+        var answers = gameAnswers
+            .Select(a => new StoredAnswer(Snowflake(a.User), a.QuestionIndex, a.IsCorrect, a.Points,
+                DateTimeOffset.FromUnixTimeMilliseconds(a.AnsweredAtMs)))
             .ToList();
         var scores = answers.GroupBy(a => a.UserId)
             .Select(g => new PlayerGameScore(g.Key, g.Sum(a => a.Points), g.Count(), g.Count(a => a.IsCorrect)))

@@ -12,9 +12,10 @@ internal static class ScoreDocuments
     /// <summary>
     /// The layout this build writes, kept as the file's user version. Newer files are refused; older ones are
     /// upgraded by <see cref="Upgrade"/>. 1: scores; 2: club settings; 3: answers without the slot index (the
-    /// writer keeps one answer per player per question, see <see cref="RunningGameAnswers"/>).
+    /// writer keeps one answer per player per question, see <see cref="RunningGameAnswers"/>); 4: answers without
+    /// the game index, found from the game's <see cref="FirstAnswer"/> along <c>_id</c>.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>A game with its questions embedded; <c>_id</c> is the game id.</summary>
     public const string Games = "games";
@@ -32,13 +33,15 @@ internal static class ScoreDocuments
 
     public const string Running = "running";
 
+    /// <summary>The game field holding the lowest interaction id among its answers (null before the first; absent in
+    /// games written before schema 4).</summary>
+    public const string FirstAnswer = "firstAnswer";
+
     public static void EnsureIndexes(LiteDatabase database)
     {
         var games = database.GetCollection(Games, BsonAutoId.Int64);
         games.EnsureIndex("channel", "$.channel");
         games.EnsureIndex("state", "$.state");
-        var answers = database.GetCollection(Answers);
-        answers.EnsureIndex("game", "$.game");
         database.GetCollection(Totals).EnsureIndex("guild", "$.guild");
         database.GetCollection(Monthly).EnsureIndex("guildMonth", "$.guildMonth");
         EnsureClubIndexes(database);
@@ -50,6 +53,7 @@ internal static class ScoreDocuments
         var version = database.UserVersion;
         if (version < 2) EnsureClubIndexes(database);
         if (version < 3) database.GetCollection(Answers).DropIndex("slot");
+        if (version < 4) database.GetCollection(Answers).DropIndex("game");
         database.UserVersion = SchemaVersion;
     }
 

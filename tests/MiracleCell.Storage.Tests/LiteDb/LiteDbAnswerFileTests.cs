@@ -58,7 +58,7 @@ public sealed class LiteDbAnswerFileTests : IDisposable
         Assert.Equal(ScoreDocuments.SchemaVersion, upgraded.UserVersion);
         var indexes = upgraded.GetCollection("$indexes")
             .Find(BsonExpression.Create("$.collection = @0", ScoreDocuments.Answers));
-        Assert.Equal(["_id", "game"], indexes.Select(i => i["name"].AsString).Order());
+        Assert.Equal(["_id"], indexes.Select(i => i["name"].AsString).Order());
         Assert.Equal(2, upgraded.GetCollection(ScoreDocuments.Answers).Count());
     }
 

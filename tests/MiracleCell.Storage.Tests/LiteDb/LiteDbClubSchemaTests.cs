@@ -35,7 +35,7 @@ public sealed class LiteDbClubSchemaTests : IDisposable
 
         using var upgraded = new LiteDatabase(LiteDbFileOpener.Settings(Options.DatabasePath, readOnly: true));
         Assert.Equal(ScoreDocuments.SchemaVersion, upgraded.UserVersion);
-        Assert.Equal(3, ScoreDocuments.SchemaVersion);
+        Assert.Equal(4, ScoreDocuments.SchemaVersion);
         var indexes = upgraded.GetCollection("$indexes")
             .Find(BsonExpression.Create("$.collection = @0", "memberProgress"));
         Assert.Contains(indexes, index => index["name"].AsString == "guild");
