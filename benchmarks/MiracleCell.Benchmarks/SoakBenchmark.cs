@@ -16,24 +16,61 @@ internal static class SoakBenchmark
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "miraclecell-soak-benchmark");
 
-    public static async Task<int> RunAsync(string bot, int count, double rate)
+    public static async Task<int> RunAsync(IReadOnlyList<string> bots, int count, double rate, int rounds)
     {
         var checkpoints = Checkpoints.Where(c => c < count).Append(count).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Soak: {count} /film interactions at {rate:0}/s, one after another, "
-            + $"{Environment.ProcessorCount} cores; bot: {bot}"));
-        var floor = await SoakAsync("floor", TransportBenchmark.FloorProcess, checkpoints, rate, metrics: null);
+            + $"{Environment.ProcessorCount} cores, {rounds} round(s); bots: {string.Join(", ", bots)}"));
+        var ratios = bots.Select(_ => new List<double>()).ToList();
+        var cpuRows = new List<string>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            // Each bot beside an echo client soaked just before it, so both see the same moment of the machine.
+            for (var b = 0; b < bots.Count; b++)
+            {
+                var floor = await SoakAsync("floor", TransportBenchmark.FloorProcess, checkpoints, rate, metrics: null);
+                var botFigures = await SoakBotAsync(bots[b], checkpoints, rate);
+                if (round == 1) WriteMemory(bots[b], botFigures, floor);
+                var ratio = botFigures.CpuPerInteractionUs / floor.CpuPerInteractionUs;
+                ratios[b].Add(ratio);
+                cpuRows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {round} | {bots[b]} | {botFigures.CpuPerInteractionUs:0} / {floor.CpuPerInteractionUs:0} "
+                    + $"| {ratio:0.00} | {LoadAverage()} |"));
+                Console.Error.WriteLine(cpuRows[^1]);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"CPU per interaction, 1,000 → {count:N0} (bot / its echo client, µs):");
+        Console.WriteLine("| round | bot | bot / floor (µs) | ratio | load average (1, 5 min) at the end |");
+        Console.WriteLine("|---|---|---:|---:|---|");
+        foreach (var row in cpuRows) Console.WriteLine(row);
+        for (var b = 0; b < bots.Count; b++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"median ratio {Median(ratios[b]):0.00} over {ratios[b].Count} round(s): {bots[b]}"));
+        }
+        return 0;
+    }
+
+    private static Task<SoakFigures> SoakBotAsync(string bot, int[] checkpoints, double rate)
+    {
         if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
         var port = FreePort();
-        var botFigures = await SoakAsync("bot", fake =>
+        return SoakAsync("bot", fake =>
         {
             var info = TransportBenchmark.BotProcess(fake, bot);
             info.Environment["Storage__DataFolder"] = DataFolder;
             info.Environment["Health__Urls"] = $"http://127.0.0.1:{port}/";
             return info;
         }, checkpoints, rate, new Uri($"http://127.0.0.1:{port}/metrics"));
+    }
 
+    private static void WriteMemory(string bot, SoakFigures botFigures, SoakFigures floor)
+    {
         Console.WriteLine();
+        Console.WriteLine(bot);
         Console.WriteLine("| after | bot RSS (MB) | bot managed heap (MB) | floor RSS (MB) |");
         Console.WriteLine("|---|---:|---:|---:|");
         for (var i = 0; i < botFigures.Points.Count; i++)
@@ -44,13 +81,21 @@ internal static class SoakBenchmark
                 $"| {label} | {memory.TotalMb:0.0} ({memory.PrivateMb:0.0} private) | {heap:0.0} "
                 + $"| {floor.Points[i].Memory.TotalMb:0.0} |"));
         }
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU per interaction, 1,000 → {count:N0}: bot {botFigures.CpuPerInteractionUs:0} µs, "
-            + $"floor {floor.CpuPerInteractionUs:0} µs "
-            + $"(bot/floor {botFigures.CpuPerInteractionUs / floor.CpuPerInteractionUs:0.00})"));
-        return 0;
     }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>The 1- and 5-minute load averages (/proc/loadavg), to judge how busy the machine was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(2))
+            : "?";
 
     private sealed record Point(int After, ResidentMemory Memory, double HeapMb, TimeSpan Cpu);
 

@@ -62,7 +62,8 @@ internal static class TransportBenchmark
         var botAssembly = botIndex >= 0 && botIndex + 1 < args.Length
             ? Path.GetFullPath(args[botIndex + 1])
             : BotAssembly();
-        // --soak N [--rate R]: N interactions at R per second (default 200) into the published (AOT) build, or --bot.
+        // --soak N [--rate R] [--rounds K]: N interactions at R per second (default 200) into the published (AOT)
+        // build, or into each --bot given (--bot may be repeated to compare builds), K rounds in turn (default 1).
         if (Array.IndexOf(args, "--soak") is var soakIndex and >= 0)
         {
             var count = soakIndex + 1 < args.Length
@@ -70,8 +71,15 @@ internal static class TransportBenchmark
             var rateIndex = Array.IndexOf(args, "--rate");
             var rate = rateIndex >= 0 && rateIndex + 1 < args.Length
                 ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 200;
-            var soaked = botIndex >= 0 ? botAssembly : await PublishBotAsync(botAssembly, "aot");
-            return await SoakBenchmark.RunAsync(soaked, count, rate);
+            var roundsIndex = Array.IndexOf(args, "--rounds");
+            var rounds = roundsIndex >= 0 && roundsIndex + 1 < args.Length
+                ? int.Parse(args[roundsIndex + 1], CultureInfo.InvariantCulture) : 1;
+            IReadOnlyList<string> soaked = botIndex >= 0
+                ? [.. args.Select((arg, i) => (arg, i))
+                    .Where(pair => pair.arg == "--bot" && pair.i + 1 < args.Length)
+                    .Select(pair => Path.GetFullPath(args[pair.i + 1]))]
+                : [await PublishBotAsync(botAssembly, "aot")];
+            return await SoakBenchmark.RunAsync(soaked, count, rate, rounds);
         }
         var processOnly = args.Contains("--process-only");
         var startsIndex = Array.IndexOf(args, "--starts");

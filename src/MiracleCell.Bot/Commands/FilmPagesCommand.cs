@@ -10,12 +10,14 @@ namespace MiracleCell.Bot.Commands;
 /// <summary>
 /// A command whose one option is the film and whose reply depends only on that film and the reader's language
 /// (<c>/film</c>, <c>/sources</c>): the film comes from the option, the server's current film or the default, and each
-/// film's pages are rendered once per locale and kept.
+/// film's pages are rendered once per locale and kept, and the first page is one kept reply whose callback body is
+/// serialized once.
 /// </summary>
 internal abstract class FilmPagesCommand(FilmChooser films)
     : SlashCommand<FilmPagesOptions>, IAutocompleteCommand, IPagedCommand
 {
     private readonly ConcurrentDictionary<(string FilmId, Locale Locale), IReadOnlyList<MessagePayload>> _pages = new();
+    private readonly ConcurrentDictionary<(string FilmId, Locale Locale), CommandResult> _firstPages = new();
 
     public override AcknowledgementMode Acknowledgement => AcknowledgementMode.Immediate;
 
@@ -27,7 +29,10 @@ internal abstract class FilmPagesCommand(FilmChooser films)
         CommandContext context, FilmPagesOptions options, CancellationToken cancellationToken)
     {
         var catalog = await films.ChooseAsync(context.Interaction, options.Film, cancellationToken);
-        return await PagedReply.First(this, FilmChooser.State(catalog, "-"), context.Locale);
+        return _firstPages.GetOrAdd(
+            (catalog.Pack.Film.Id, context.Locale),
+            static (key, args) => CommandResult.Kept(PagedReply.FirstPage(args.Self, args.State, key.Locale)),
+            (Self: this, State: FilmChooser.State(catalog, "-")));
     }
 
     public ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(

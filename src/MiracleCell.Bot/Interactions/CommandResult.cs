@@ -34,4 +34,16 @@ internal sealed class CommandResult
         new(message, actions, updatesMessage: false);
 
     public static CommandResult Update(MessagePayload message) => new(message, [], updatesMessage: true);
+
+    /// <summary>
+    /// A reply its command keeps and returns again, unchanged, to every interaction that asks for it (the
+    /// <c>/film</c> pages): the router builds its callback once and the same serialized body is sent each time.
+    /// </summary>
+    public static CommandResult Kept(MessagePayload message) =>
+        new(message, [], updatesMessage: false) { IsKept = true };
+
+    public bool IsKept { get; private init; }
+
+    /// <summary>The callback the router built for a kept reply, the first time it was given.</summary>
+    internal InteractionResult? KeptCallback { get; set; }
 }

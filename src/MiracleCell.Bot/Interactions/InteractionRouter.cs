@@ -170,6 +170,15 @@ internal sealed partial class InteractionRouter
 
     private static InteractionResult FromResult(CommandResult result)
     {
+        if (!result.IsKept) return Answer(result);
+        if (result.KeptCallback is { } kept) return kept;
+        var answer = Answer(result);
+        // Two first askers may both build it; either copy is the same callback.
+        return result.KeptCallback = answer with { Response = answer.Response.Kept() };
+    }
+
+    private static InteractionResult Answer(CommandResult result)
+    {
         var message = result.Message;
         var response = result.UpdatesMessage
             ? new InteractionResponse { Type = InteractionCallbackType.UpdateMessage,

@@ -17,9 +17,14 @@ internal sealed class RecentInteractionIds
     private readonly TimeProvider _time;
     private readonly long _rememberForTicks;
     private readonly Lock _gate = new();
+    // The ring starts small and doubles up to the capacity: a bot that sees a few interactions a minute never holds
+    // the full 128 KB of a busy one.
+    private const int InitialRing = 256;
+
+    private readonly int _capacity;
     private readonly HashSet<Snowflake> _seen;
-    private readonly Snowflake[] _order;
-    private readonly long[] _seenAt;
+    private Snowflake[] _order;
+    private long[] _seenAt;
     private int _oldest;
 
     public RecentInteractionIds(TimeProvider time, TimeSpan rememberFor, int capacity = DefaultCapacity)
@@ -28,9 +33,10 @@ internal sealed class RecentInteractionIds
         ArgumentOutOfRangeException.ThrowIfLessThan(rememberFor, TimeSpan.Zero);
         _time = time;
         _rememberForTicks = (long)(rememberFor.TotalSeconds * time.TimestampFrequency);
+        _capacity = capacity;
         _seen = [];
-        _order = new Snowflake[capacity];
-        _seenAt = new long[capacity];
+        _order = new Snowflake[Math.Min(capacity, InitialRing)];
+        _seenAt = new long[_order.Length];
     }
 
     /// <summary>How many ids are remembered now.</summary>
@@ -52,7 +58,11 @@ internal sealed class RecentInteractionIds
             }
 
             if (_seen.Contains(id)) return false;
-            if (_seen.Count == _order.Length) ForgetOldest();
+            if (_seen.Count == _order.Length)
+            {
+                if (_order.Length < _capacity) Grow();
+                else ForgetOldest();
+            }
 
             var slot = (_oldest + _seen.Count) % _order.Length;
             _order[slot] = id;
@@ -60,6 +70,24 @@ internal sealed class RecentInteractionIds
             _seen.Add(id);
             return true;
         }
+    }
+
+    /// <summary>Doubles the ring (up to the capacity), oldest id first.</summary>
+    private void Grow()
+    {
+        var length = Math.Min(_capacity, _order.Length * 2);
+        var order = new Snowflake[length];
+        var seenAt = new long[length];
+        var count = _seen.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var slot = (_oldest + i) % _order.Length;
+            order[i] = _order[slot];
+            seenAt[i] = _seenAt[slot];
+        }
+        _order = order;
+        _seenAt = seenAt;
+        _oldest = 0;
     }
 
     private void ForgetOldest()

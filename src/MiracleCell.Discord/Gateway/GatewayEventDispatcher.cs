@@ -8,7 +8,8 @@ namespace MiracleCell.Discord.Gateway;
 
 /// <summary>
 /// Hands dispatches from the receive loop to the sinks through an unbounded queue, so the receive loop never waits
-/// for a sink. Interactions each get their own task.
+/// for a sink. Interactions each get their own task: started on this loop when no other dispatch is waiting, on the
+/// thread pool when some are.
 /// </summary>
 internal sealed partial class GatewayEventDispatcher(IReadOnlyList<IGatewayEventSink> sinks, ILogger logger)
 {
@@ -68,9 +69,16 @@ internal sealed partial class GatewayEventDispatcher(IReadOnlyList<IGatewayEvent
         }
         if (interaction is null) return;
 
+        // With nothing else queued, the handler starts here and leaves this loop at its first await (every handler
+        // awaits its callback): one hand-off between threads fewer per interaction at a steady rate. When dispatches
+        // are waiting (a burst), each handler gets its own thread-pool task, so handlers run side by side.
+        var inline = !_queue.Reader.TryPeek(out _);
         foreach (var sink in sinks)
         {
-            var handler = Task.Run(() => RunHandlerAsync(sink, interaction, stopping), CancellationToken.None);
+            var handler = inline
+                ? RunHandlerAsync(sink, interaction, stopping)
+                : Task.Run(() => RunHandlerAsync(sink, interaction, stopping), CancellationToken.None);
+            if (handler.IsCompleted) continue;
             _runningHandlers.TryAdd(handler, true);
             _ = handler.ContinueWith(
                 finished => _runningHandlers.TryRemove(finished, out _),

@@ -9,8 +9,9 @@ namespace MiracleCell.Discord.Gateway;
 /// <remarks>
 /// Events reach sinks from a queue, never from the socket's receive loop, so no sink can delay heartbeats or
 /// reading. <see cref="OnDispatchAsync"/> and <see cref="OnReadyAsync"/> run in gateway order, one at a time:
-/// keep them quick. <see cref="OnInteractionCreateAsync"/> runs on its own task for each interaction, so a slow
-/// handler does not hold up the next interaction (each must be acknowledged within 3 s).
+/// keep them quick. <see cref="OnInteractionCreateAsync"/> runs as its own task for each interaction, so a handler
+/// that awaits does not hold up the next interaction (each must be acknowledged within 3 s). When no other dispatch
+/// is waiting, it starts on the queue's loop and leaves it at its first await: do no long blocking work before that.
 /// Events may be delivered again after a reconnect that needed a new session; use the interaction id as an
 /// idempotency key. Within one session a replayed event is delivered once.
 /// </remarks>

@@ -37,7 +37,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
     public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken,
         InteractionResponse response, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.InteractionCallback(interactionId, interactionToken),
-            Serialize(response, DiscordJsonContext.Default.InteractionResponse), cancellationToken);
+            response.KeptBody ?? Serialize(response, DiscordJsonContext.Default.InteractionResponse),
+            cancellationToken);
 
     public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken,
         MessagePayload message, CancellationToken cancellationToken) =>

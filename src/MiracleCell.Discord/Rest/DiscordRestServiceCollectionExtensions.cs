@@ -77,8 +77,14 @@ public static class DiscordRestServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddHttpMessageHandler<DiscordRateLimitHandler>()
             .AddHttpMessageHandler<AttemptTimeoutHandler>()
+            // Discord's API does not redirect: a 3xx is reported as the error it is, never followed (a followed
+            // POST would turn into a GET), and no redirect layer runs on every request.
             .ConfigurePrimaryHttpMessageHandler(() =>
-                new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AllowAutoRedirect = false,
+                })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }

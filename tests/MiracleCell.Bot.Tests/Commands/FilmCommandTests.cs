@@ -67,6 +67,40 @@ public sealed class FilmCommandTests
         Assert.DoesNotContain("Lee Hwan-kyung", otherFilm, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/film")]
+    [InlineData("/sources")]
+    public async Task A_kept_film_reply_sends_the_bytes_a_fresh_serialization_gives_in_each_language(string line)
+    {
+        using var bot = new TestBot();
+        foreach (var locale in Locales.All)
+        {
+            var first = await bot.Run(line, locale);
+            var again = await bot.Run(line, locale);
+
+            Assert.Same(first.Response, again.Response);
+            Assert.Equal(Body(first.Response), System.Text.Encoding.UTF8.GetString(first.Response.KeptBody!));
+        }
+        Assert.NotEqual(Body((await bot.Run(line)).Response), Body((await bot.Run(line, Locale.Indonesian)).Response));
+    }
+
+    [Fact]
+    public async Task Two_films_keep_their_own_serialized_reply()
+    {
+        var pack = TestPacks.MiracleInCellNo7();
+        var otherPack = pack with { Film = pack.Film with { Id = "another-film", Director = "Another Director" } };
+        using var bot = new TestBot(pack);
+        using var otherBot = new TestBot(otherPack);
+
+        var film = (await bot.Run("/film")).Response;
+        var otherFilm = (await otherBot.Run("/film")).Response;
+
+        Assert.Equal(Body(film), System.Text.Encoding.UTF8.GetString(film.KeptBody!));
+        Assert.Equal(Body(otherFilm), System.Text.Encoding.UTF8.GetString(otherFilm.KeptBody!));
+        Assert.Contains("Another Director", Body(otherFilm), StringComparison.Ordinal);
+        Assert.DoesNotContain("Another Director", Body(film), StringComparison.Ordinal);
+    }
+
     private static string Body(InteractionResponse response) =>
         JsonSerializer.Serialize(response, DiscordJsonContext.Default.InteractionResponse);
 }

@@ -62,6 +62,31 @@ public sealed class RecentInteractionIdsTests
     }
 
     [Fact]
+    public void Ids_remembered_while_the_ring_grows_past_a_wrapped_oldest_end_stay_remembered_and_expire_in_order()
+    {
+        var recent = new RecentInteractionIds(_time, TimeSpan.FromSeconds(10), capacity: 1000);
+        for (ulong id = 1; id <= 200; id++)
+        {
+            recent.TryAdd(new Snowflake(id));
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+        // Ids 1-100 are now over 10 s old and go with the next id; the ring then wraps and grows.
+        _time.Advance(TimeSpan.FromMilliseconds(9_900));
+        for (ulong id = 201; id <= 600; id++) Assert.True(recent.TryAdd(new Snowflake(id)));
+
+        Assert.Equal(500, recent.Count);
+        Assert.False(recent.TryAdd(new Snowflake(101)));
+        Assert.False(recent.TryAdd(new Snowflake(600)));
+        Assert.True(recent.TryAdd(new Snowflake(50)));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        // 101-200 were seen first, so they expire first; 201-600 and 50 are younger.
+        Assert.True(recent.TryAdd(new Snowflake(601)));
+        Assert.Equal(402, recent.Count);
+        Assert.True(recent.TryAdd(new Snowflake(150)));
+        Assert.False(recent.TryAdd(new Snowflake(201)));
+    }
+
+    [Fact]
     public void A_capacity_of_zero_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>

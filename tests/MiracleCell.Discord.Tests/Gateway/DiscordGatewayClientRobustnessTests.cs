@@ -74,6 +74,28 @@ public sealed class DiscordGatewayClientRobustnessTests
     }
 
     [Fact]
+    public async Task A_handler_waiting_at_its_first_await_does_not_hold_up_an_interaction_that_arrives_after_it()
+    {
+        await using var harness = await GatewayClientHarness.CreateAsync();
+        await harness.StartReadyAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Sink.HoldInteractionHandlersUntil = release.Task;
+
+        // One at a time, so each finds the queue empty and its handler starts on the dispatch loop.
+        await harness.Gateway.SendInteractionAsync(2000);
+        await harness.Sink.WaitForInteractionsAsync(1);
+        await harness.Gateway.SendInteractionAsync(2001);
+        await harness.Sink.WaitForInteractionsAsync(2);
+        await harness.Gateway.SendOpAsync(1);
+        var heartbeat = await harness.Gateway.WaitForPayloadAsync(0, 1);
+        release.SetResult();
+
+        Assert.Equal([2000UL, 2001UL], harness.Sink.Interactions.Select(i => i.Id.Value));
+        // READY and both interactions were read.
+        Assert.Equal(3, heartbeat.Data.GetInt64());
+    }
+
+    [Fact]
     public async Task A_payload_over_4096_bytes_is_refused_and_never_sent()
     {
         await using var harness = await GatewayClientHarness.CreateAsync();

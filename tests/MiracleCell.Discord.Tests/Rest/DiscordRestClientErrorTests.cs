@@ -45,6 +45,25 @@ public sealed class DiscordRestClientErrorTests
     }
 
     [Fact]
+    public async Task A_redirect_is_reported_as_the_answer_it_is_and_never_followed()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        host.Fake.Enqueue("POST", "/callback", new FakeResponse
+        {
+            Status = 302,
+            Headers = new Dictionary<string, string> { ["Location"] = "/api/v10/channels/42/messages" },
+        });
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Client.CreateInteractionResponseAsync(
+            new Snowflake(1), RestTestHost.InteractionToken,
+            new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource },
+            CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Found, error.Status);
+        Assert.Single(host.Fake.Requests);
+    }
+
+    [Fact]
     public async Task Unknown_interaction_comes_back_with_discords_code()
     {
         await using var host = await RestTestHost.StartAsync();
