@@ -77,7 +77,8 @@ internal static class CheckpointBenchmark
         return games;
     }
 
-        private static async Task<Phase> SendPacedAsync(LiteDbTriviaStore store, AnswerSource answers, int rate, int count)
+    private static async Task<Phase> SendPacedAsync(
+        LiteDbTriviaStore store, AnswerSource answers, int rate, int count)
     {
         var pending = new Task<Wait>[count];
         var interval = Stopwatch.Frequency / (double)rate;
@@ -93,7 +94,8 @@ internal static class CheckpointBenchmark
         return new Phase(waits, start, waits.Max(w => w.Acked));
     }
 
-    private static async Task<Phase> SendBurstAsync(LiteDbTriviaStore store, AnswerSource answers, int count, int inFlight)
+    private static async Task<Phase> SendBurstAsync(
+        LiteDbTriviaStore store, AnswerSource answers, int count, int inFlight)
     {
         using var slots = new SemaphoreSlim(inFlight);
         var pending = new Task<Wait>[count];
@@ -129,8 +131,9 @@ internal static class CheckpointBenchmark
         {
             var n = _next++;
             var correct = n % 4 == 0;
-            return new AnswerRecord(new Snowflake(FirstInteraction + (ulong)n * 4_194_304), Guild, games[n % Games], 0,
-                new Snowflake(FirstPlayer + (ulong)n), (AnswerChoice)(n % 4), correct, correct ? 100 : 0, DateTimeOffset.UtcNow);
+            return new AnswerRecord(new Snowflake(FirstInteraction + (ulong)n * 4_194_304), Guild, games[n % Games],
+                0, new Snowflake(FirstPlayer + (ulong)n), (AnswerChoice)(n % 4), correct, correct ? 100 : 0,
+                DateTimeOffset.UtcNow);
         }
     }
 

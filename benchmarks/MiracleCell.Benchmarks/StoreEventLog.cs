@@ -96,15 +96,17 @@ internal sealed class StoreEventLog
         var (fixedMs, perPageUs) = Fit(checkpoints);
         var busy = checkpoints.Sum(c => c.Ms);
         Line($"  checkpoints {checkpoints.Count} ({checkpoints.Count / seconds:0.0}/s), pages mean "
-            + $"{checkpoints.Average(c => c.Pages):0}, duration p50 {P(Sorted(checkpoints.Select(c => c.Ms)), 0.5):0.00}"
-            + $" ms max {checkpoints.Max(c => c.Ms):0.00} ms, {busy / 10 / seconds:0.0}% of the time; fit "
+            + $"{checkpoints.Average(c => c.Pages):0}, duration p50 "
+            + $"{P(Sorted(checkpoints.Select(c => c.Ms)), 0.5):0.00} ms max {checkpoints.Max(c => c.Ms):0.00} ms, "
+            + $"{busy / 10 / seconds:0.0}% of the time; fit "
             + $"{fixedMs:0.00} ms + {perPageUs:0.0} µs/page");
         var overlapping = phase.Waits.Where(w => checkpoints.Any(c => c.Start < w.Acked && c.End > w.From))
             .Select(w => Ms(w.Acked - w.From)).Order().ToArray();
         var clear = phase.Waits.Where(w => !checkpoints.Any(c => c.Start < w.Acked && c.End > w.From))
             .Select(w => Ms(w.Acked - w.From)).Order().ToArray();
-        Line($"  answers overlapping a checkpoint {overlapping.Length} ({100.0 * overlapping.Length / waits.Length:0.0}%)"
-            + $", their p50 {P(overlapping, 0.5):0.00} ms; the others p99 {P(clear, 0.99):0.00} ms");
+        Line($"  answers overlapping a checkpoint {overlapping.Length} "
+            + $"({100.0 * overlapping.Length / waits.Length:0.0}%), their p50 {P(overlapping, 0.5):0.00} ms; "
+            + $"the others p99 {P(clear, 0.99):0.00} ms");
         foreach (var c in checkpoints.Take(8)) Line($"    checkpoint {c.Pages} pages {c.Ms:0.00} ms");
     }
 
